@@ -1,0 +1,120 @@
+"""The Textual app: thin on purpose. It holds the journal and the clock, and owns quitting.
+
+Views are modes; each screen talks to the journal itself. Quitting in any way (q,
+ctrl+q, the palette, SIGTERM, a closed terminal) first asks every open screen to save
+what is being typed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from interview_journal import __version__
+from interview_journal.dates import Clock
+from interview_journal.screens.interviews import InterviewsScreen
+
+if TYPE_CHECKING:
+    from interview_journal.store.journal import DeletedInterview, Journal
+
+
+class InterviewJournalApp(App[None]):
+    """Interview Journal's terminal UI."""
+
+    TITLE = "Interview Journal"
+    SUB_TITLE = __version__
+    CSS_PATH = "app.tcss"
+    MODES = {"interviews": InterviewsScreen}
+    DEFAULT_MODE = "interviews"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="quit_app",
+            tooltip="Save what you typed and quit",
+        ),
+    ]
+
+    def __init__(self, journal: Journal, clock: Clock) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self._quitting = False
+        self.undo_stack: list[DeletedInterview] = []
+        """Deleted interviews, newest last: `u` brings them back until the app quits."""
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        # Textual installs no handlers for these: without ours, `kill` or a closed terminal
+        # would end the process before a form had saved what was typed.
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(number, self._quit_from_signal)
+            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
+                pass  # not the main thread (tests), or not a Unix platform
+
+    def _quit_from_signal(self) -> None:
+        self.run_worker(self.action_quit(), exclusive=True, group="quit")
+
+    async def save_everything(self) -> None:
+        """Ask every screen in every mode's stack to write what it holds."""
+        for screen in self._all_screens():
+            flush = getattr(screen, "flush_unsaved", None)
+            if flush is not None:
+                await flush()
+
+    def _all_screens(self) -> Iterable[Screen[object]]:
+        for stack in self._screen_stacks.values():
+            yield from stack
+
+    async def action_quit(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        await self.save_everything()
+        self.exit()
+
+    def action_help(self) -> None:
+        from interview_journal.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every key of the current screen, by its description."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                f"{binding.description}  ({key})",
+                binding.tooltip or binding.description,
+                partial(self._run_binding, active.node, binding.action),
+            )
+        yield from super().get_system_commands(screen)
+
+    async def _run_binding(self, node: object, action: str) -> None:
+        await self.run_action(action, node)  # type: ignore[arg-type]
+
+
+def make_app(journal: Journal, clock: Clock) -> InterviewJournalApp:
+    """Build the app the same way for the CLI, the tests and the screenshot script."""
+    return InterviewJournalApp(journal, clock)
+
+
+def run_app(journal: Journal, clock: Clock) -> None:
+    make_app(journal, clock).run()

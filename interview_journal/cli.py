@@ -1,0 +1,459 @@
+"""The `interview-journal` command: the TUI by default, sub-commands for scripts.
+
+Sub-commands that only read or write the journal never import Textual, so they start in
+about the time it takes to import sqlite-utils and pendulum.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from interview_journal import __version__
+from interview_journal.errors import InputError, JournalError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_USAGE = 2
+
+
+class UserError(click.ClickException):
+    """One clear line on stderr and exit status 2: the user can fix this."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"interview-journal: {self.format_message()}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    raise UserError(message)
+
+
+class JournalGroup(click.Group):
+    """Turns our own errors into one line and exit 2, wherever they are raised."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JournalError as error:
+            raise UserError(error.message) from None
+
+
+def db_option(func: F) -> F:
+    """`--db` is accepted before or after the sub-command name."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=True, path_type=Path),
+        help="Journal file to use (default: see `interview-journal locate`; "
+        "or set INTERVIEW_JOURNAL_DB).",
+        expose_value=True,
+    )(func)
+
+
+def _db_choice(ctx: click.Context, db_path: Path | None) -> Path | None:
+    if db_path is not None:
+        return db_path
+    root = ctx.find_root()
+    return root.params.get("db_path") if root.params else None
+
+
+def _clock() -> Any:
+    from interview_journal.dates import SystemClock
+
+    tz = os.environ.get("INTERVIEW_JOURNAL_TZ")
+    return SystemClock(tz)
+
+
+@contextmanager
+def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> Iterator[Any]:
+    """Open the chosen journal for a command; creates one only where that is expected."""
+    from interview_journal.paths import resolve_paths
+    from interview_journal.store import open_journal
+    from interview_journal.store.database import JournalMissingError
+
+    paths = resolve_paths(_db_choice(ctx, db_path))
+    try:
+        journal = open_journal(paths.database)
+    except JournalMissingError:
+        if not create and paths.database_source != "default":
+            fail(f"no journal at {paths.database} (check the path, or add an interview first).")
+        journal = open_journal(paths.database, create=True)
+        if paths.database_source != "default":
+            click.echo(f"created a new journal at {paths.database}", err=True)
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(
+    cls=JournalGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "-V", "--version", prog_name="interview-journal")
+@db_option
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """A keyboard-driven journal for job interviews.
+
+    Run without a command to open the journal. Log each interview, evaluate it while it
+    is fresh, and follow up when it makes sense. Everything stays in one local SQLite
+    file that only you can read.
+    """
+    if ctx.invoked_subcommand is None:
+        _open_tui(ctx, db_path)
+
+
+def _open_tui(ctx: click.Context, db_path: Path | None, *, demo: bool = False) -> None:
+    from interview_journal.paths import resolve_paths
+    from interview_journal.store import open_journal
+    from interview_journal.store.database import JournalMissingError
+
+    paths = resolve_paths(_db_choice(ctx, db_path))
+    try:
+        journal = open_journal(paths.database)
+    except JournalMissingError:
+        if paths.database_source != "default" and (
+            not sys.stdin.isatty()
+            or not click.confirm(
+                f"There is no journal at {paths.database}. Create a new one there?",
+                default=False,
+                err=True,
+            )
+        ):
+            fail(f"no journal at {paths.database}; nothing was created.")
+        journal = open_journal(paths.database, create=True)
+    from interview_journal.app import run_app
+
+    try:
+        run_app(journal, _clock())
+    finally:
+        journal.close()
+
+
+# --- interviews ----------------------------------------------------------------------
+
+
+def _interview_options(func: F) -> F:
+    options = [
+        click.option("--role", help="The job title."),
+        click.option(
+            "--when",
+            "when",
+            help='When it starts: "tomorrow 14:00", "fri 10am", "2026-12-01 10:30".',
+        ),
+        click.option("--stage", help="screening, first, second, technical, final or other."),
+        click.option("--format", "format_", help="on-site, video or phone."),
+        click.option("--location", help="Address or video link."),
+        click.option("--interviewers", help='"B. Lumbergh (manager), M. Bolton".'),
+        click.option("--job-ad", "job_ad_url", help="Link to the job ad."),
+        click.option("--interest", help="Interest in the job, 1-5."),
+        click.option(
+            "--status",
+            help="upcoming, awaiting-reply, next-round, offer, rejected, withdrawn (or auto).",
+        ),
+        click.option(
+            "--feedback-by", help='The date they promised feedback by ("fri", "in 1 week").'
+        ),
+        click.option("--contact-from", help="The date from which you may get in touch."),
+        click.option("--notes", help="Prep notes."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _typed_fields(**given: str | None) -> dict[str, str]:
+    names = {"when": "starts_at", "format_": "format"}
+    return {names.get(key, key): value for key, value in given.items() if value is not None}
+
+
+def _parse_or_fail(texts: dict[str, str], now: Any) -> dict[str, Any]:
+    from interview_journal.domain.fields import FIELDS, parse_fields
+
+    values, errors = parse_fields(texts, now)
+    if errors:
+        name, message = next(iter(errors.items()))
+        label = "--when" if name == "starts_at" else "--" + name.replace("_", "-")
+        if name == "format":
+            label = "--format"
+        if name == "job_ad_url":
+            label = "--job-ad"
+        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
+    return values
+
+
+@cli.command()
+@click.option("--company", required=True, help="The employer (required).")
+@_interview_options
+@db_option
+@click.pass_context
+def add(ctx: click.Context, /, company: str, db_path: Path | None, **options: str | None) -> None:
+    """Add an interview and print its id."""
+    from interview_journal.domain.fields import new_interview
+
+    now = _clock().now()
+    texts = _typed_fields(company=company, **options)
+    texts.setdefault("starts_at", "")
+    if not texts["starts_at"].strip():
+        texts["starts_at"] = now.format("YYYY-MM-DD HH:mm")
+    values = _parse_or_fail(texts, now)
+    with journal_for(ctx, db_path, create=True) as journal:
+        saved = journal.add_interview(new_interview(values, now))
+    click.echo(saved.id)
+
+
+def _parse_id(text: str) -> int:
+    from interview_journal.domain.validation import parse_id
+
+    try:
+        return parse_id(text)
+    except InputError as error:
+        fail(error.message)
+
+
+@cli.command()
+@click.argument("interview_id")
+@click.option("--company", help="The employer.")
+@_interview_options
+@db_option
+@click.pass_context
+def edit(
+    ctx: click.Context, /, interview_id: str, db_path: Path | None, **options: str | None
+) -> None:
+    """Change an interview's fields; only the options given are changed."""
+    from interview_journal.domain.fields import apply_fields
+
+    number = _parse_id(interview_id)
+    now = _clock().now()
+    texts = _typed_fields(**options)
+    if not texts:
+        fail("nothing to change: give at least one option, e.g. --status offer.")
+    values = _parse_or_fail(texts, now)
+    with journal_for(ctx, db_path, create=False) as journal:
+        saved = journal.update_interview(apply_fields(journal.get_interview(number), values))
+    click.echo(saved.id)
+
+
+@cli.command()
+@click.argument("interview_id")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@click.pass_context
+def delete(ctx: click.Context, interview_id: str, yes: bool, db_path: Path | None) -> None:
+    """Delete an interview and everything recorded about it."""
+    number = _parse_id(interview_id)
+    with journal_for(ctx, db_path, create=False) as journal:
+        interview = journal.get_interview(number)
+        if not yes:
+            if not sys.stdin.isatty():
+                fail("refusing to delete without --yes when not run interactively.")
+            click.confirm(f"Delete {interview.title} for good?", abort=True, err=True)
+        journal.delete_interview(number)
+    click.echo(f"deleted {number}", err=True)
+
+
+@cli.command("list")
+@click.option("--status", help="Only interviews with this status.")
+@click.option(
+    "--search", "-s", default="", help="Words to look for (company, role, people, notes)."
+)
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["upcoming", "newest", "company"]),
+    default="upcoming",
+    show_default=True,
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON array (the objects of `show --json`)."
+)
+@db_option
+@click.pass_context
+def list_(
+    ctx: click.Context,
+    status: str | None,
+    search: str,
+    limit: int,
+    sort: str,
+    as_json: bool,
+    db_path: Path | None,
+) -> None:
+    """List interviews: upcoming first, then the most recent."""
+    from interview_journal.dates import format_exact, relative
+    from interview_journal.domain.listing import InterviewQuery, InterviewSort
+    from interview_journal.domain.serialize import interview_to_dict
+    from interview_journal.domain.status import effective_status
+    from interview_journal.domain.validation import parse_status
+
+    try:
+        wanted = parse_status(status) if status else None
+    except InputError as error:
+        fail(f"--status: {error.message}")
+    now = _clock().now()
+    orders = {
+        "upcoming": InterviewSort.UPCOMING_FIRST,
+        "newest": InterviewSort.NEWEST_FIRST,
+        "company": InterviewSort.COMPANY,
+    }
+    query = InterviewQuery(now=now, status=wanted, search=search, sort=orders[sort])
+    with journal_for(ctx, db_path, create=False) as journal:
+        page = journal.page_interviews(query, limit=limit)
+    if as_json:
+        _print_json([interview_to_dict(i, now) for i in page.interviews])
+        return
+    if not page.interviews:
+        click.echo("No interviews." if not (search or wanted) else "No interviews match.", err=True)
+        return
+    rows = [
+        (
+            str(i.id),
+            format_exact(i.starts_at, now),
+            relative(i.starts_at, now),
+            i.company,
+            i.role,
+            i.stage.label,
+            effective_status(i, now).label,
+        )
+        for i in page.interviews
+    ]
+    header = ("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS")
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    for row in [header, *rows]:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+@cli.command()
+@click.argument("interview_id")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+@click.pass_context
+def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
+    """Show everything about one interview."""
+    from interview_journal.domain.serialize import interview_to_dict
+    from interview_journal.text_views import interview_text
+
+    number = _parse_id(interview_id)
+    now = _clock().now()
+    with journal_for(ctx, db_path, create=False) as journal:
+        interview = journal.get_interview(number)
+    if as_json:
+        _print_json(interview_to_dict(interview, now))
+    else:
+        click.echo(interview_text(interview, now))
+
+
+# --- where things are, and a demo -------------------------------------------------------
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+@click.pass_context
+def locate(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
+    """Print where the journal and the configuration live."""
+    from interview_journal.paths import resolve_paths
+
+    paths = resolve_paths(_db_choice(ctx, db_path))
+    info = {
+        "database": str(paths.database),
+        "database_from": paths.database_source,
+        "database_exists": paths.database.exists(),
+        "config": str(paths.config),
+        "data_dir": str(paths.data_dir),
+    }
+    if as_json:
+        _print_json(info)
+        return
+    click.echo(
+        f"journal: {info['database']}  (from {paths.database_source}"
+        f"{'' if info['database_exists'] else ', not created yet'})"
+    )
+    click.echo(f"config:  {info['config']}")
+
+
+@cli.command()
+@click.option(
+    "--interviews",
+    "count",
+    type=click.IntRange(min=0, max=1_000_000),
+    default=40,
+    show_default=True,
+    help="How many sample interviews to write.",
+)
+@click.option("--no-open", is_flag=True, help="Only write the journal (needs --db).")
+@click.option("--seed", type=int, default=7, show_default=True, hidden=True)
+@db_option
+@click.pass_context
+def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path | None) -> None:
+    """Open the journal on realistic sample data (a throwaway copy, unless --db is given)."""
+    from interview_journal.domain.demo import sample_interviews
+    from interview_journal.store import open_journal
+    from interview_journal.store.database import JournalMissingError
+
+    target = _db_choice(ctx, db_path)
+    if no_open and target is None:
+        fail("--no-open needs --db PATH: where should the demo journal be written?")
+    scratch = None
+    if target is None:
+        scratch = Path(tempfile.mkdtemp(prefix="interview-journal-demo-"))
+        target = scratch / "demo.db"
+    target = target.expanduser().absolute()
+    try:
+        try:
+            journal = open_journal(target)
+            if journal.count_interviews():
+                journal.close()
+                fail(
+                    f"{target} already has interviews; "
+                    "the demo only writes into a new or empty journal."
+                )
+        except JournalMissingError:
+            journal = open_journal(target, create=True)
+        clock = _clock()
+        interviews = sample_interviews(count, clock.now(), seed=seed, time_zone=_zone_name(clock))
+        with click.progressbar(
+            length=count, label="Writing sample interviews", file=sys.stderr
+        ) as bar:
+            journal.add_many(interviews, progress=bar.update)
+        if no_open:
+            journal.close()
+            click.echo(f"wrote {count:,} interviews to {target}", err=True)
+            return
+        from interview_journal.app import run_app
+
+        try:
+            run_app(journal, clock)
+        finally:
+            journal.close()
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _zone_name(clock: Any) -> str:
+    return str(getattr(clock.tz, "name", "UTC"))
+
+
+def main() -> None:
+    """Entry point of the console script and `python -m interview_journal`."""
+    os.umask(0o077)  # whatever we create (journal, exports, backups) is the user's alone
+    cli.main(prog_name="interview-journal")

@@ -1,0 +1,63 @@
+"""How the list of interviews is asked for: which ones, in what order, a page at a time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from interview_journal.domain.model import Interview, Status
+
+
+class InterviewSort(Enum):
+    """The orders the list offers; `s` steps through them."""
+
+    UPCOMING_FIRST = "upcoming first"
+    """Upcoming interviews soonest first, then held ones newest first."""
+    NEWEST_FIRST = "newest first"
+    COMPANY = "company"
+
+    def next(self) -> InterviewSort:
+        members = list(InterviewSort)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True)
+class InterviewQuery:
+    """Which interviews to list. `now` splits upcoming from held ones."""
+
+    now: datetime
+    status: Status | None = None
+    search: str = ""
+    sort: InterviewSort = InterviewSort.UPCOMING_FIRST
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the last page ended (keyset paging: no OFFSET, same speed at any depth)."""
+
+    segment: int
+    """0 = upcoming part, 1 = held part (only the "upcoming first" order has two parts)."""
+    company: str
+    starts_at: str
+    id: int
+
+
+@dataclass(frozen=True)
+class InterviewPage:
+    interviews: list[Interview]
+    next_cursor: PageCursor | None
+    """None when this was the last page."""
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search box, for prefix matching ("ini ana" finds "Initech Analyst").
+
+    Quotes, operators and brackets the user types are treated as separators, so a search
+    can never be a syntax error.
+    """
+    return _WORD.findall(text.replace("\x00", " "))[:16]

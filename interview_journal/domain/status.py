@@ -1,0 +1,22 @@
+"""The pipeline: what state a process is in, without the user having to say so every time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from interview_journal.domain.model import Interview, Status
+
+
+def effective_status(interview: Interview, now: datetime) -> Status:
+    """The status to show: the user's own choice wins; otherwise the clock decides.
+
+    An interview whose time has passed and that has no status set is waiting for a reply:
+    the user should not have to change it by hand the morning after.
+    """
+    if interview.status is not None:
+        return interview.status
+    return Status.UPCOMING if interview.starts_at > now else Status.AWAITING_REPLY
+
+
+def is_upcoming(interview: Interview, now: datetime) -> bool:
+    return interview.starts_at > now

@@ -1,0 +1,105 @@
+"""Everything about one interview. The evaluation and the timeline add their own parts."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from interview_journal.domain.model import Interview
+from interview_journal.errors import JournalError
+from interview_journal.screens.base import JournalAccess
+from interview_journal.text_views import interview_facts
+
+
+class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
+    """Dismisses with the edited interview, "deleted", or None."""
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to the list"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit this interview"),
+        Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes in the list)"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        self._edited: Interview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-title")
+        with VerticalScroll(id="detail"):
+            yield Static(id="detail-facts")
+            yield Static(id="detail-notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_interview()
+        self.query_one("#detail").focus()
+
+    def refresh_interview(self) -> None:
+        try:
+            self.interview = self.journal.get_interview(self.interview_id)
+        except JournalError as error:
+            self.report(error, title="Not found")
+            self.dismiss(None)
+            return
+        interview, now = self.interview, self.now()
+        self.query_one("#detail-title", Static).update(f"[b]{escape(interview.title)}[/b]")
+        facts = interview_facts(interview, now)
+        width = max(len(label) for label, _ in facts)
+        self.query_one("#detail-facts", Static).update(
+            "\n".join(f"[dim]{label:<{width}}[/dim]  {escape(value)}" for label, value in facts)
+        )
+        notes = interview.notes.strip()
+        self.query_one("#detail-notes", Static).update(
+            f"[b]Prep notes[/b]\n{escape(notes)}"
+            if notes
+            else "[dim]No prep notes yet: press e to add what you want to get across.[/dim]"
+        )
+
+    def action_back(self) -> None:
+        self.dismiss(self._edited)
+
+    def action_edit(self) -> None:
+        from interview_journal.screens.interview_form import InterviewFormScreen
+
+        def saved(result: Interview | None) -> None:
+            if result is not None:
+                self._edited = result
+                self.refresh_interview()
+
+        if self.interview is not None:
+            self.app.push_screen(InterviewFormScreen(self.interview), saved)
+
+    def action_delete(self) -> None:
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        interview = self.interview
+        if interview is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                deleted = self.journal.delete_interview(self.interview_id)
+            except JournalError as error:
+                self.report(error, title="Not deleted")
+                return
+            self.journal_app.undo_stack.append(deleted)
+            self.notify(f"Deleted {interview.title}. Press u in the list to undo.", timeout=6)
+            self.dismiss("deleted")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete [b]{escape(interview.title)}[/b]?",
+                "You can bring it back with u until you quit.",
+                confirm="Delete",
+            ),
+            confirmed,
+        )

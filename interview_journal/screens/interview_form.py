@@ -1,0 +1,382 @@
+"""Add or edit an interview: one field per line, checked as you go, nothing lost.
+
+What is typed is kept as a draft in the journal (half a second after the last key, and
+at once when the app is told to quit), so a crash, a kill or a closed terminal never
+loses it; opening the form again brings it back. Saving checks every field and saves
+nothing until all are valid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from interview_journal import dates
+from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
+from interview_journal.domain.model import Format, Interview, Stage, Status
+from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.screens.base import JournalAccess
+
+DRAFT_DELAY = 0.5
+"""Seconds after the last key before the draft is written."""
+
+FORM_ORDER = [
+    "company",
+    "role",
+    "starts_at",
+    "stage",
+    "format",
+    "location",
+    "interviewers",
+    "job_ad_url",
+    "interest",
+    "notes",
+    "status",
+    "feedback_by",
+    "contact_from",
+]
+DATE_FIELDS = {"starts_at", "feedback_by", "contact_from"}
+SELECTS: dict[str, list[tuple[str, str]]] = {
+    "stage": [(stage.label, stage.value) for stage in Stage],
+    "format": [(fmt.label, fmt.value) for fmt in Format],
+    "interest": [
+        ("1 — not really", "1"),
+        ("2 — lukewarm", "2"),
+        ("3 — interested", "3"),
+        ("4 — keen", "4"),
+        ("5 — dream job", "5"),
+    ],
+    "status": [("automatic (upcoming, then awaiting reply)", "auto")]
+    + [(status.label, status.value) for status in Status],
+}
+
+
+def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
+    """What the form shows for an interview (or a new one): one text per field."""
+    if interview is None:
+        return dict.fromkeys(FORM_ORDER, "") | {"stage": "first", "status": "auto"}
+    tz = now.timezone
+    when = dates.local(interview.starts_at, tz).format("YYYY-MM-DD HH:mm")
+    return {
+        "company": interview.company,
+        "role": interview.role,
+        "starts_at": when,
+        "stage": interview.stage.value,
+        "format": interview.format.value if interview.format else "",
+        "location": interview.location,
+        "interviewers": interview.people_text,
+        "job_ad_url": interview.job_ad_url,
+        "interest": str(interview.interest or ""),
+        "notes": interview.notes,
+        "status": interview.status.value if interview.status else "auto",
+        "feedback_by": interview.feedback_by.isoformat() if interview.feedback_by else "",
+        "contact_from": interview.contact_from.isoformat() if interview.contact_from else "",
+    }
+
+
+class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
+    """Returns the saved interview, or None when cancelled."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "save", "Save", id="save", priority=True, tooltip="Check every field and save"
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="cancel",
+            tooltip="Leave without saving (asks if you typed anything)",
+        ),
+        Binding(
+            "ctrl+e",
+            "editor",
+            "Editor",
+            id="editor",
+            show=False,
+            tooltip="Write the notes in $VISUAL / $EDITOR",
+        ),
+    ]
+
+    def __init__(self, interview: Interview | None) -> None:
+        super().__init__()
+        self.interview = interview
+        self.draft_key = f"interview-form:{interview.id if interview else 'new'}"
+        self._initial: dict[str, str] = {}
+        self._draft_timer: Timer | None = None
+        self._draft_dirty = False
+        self._restoring = False
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        heading = (
+            f"Edit [b]{escape(self.interview.title)}[/b]"
+            if self.interview
+            else "[b]New interview[/b]"
+        )
+        yield Static(heading, id="form-title")
+        with VerticalScroll(id="form"):
+            for name in FORM_ORDER:
+                field = FIELDS[name]
+                required = " [dim](required)[/dim]" if name in ("company", "starts_at") else ""
+                yield Label(f"{field.label}{required}", classes="field-label")
+                yield self._widget_for(name)
+                if name in DATE_FIELDS:
+                    yield Static("", id=f"{name}-echo", classes="echo")
+                yield Static("", id=f"{name}-error", classes="field-error")
+        yield Footer()
+
+    def _widget_for(self, name: str) -> Widget:
+        field = FIELDS[name]
+        if name in SELECTS:
+            blank = name in ("format", "interest")
+            return Select(
+                SELECTS[name],
+                id=f"field-{name}",
+                allow_blank=blank,
+                prompt="—" if blank else "Select",
+            )
+        if name == "notes":
+            return TextArea(
+                id="field-notes",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=field.placeholder,
+            )
+        return Input(placeholder=field.placeholder, id=f"field-{name}", select_on_focus=False)
+
+    def on_mount(self) -> None:
+        self._initial = texts_of(self.interview, self.now())
+        draft = self.journal.load_draft(self.draft_key)
+        self._restoring = True
+        self._fill(
+            self._initial | ({k: v for k, v in draft.items() if k in FIELDS} if draft else {})
+        )
+        self._restoring = False
+        if draft and draft != self._initial:
+            self._draft_dirty = False
+            self.notify("Restored what you were typing last time.", title="Draft", timeout=5)
+            self.validate_all(show_required=False)
+        self.query_one("#field-company").focus()
+        self._warm_date_parser()
+
+    @work(thread=True, group="warm-up")
+    def _warm_date_parser(self) -> None:
+        dates.warm_up()  # loads dateparser's language data before the first keystroke needs it
+
+    def _fill(self, texts: dict[str, str]) -> None:
+        for name, text in texts.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                valid = {value for _, value in SELECTS[name]}
+                widget.value = (
+                    text
+                    if text in valid
+                    else (Select.NULL if widget._allow_blank else SELECTS[name][0][1])
+                )
+            elif isinstance(widget, TextArea):
+                widget.load_text(text)
+            elif isinstance(widget, Input):
+                widget.value = text
+        for name in DATE_FIELDS:
+            self._echo(name, texts.get(name, ""))
+
+    def texts(self) -> dict[str, str]:
+        """What is in the form now, as typed."""
+        result: dict[str, str] = {}
+        for name in FORM_ORDER:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                result[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                result[name] = widget.text
+            elif isinstance(widget, Input):
+                result[name] = widget.value
+        return result
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._initial) and self.texts() != self._initial
+
+    # --- checking as you type ---------------------------------------------------------
+
+    def _show_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(escape(message))
+        error.display = bool(message)
+        self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
+
+    def _echo(self, name: str, text: str) -> None:
+        """Show the date a date field will save, in full, so ambiguity is visible."""
+        echo = self.query_one(f"#{name}-echo", Static)
+        if not text.strip():
+            echo.update("")
+            echo.display = False
+            return
+        values, errors = parse_fields({name: text}, self.now())
+        echo.display = True
+        if name in errors:
+            echo.update("")
+            echo.display = False
+            return
+        value = values[name]
+        now = self.now()
+        if name == "starts_at":
+            shown = f"{dates.format_full(value, self.clock.tz)} ({dates.relative(value, now)})"
+        else:
+            shown = f"{dates.format_day(value)} ({dates.relative_day(value, now.date())})"
+        echo.update(f"→ {escape(shown)}")
+
+    def _check_field(self, name: str, *, show_required: bool = True) -> bool:
+        text = self.texts()[name]
+        _, errors = parse_fields({name: text}, self.now())
+        message = errors.get(name, "")
+        if message and not show_required and not text.strip():
+            message = ""
+        self._show_error(name, message)
+        if name in DATE_FIELDS:
+            self._echo(name, text)
+        return name not in errors
+
+    def validate_all(self, *, show_required: bool = True) -> list[str]:
+        """Check every field; returns the names of the invalid ones, in form order."""
+        return [n for n in FORM_ORDER if not self._check_field(n, show_required=show_required)]
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
+        if self._restoring:
+            return
+        widget_id = event.control.id or "" if hasattr(event, "control") else ""
+        name = widget_id.removeprefix("field-")
+        if name in DATE_FIELDS:
+            self._check_field(name, show_required=False)
+        elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
+            self._check_field(name)  # an error is showing: clear it as soon as it is fixed
+        self._schedule_draft()
+
+    @on(Input.Blurred)
+    def _left_field(self, event: Input.Blurred) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        if name in FIELDS and event.input.value.strip():
+            self._check_field(name)
+        self._write_draft()
+
+    # --- drafts -----------------------------------------------------------------------
+
+    def _schedule_draft(self) -> None:
+        self._draft_dirty = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
+
+    def _write_draft(self) -> None:
+        if not self._draft_dirty or not self.is_mounted:
+            return
+        try:
+            if self.changed:
+                self.journal.save_draft(self.draft_key, self.texts())
+            else:
+                self.journal.delete_draft(self.draft_key)
+            self._draft_dirty = False
+        except JournalError as error:
+            self.report(error, title="Draft not saved")
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it quits: keep what was typed."""
+        self._draft_dirty = True
+        self._write_draft()
+
+    # --- saving and leaving -----------------------------------------------------------
+
+    def action_save(self) -> None:
+        invalid = self.validate_all()
+        if invalid:
+            self.query_one(f"#field-{invalid[0]}").focus()
+            count = len(invalid)
+            self.notify(
+                f"{count} field{'s' if count > 1 else ''} to fix before saving; nothing was saved.",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        now = self.now()
+        values, _ = parse_fields(self.texts(), now)
+        try:
+            if self.interview is None:
+                saved = self.journal.add_interview(new_interview(values, now))
+            else:
+                saved = self.journal.update_interview(apply_fields(self.interview, values))
+        except StaleWriteError as error:
+            self._draft_dirty = True
+            self._write_draft()
+            self.report(error, title="Changed elsewhere")
+            return
+        except JournalError as error:
+            self.report(error)
+            return
+        self._cancel_draft_timer()
+        try:
+            self.journal.delete_draft(self.draft_key)
+        except JournalError:
+            pass  # the interview is saved; a leftover draft is harmless
+        self.notify(f"Saved {saved.title}.", timeout=3)
+        self.dismiss(saved)
+
+    def _cancel_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_dirty = False
+
+    def action_cancel(self) -> None:
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        if not self.changed:
+            self._leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._leave()
+
+        question = (
+            "Discard this new interview?" if self.interview is None else ("Discard your changes?")
+        )
+        self.app.push_screen(
+            ConfirmScreen(
+                question,
+                "What you typed here will be gone.",
+                confirm="Discard",
+                cancel="Keep editing",
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
+        self._cancel_draft_timer()
+        with contextlib.suppress(JournalError):
+            self.journal.delete_draft(self.draft_key)
+        self.dismiss(None)
+
+    def action_editor(self) -> None:
+        notes = self.query_one("#field-notes", TextArea)
+        with self.app.suspend():
+            import click
+
+            edited = click.edit(notes.text, extension=".md")
+        if edited is not None:
+            notes.load_text(edited.rstrip("\n"))
+            self._schedule_draft()
+        notes.focus()

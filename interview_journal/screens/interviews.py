@@ -1,0 +1,332 @@
+"""Interviews (home): every interview, upcoming first, with a preview of the highlighted one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Input, Static
+
+from interview_journal.domain.listing import (
+    InterviewPage,
+    InterviewQuery,
+    InterviewSort,
+    PageCursor,
+)
+from interview_journal.domain.model import Interview, Status
+from interview_journal.errors import JournalError
+from interview_journal.screens.base import JournalScreen
+from interview_journal.widgets.interview_table import InterviewTable
+from interview_journal.widgets.preview import InterviewPreview
+from interview_journal.widgets.top_bar import TopBar
+
+PAGE_SIZE = 100
+
+
+@dataclass
+class ListLoaded(Message):
+    """A page of the list has been read (in a worker thread)."""
+
+    generation: int
+    page: InterviewPage
+    matching: int | None
+    total: int | None
+    append: bool
+    keep_id: int | None
+
+
+class InterviewsScreen(JournalScreen):
+    """The home screen."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="add", tooltip="Add an interview"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted interview"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="open",
+            tooltip="Everything about this interview",
+            show=False,
+        ),
+        Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes)"),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Bring back what was deleted"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="search",
+            key_display="/",
+            tooltip="Search company, role, people and notes as you type",
+        ),
+        Binding("f", "filter", "Filter", id="filter", tooltip="Show only one status"),
+        Binding("s", "sort", "Sort", id="sort", tooltip="Change the order"),
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            id="refresh",
+            show=False,
+            tooltip="Read the journal again (changes from another window)",
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_filter: Status | None = None
+        self.sort = InterviewSort.UPCOMING_FIRST
+        self.search_text = ""
+        self._generation = 0
+        self._next_cursor: PageCursor | None = None
+        self._loading_more = False
+        self._matching: int | None = None
+        self._total: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
+        with Horizontal(id="search-row"):
+            yield Input(placeholder="/ to search company, role, people, notes", id="search")
+            yield Static(id="list-state")
+        yield InterviewTable(id="interviews")
+        yield Static(id="empty")
+        yield InterviewPreview(id="preview")
+        yield Footer()
+
+    @property
+    def table(self) -> InterviewTable:
+        return self.query_one(InterviewTable)
+
+    def on_mount(self) -> None:
+        self.query_one(TopBar).show("interviews", self.now())
+        self.query_one("#empty").display = False
+        self.table.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(TopBar).show("interviews", self.now())
+
+    # --- reading the list (in a worker thread: searching a big journal can take ms) ----
+
+    def _query(self) -> InterviewQuery:
+        return InterviewQuery(
+            now=self.now(), status=self.status_filter, search=self.search_text, sort=self.sort
+        )
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read the first page again (after a change, a search, a filter)."""
+        self._generation += 1
+        self._loading_more = False
+        self._load(self._generation, self._query(), None, keep_id)
+
+    @work(thread=True, exclusive=True, group="list")
+    def _load(
+        self, generation: int, query: InterviewQuery, after: object, keep_id: int | None
+    ) -> None:
+        cursor = after if isinstance(after, PageCursor) else None
+        page = self.journal.page_interviews(query, cursor, PAGE_SIZE)
+        matching = total = None
+        if cursor is None:
+            matching = self.journal.count_interviews(query)
+            filtered = query.status is not None or bool(query.search.strip())
+            total = self.journal.count_interviews() if filtered else matching
+        self.post_message(
+            ListLoaded(generation, page, matching, total, cursor is not None, keep_id)
+        )
+
+    @on(ListLoaded)
+    def _show_loaded(self, message: ListLoaded) -> None:
+        if message.generation != self._generation:
+            return  # an older search finished after a newer one started
+        self._loading_more = False
+        self._next_cursor = message.page.next_cursor
+        if message.matching is not None:
+            self._matching, self._total = message.matching, message.total
+        self.table.show_interviews(
+            message.page.interviews,
+            self.now(),
+            has_more=message.page.next_cursor is not None,
+            append=message.append,
+            keep_id=message.keep_id,
+        )
+        self._show_state()
+        self._show_preview()
+
+    @on(InterviewTable.NeedMore)
+    def _load_more(self) -> None:
+        if self._next_cursor is None or self._loading_more:
+            return
+        self._loading_more = True
+        self._load(self._generation, self._query(), self._next_cursor, None)
+
+    def _show_state(self) -> None:
+        status = self.status_filter.label if self.status_filter else "all"
+        count = self._matching or 0
+        noun = "interview" if count == 1 else "interviews"
+        self.query_one("#list-state", Static).update(
+            f"status: [b]{status}[/b]   sort: [b]{self.sort.value}[/b]   {count:,} {noun}"
+        )
+        empty = self.query_one("#empty", Static)
+        if self._total == 0:
+            empty.update(
+                "[b]Your journal is empty.[/b]\n\n"
+                "Press [b]a[/b] to add your first interview: the company and when it is are "
+                "enough to start.\nAfter it, write down how it went while it is fresh."
+            )
+        elif count == 0:
+            what = f'matching "{escape(self.search_text)}"' if self.search_text else ""
+            if self.status_filter:
+                what += f" with status {self.status_filter.label}"
+            empty.update(
+                f"No interviews {what.strip()}.\n\n"
+                "Press [b]escape[/b] to clear the search, [b]f[/b] to change the filter."
+            )
+        showing_empty = count == 0
+        empty.display = showing_empty
+        self.table.display = not showing_empty
+        self.query_one(InterviewPreview).display = not showing_empty
+
+    @on(DataTable.RowHighlighted)
+    def _show_preview(self) -> None:
+        self.query_one(InterviewPreview).show_interview(self.table.highlighted(), self.now())
+
+    # --- searching --------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.table.focus()
+
+    def key_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        if self.status_filter is not None and not search.has_focus:
+            self.status_filter = None
+            self.reload()
+        self.table.focus()
+
+    # --- filter and sort --------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        from interview_journal.screens.choose import StatusFilterScreen
+
+        def chosen(status: Status | bool | None) -> None:
+            if status is False:
+                return
+            self.status_filter = status if isinstance(status, Status) else None
+            self.reload(keep_id=self.table.highlighted_id())
+
+        self.app.push_screen(StatusFilterScreen(self.status_filter), chosen)
+
+    def action_sort(self) -> None:
+        self.sort = self.sort.next()
+        self.reload(keep_id=self.table.highlighted_id())
+        self.notify(f"Sorted: {self.sort.value}", timeout=2)
+
+    def action_refresh(self) -> None:
+        self.reload(keep_id=self.table.highlighted_id())
+
+    # --- acting on interviews ---------------------------------------------------------
+
+    def _need_highlighted(self) -> Interview | None:
+        interview = self.table.highlighted()
+        if interview is None:
+            self.notify("There is no interview here yet: press a to add one.", timeout=3)
+        return interview
+
+    def action_add(self) -> None:
+        from interview_journal.screens.interview_form import InterviewFormScreen
+
+        self.app.push_screen(InterviewFormScreen(None), self._after_save)
+
+    def action_edit(self) -> None:
+        from interview_journal.screens.interview_form import InterviewFormScreen
+
+        interview = self._need_highlighted()
+        if interview is not None:
+            self.app.push_screen(InterviewFormScreen(interview), self._after_save)
+
+    def _after_save(self, saved: Interview | None) -> None:
+        if saved is not None:
+            self.reload(keep_id=saved.id)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        from interview_journal.screens.interview_detail import InterviewDetailScreen
+
+        interview = self._need_highlighted()
+        if interview is not None and interview.id is not None:
+            self.app.push_screen(InterviewDetailScreen(interview.id), self._after_detail)
+
+    def _after_detail(self, result: object) -> None:
+        if isinstance(result, Interview):
+            self.reload(keep_id=result.id)
+        elif result == "deleted":
+            self.reload()
+        else:
+            self.reload(keep_id=self.table.highlighted_id())
+
+    def action_delete(self) -> None:
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        interview = self._need_highlighted()
+        if interview is None or interview.id is None:
+            return
+        interview_id, title = interview.id, interview.title
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.delete_interview(interview_id, title)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete [b]{escape(title)}[/b] and everything written about it?",
+                "You can bring it back with [b]u[/b] until you quit.",
+                confirm="Delete",
+            ),
+            confirmed,
+        )
+
+    def delete_interview(self, interview_id: int, title: str) -> None:
+        try:
+            deleted = self.journal.delete_interview(interview_id)
+        except JournalError as error:
+            self.report(error, title="Not deleted")
+            return
+        self.journal_app.undo_stack.append(deleted)
+        self.notify(f"Deleted {title}. Press u to undo.", timeout=6)
+        self.reload()
+
+    def action_undo(self) -> None:
+        stack = self.journal_app.undo_stack
+        if not stack:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        deleted = stack.pop()
+        try:
+            restored = self.journal.restore_interview(deleted)
+        except JournalError as error:
+            stack.append(deleted)
+            self.report(error, title="Not restored")
+            return
+        self.notify(f"Restored {restored.title}.", timeout=4)
+        self.reload(keep_id=restored.id)
+
+    async def action_quit(self) -> None:
+        await self.journal_app.action_quit()

@@ -1,0 +1,176 @@
+"""Opening the journal file safely.
+
+Before SQLite touches a file we read its 100-byte header ourselves. That lets us refuse a
+file that is not ours (a text file, another program's database, a truncated copy, one made
+by a newer version) with one clear sentence, and leave it exactly as it was: SQLite never
+opens it, so no -wal or -shm file appears beside it and no migration runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from interview_journal.errors import StorageError
+
+APPLICATION_ID = 0x494A524E
+"""'IJRN' in the SQLite header: this file is an Interview Journal."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class JournalMissingError(StorageError):
+    """There is no journal at the path (the caller decides whether to create one)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: no journal here.")
+        self.path = path
+
+
+class NotAJournalError(StorageError):
+    """The file exists but is not an Interview Journal we can open."""
+
+
+class NewerSchemaError(StorageError):
+    """The journal was written by a newer version of the program."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """The parts of the SQLite header we look at before opening."""
+
+    page_size: int
+    page_count: int
+    page_count_valid: bool
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header:
+    """Read and sanity-check the header; raise `NotAJournalError` naming the path and problem."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(100)
+    except IsADirectoryError:
+        raise NotAJournalError(f"{path}: is a directory, not a journal file.") from None
+    except PermissionError:
+        raise NotAJournalError(f"{path}: permission denied.") from None
+    except OSError as error:
+        raise NotAJournalError(f"{path}: cannot be read ({error.strerror}).") from None
+    if not raw:
+        raise NotAJournalError(f"{path}: the file is empty, not an Interview Journal.")
+    if len(raw) < 100 or not raw.startswith(SQLITE_MAGIC):
+        raise NotAJournalError(
+            f"{path}: not an Interview Journal (it is not a SQLite database). "
+            "Check the path, or use --db to choose another file."
+        )
+    (page_size_raw,) = struct.unpack(">H", raw[16:18])
+    page_size = 65536 if page_size_raw == 1 else page_size_raw
+    change_counter, page_count = struct.unpack(">II", raw[24:32])
+    (user_version,) = struct.unpack(">I", raw[60:64])
+    (application_id,) = struct.unpack(">I", raw[68:72])
+    (valid_for,) = struct.unpack(">I", raw[92:96])
+    return Header(
+        page_size=page_size,
+        page_count=page_count,
+        page_count_valid=valid_for == change_counter and page_count > 0,
+        user_version=user_version,
+        application_id=application_id,
+    )
+
+
+def check_header(path: Path, header: Header, latest_version: int) -> None:
+    if header.application_id != APPLICATION_ID:
+        raise NotAJournalError(
+            f"{path}: a SQLite database from another program, not an Interview Journal. "
+            "It was left untouched."
+        )
+    if header.page_count_valid and path.stat().st_size < header.page_size * header.page_count:
+        raise NotAJournalError(
+            f"{path}: the journal is truncated (shorter than its own header says). "
+            "Restore it from a backup; it was left untouched."
+        )
+    if header.user_version > latest_version:
+        raise NewerSchemaError(
+            f"{path}: made by a newer version of Interview Journal (schema {header.user_version}; "
+            f"this version knows up to {latest_version}). Upgrade interview-journal to open it. "
+            "The file was left untouched."
+        )
+
+
+def secure_file(path: Path) -> None:
+    """Owner-only permissions on the journal and whatever SQLite keeps beside it."""
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if candidate.stat().st_mode & 0o777 != FILE_MODE:
+                candidate.chmod(FILE_MODE)
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create the directory (and parents) owner-only; never loosen an existing one."""
+    if directory.is_dir():
+        return
+    directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    directory.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only, whatever the umask."""
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    os.close(descriptor)
+    path.chmod(FILE_MODE)
+
+
+@contextlib.contextmanager
+def private_umask() -> Iterator[None]:
+    """Files SQLite creates by itself (VACUUM INTO, -wal) are born owner-only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection with the settings every part of the program relies on."""
+    mode = "ro" if read_only else "rw"
+    uri = f"file:{quote(str(path))}?mode={mode}"
+    connection = sqlite3.connect(
+        uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            mode_row = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode_row is None or str(mode_row[0]).lower() != "wal":
+                # Network file systems cannot do WAL; the rollback journal still keeps
+                # every commit safe, only a little slower.
+                connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        # Deleted text is overwritten with zeros, not left in free pages of the file.
+        connection.execute("PRAGMA secure_delete = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def side_files(path: Path) -> set[Path]:
+    return {Path(f"{path}{suffix}") for suffix in SIDE_FILES if Path(f"{path}{suffix}").exists()}
+
+
+def remove_new_side_files(path: Path, existed_before: set[Path]) -> None:
+    """After a failed open, leave no -wal/-shm behind that we caused."""
+    for leftover in side_files(path) - existed_before:
+        with contextlib.suppress(OSError):
+            leftover.unlink()

@@ -1,0 +1,468 @@
+"""The journal: one SQLite file, read and written through domain objects.
+
+One connection per `Journal`, shared by the UI thread and worker threads behind a lock:
+every call is short (a page, one row), and SQLite serialises writers anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from sqlite_utils import Database
+
+from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
+from interview_journal.domain.listing import (
+    InterviewPage,
+    InterviewQuery,
+    InterviewSort,
+    PageCursor,
+    search_terms,
+)
+from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.errors import NotFoundError, StaleWriteError, StorageError
+from interview_journal.store import database
+from interview_journal.store.database import (
+    JournalMissingError,
+    NewerSchemaError,
+    NotAJournalError,
+)
+from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
+
+__all__ = [
+    "DeletedInterview",
+    "Journal",
+    "JournalMissingError",
+    "NewerSchemaError",
+    "NotAJournalError",
+    "open_journal",
+]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+INTERVIEW_COLUMNS = (
+    "id, uuid, company, role, starts_at, time_zone, stage, format, location, interviewers, "
+    "job_ad_url, status, interest, notes, feedback_by, contact_from, created_at, updated_at, "
+    "version"
+)
+
+
+def _utc_now() -> str:
+    return to_storage(datetime.now(UTC))
+
+
+def interview_from_row(row: dict[str, Any]) -> Interview:
+    people = tuple(Person(p["name"], p.get("role", "")) for p in json.loads(row["interviewers"]))
+    return Interview(
+        id=row["id"],
+        uuid=row["uuid"],
+        company=row["company"],
+        role=row["role"],
+        starts_at=from_storage(row["starts_at"]),
+        time_zone=row["time_zone"],
+        stage=Stage(row["stage"]),
+        format=Format(row["format"]) if row["format"] else None,
+        location=row["location"],
+        interviewers=people,
+        job_ad_url=row["job_ad_url"],
+        status=Status(row["status"]) if row["status"] else None,
+        interest=row["interest"],
+        notes=row["notes"],
+        feedback_by=day_from_storage(row["feedback_by"]),
+        contact_from=day_from_storage(row["contact_from"]),
+        created_at=from_storage(row["created_at"]),
+        updated_at=from_storage(row["updated_at"]),
+        version=row["version"],
+    )
+
+
+def interview_to_row(interview: Interview) -> dict[str, Any]:
+    """The columns a save writes (not id, created_at or version: the store owns those)."""
+    return {
+        "uuid": interview.uuid,
+        "company": interview.company,
+        "role": interview.role,
+        "starts_at": to_storage(interview.starts_at),
+        "time_zone": interview.time_zone,
+        "stage": interview.stage.value,
+        "format": interview.format.value if interview.format else None,
+        "location": interview.location,
+        "interviewers": json.dumps(
+            [{"name": p.name, "role": p.role} for p in interview.interviewers],
+            ensure_ascii=False,
+        ),
+        "people": interview.people_text,
+        "job_ad_url": interview.job_ad_url,
+        "status": interview.status.value if interview.status else None,
+        "interest": interview.interest,
+        "notes": interview.notes,
+        "feedback_by": day_to_storage(interview.feedback_by) if interview.feedback_by else None,
+        "contact_from": day_to_storage(interview.contact_from) if interview.contact_from else None,
+    }
+
+
+@dataclass(frozen=True)
+class DeletedInterview:
+    """Everything a delete removed, kept in memory so `u` can put it back exactly."""
+
+    interview: Interview
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Every row of every table, keyed by table name, in the order to re-insert them."""
+
+
+def _status_condition(status: Status, now: str) -> tuple[str, list[Any]]:
+    """SQL for "shows as this status", mirroring `domain.status.effective_status`."""
+    if status is Status.UPCOMING:
+        return "(status = ? OR (status IS NULL AND starts_at > ?))", [status.value, now]
+    if status is Status.AWAITING_REPLY:
+        return "(status = ? OR (status IS NULL AND starts_at <= ?))", [status.value, now]
+    return "status = ?", [status.value]
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query: every typed word as a quoted prefix. None when nothing to search."""
+    terms = search_terms(text)
+    if not terms:
+        return None
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+class Journal:
+    """The interviews (and later evaluations and follow-ups) in one SQLite file."""
+
+    def __init__(self, db: Database, path: Path, *, read_only: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                if not self.read_only:
+                    # Fold the WAL back so the file alone holds everything when we are gone.
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Database]:
+        """One transaction, with SQLite's failures turned into sentences."""
+        if self.read_only:
+            raise StorageError(f"{self.path}: the journal is open read-only; nothing was changed.")
+        with self._lock:
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except sqlite3.OperationalError as error:
+                raise _storage_error(self.path, error) from error
+            finally:
+                database.secure_file(self.path)
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query(sql, list(params)))
+
+    # --- drafts: what is being typed in a form, kept until it is saved or discarded ------
+
+    def save_draft(self, key: str, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False)
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO drafts (key, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
+                "updated_at = excluded.updated_at",
+                [key, payload, _utc_now()],
+            )
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        rows = self._query("SELECT data FROM drafts WHERE key = ?", [key])
+        if not rows:
+            return None
+        loaded = json.loads(rows[0]["data"])
+        return loaded if isinstance(loaded, dict) else None
+
+    def delete_draft(self, key: str) -> None:
+        if self.read_only:
+            return
+        with self._writing() as db:
+            db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+    # --- interviews ------------------------------------------------------------------
+
+    def add_interview(self, interview: Interview) -> Interview:
+        """Save a new interview; returns it with its id and version."""
+        now = _utc_now()
+        row = interview_to_row(interview) | {"created_at": now, "updated_at": now, "version": 1}
+        with self._writing() as db:
+            new_id = db.table("interviews").insert(row).last_pk
+        assert new_id is not None
+        return self.get_interview(int(new_id))
+
+    def update_interview(self, interview: Interview) -> Interview:
+        """Save changes. Refuses (StaleWriteError) if someone saved since `interview` was read."""
+        if interview.id is None:
+            raise ValueError("update_interview needs an interview with an id")
+        row = interview_to_row(interview) | {"updated_at": _utc_now()}
+        assignments = ", ".join(f"{column} = :{column}" for column in row)
+        with self._writing() as db:
+            cursor = db.execute(
+                f"UPDATE interviews SET {assignments}, version = version + 1 "
+                "WHERE id = :id AND version = :version",
+                row | {"id": interview.id, "version": interview.version},
+            )
+            if cursor.rowcount == 0:
+                current = db.execute(
+                    "SELECT version FROM interviews WHERE id = ?", [interview.id]
+                ).fetchone()
+                if current is None:
+                    raise NotFoundError(f"Interview {interview.id} no longer exists.")
+                raise StaleWriteError(
+                    f"{interview.title} was changed elsewhere (another window?) since you opened "
+                    "it. Your version was not saved over it."
+                )
+        return self.get_interview(interview.id)
+
+    def get_interview(self, interview_id: int) -> Interview:
+        rows = self._query(
+            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE id = ?", [interview_id]
+        )
+        if not rows:
+            raise NotFoundError(f"No interview with id {interview_id}.")
+        return interview_from_row(rows[0])
+
+    def delete_interview(self, interview_id: int) -> DeletedInterview:
+        """Delete an interview and everything that belongs to it; returns what `restore` needs."""
+        with self._writing() as db:
+            rows = list(db.query("SELECT * FROM interviews WHERE id = ?", [interview_id]))
+            if not rows:
+                raise NotFoundError(f"No interview with id {interview_id}.")
+            interview = interview_from_row(rows[0])
+            saved: dict[str, list[dict[str, Any]]] = {"interviews": rows}
+            for table in self._dependent_tables(db):
+                saved[table] = list(
+                    db.query(f"SELECT * FROM [{table}] WHERE interview_id = ?", [interview_id])
+                )
+            db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
+        return DeletedInterview(interview=interview, rows=saved)
+
+    def restore_interview(self, deleted: DeletedInterview) -> Interview:
+        """Undo a delete: the same id, uuid and contents as before."""
+        with self._writing() as db:
+            for table, rows in deleted.rows.items():
+                if rows:
+                    db.table(table).insert_all(rows)
+        assert deleted.interview.id is not None
+        return self.get_interview(deleted.interview.id)
+
+    @staticmethod
+    def _dependent_tables(db: Database) -> list[str]:
+        """Tables whose rows belong to an interview (found by their foreign key)."""
+        names = []
+        for table in db.tables:
+            if any(fk.other_table == "interviews" for fk in table.foreign_keys):
+                names.append(table.name)
+        return names
+
+    def count_interviews(self, query: InterviewQuery | None = None) -> int:
+        where, params = self._where(query)
+        rows = self._query(f"SELECT count(*) AS n FROM interviews WHERE {where}", params)
+        return int(rows[0]["n"])
+
+    def _where(self, query: InterviewQuery | None) -> tuple[str, list[Any]]:
+        conditions, params = ["1"], []
+        if query is not None:
+            if query.status is not None:
+                sql, values = _status_condition(query.status, to_storage(query.now))
+                conditions.append(sql)
+                params.extend(values)
+            match = fts_query(query.search)
+            if match is not None:
+                conditions.append(
+                    "id IN (SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?)"
+                )
+                params.append(match)
+        return " AND ".join(conditions), params
+
+    def page_interviews(
+        self, query: InterviewQuery, after: PageCursor | None = None, limit: int = 100
+    ) -> InterviewPage:
+        """One page of the list, continuing after `after`. Cost does not grow with the journal."""
+        where, params = self._where(query)
+        now = to_storage(query.now)
+        found: list[dict[str, Any]] = []
+        segment = after.segment if after else 0
+        if query.sort is InterviewSort.UPCOMING_FIRST:
+            if segment == 0:
+                keyset = "AND (starts_at, id) > (?, ?)" if after else ""
+                keys = [after.starts_at, after.id] if after else []
+                found = self._query(
+                    f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {where} AND starts_at > ? "
+                    f"{keyset} ORDER BY starts_at, id LIMIT ?",
+                    [*params, now, *keys, limit + 1],
+                )
+                if len(found) <= limit:
+                    segment, after = 1, None
+            if segment == 1:
+                keyset = "AND (starts_at, id) < (?, ?)" if after else ""
+                keys = [after.starts_at, after.id] if after else []
+                found += self._query(
+                    f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {where} AND starts_at <= ? "
+                    f"{keyset} ORDER BY starts_at DESC, id DESC LIMIT ?",
+                    [*params, now, *keys, limit + 1 - len(found)],
+                )
+        elif query.sort is InterviewSort.NEWEST_FIRST:
+            keyset = "AND (starts_at, id) < (?, ?)" if after else ""
+            keys = [after.starts_at, after.id] if after else []
+            found = self._query(
+                f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {where} {keyset} "
+                "ORDER BY starts_at DESC, id DESC LIMIT ?",
+                [*params, *keys, limit + 1],
+            )
+        else:
+            keyset = "AND (company, starts_at, id) > (?, ?, ?)" if after else ""
+            keys = [after.company, after.starts_at, after.id] if after else []
+            found = self._query(
+                f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {where} {keyset} "
+                "ORDER BY company, starts_at, id LIMIT ?",
+                [*params, *keys, limit + 1],
+            )
+        interviews = [interview_from_row(row) for row in found[:limit]]
+        cursor = None
+        if len(found) > limit:
+            last = found[limit - 1]
+            last_segment = 0
+            if query.sort is InterviewSort.UPCOMING_FIRST and last["starts_at"] <= now:
+                last_segment = 1
+            cursor = PageCursor(last_segment, last["company"], last["starts_at"], last["id"])
+        return InterviewPage(interviews, cursor)
+
+    def add_many(
+        self,
+        interviews: Iterable[Interview],
+        *,
+        batch: int = 2000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Insert many interviews quickly (demo data, imports): one transaction per batch."""
+        now = _utc_now()
+        columns = [
+            *interview_to_row(Interview(company="x", starts_at=datetime.now(UTC))),
+            "created_at",
+            "updated_at",
+            "version",
+        ]
+        sql = (
+            f"INSERT INTO interviews ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        total = 0
+        chunk: list[list[Any]] = []
+
+        def flush() -> None:
+            nonlocal total
+            with self._writing() as db:
+                db.conn.executemany(sql, chunk)
+            total += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+            chunk.clear()
+
+        for interview in interviews:
+            chunk.append([*interview_to_row(interview).values(), now, now, 1])
+            if len(chunk) >= batch:
+                flush()
+        if chunk:
+            flush()
+        return total
+
+
+def _storage_error(path: Path, error: sqlite3.OperationalError) -> StorageError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"{path}: the journal is busy (another window is saving); try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"{path}: the journal is read-only here; nothing was changed.")
+    if "disk" in text or "full" in text:
+        return StorageError(
+            f"{path}: could not save ({error}). Is the disk full? Your text is still here."
+        )
+    return StorageError(f"{path}: could not save ({error}).")
+
+
+def open_journal(path: Path, *, create: bool = False, read_only: bool = False) -> Journal:
+    """Open (or with `create`, make) the journal at `path`, migrated to the latest schema.
+
+    Raises `JournalMissingError` when there is no file and `create` is false, and
+    `NotAJournalError`/`NewerSchemaError` (leaving the file untouched) when it is not ours.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise NotAJournalError(f"{path}: is a directory, not a journal file.")
+    if not path.exists():
+        if not create or read_only:
+            raise JournalMissingError(path)
+        return _create(path)
+    header = database.read_header(path)
+    database.check_header(path, header, LATEST_VERSION)
+    before = database.side_files(path)
+    try:
+        connection = database.connect(path, read_only=read_only)
+        db = Database(connection, execute_plugins=False)
+        if not read_only:
+            _migrate(db, path, header.user_version)
+            database.secure_file(path)
+    except sqlite3.DatabaseError as error:
+        with contextlib.suppress(Exception):
+            connection.close()
+        database.remove_new_side_files(path, before)
+        raise NotAJournalError(f"{path}: the journal cannot be read ({error}).") from error
+    return Journal(db, path, read_only=read_only)
+
+
+def _create(path: Path) -> Journal:
+    """Make a new journal: built beside the target, then renamed into place in one step."""
+    database.make_private_dir(path.parent)
+    staging = path.with_name(f".{path.name}.creating")
+    for leftover in (staging, *(Path(f"{staging}{s}") for s in database.SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+    database.create_private_file(staging)
+    connection = database.connect(staging, read_only=False)
+    db = Database(connection, execute_plugins=False)
+    MIGRATIONS.apply(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    for suffix in database.SIDE_FILES:
+        Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    staging.rename(path)
+    return open_journal(path)
+
+
+def _migrate(db: Database, path: Path, version: int) -> None:
+    pending = MIGRATIONS.pending(db)
+    if not pending:
+        return
+    if version > 0:
+        backup = path.with_name(f"{path.name}.before-schema-{version + 1}.bak")
+        backup.unlink(missing_ok=True)
+        with database.private_umask():
+            db.execute("VACUUM INTO ?", [str(backup)])
+        backup.chmod(database.FILE_MODE)
+    MIGRATIONS.apply(db)

@@ -1,0 +1,100 @@
+"""Numbered schema steps, applied at start-up, each atomic with the record that it ran.
+
+Rules for adding one: append a function, never edit or reorder an applied one, set
+`PRAGMA user_version` to its number (the header check reads it to refuse files from a
+newer version without opening them), and add a fixture file of the schema before it in
+`tests/store/fixtures/` so the step is tested from every earlier version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from interview_journal.store.database import APPLICATION_ID
+
+MIGRATIONS = Migrations("interview_journal")
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one by one inside the migration's transaction.
+
+    `executescript` would commit the open transaction first, breaking the promise that a
+    migration and its record land together or not at all.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL in migration: {pending.strip()[:60]}")
+
+
+@MIGRATIONS(name="0001_interviews")
+def _interviews(db: Database) -> None:
+    _run_script(
+        db,
+        f"""
+        PRAGMA application_id = {APPLICATION_ID};
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL COLLATE NOCASE,
+            role TEXT NOT NULL DEFAULT '',
+            starts_at TEXT NOT NULL,
+            time_zone TEXT NOT NULL DEFAULT 'UTC',
+            stage TEXT NOT NULL,
+            format TEXT,
+            location TEXT NOT NULL DEFAULT '',
+            interviewers TEXT NOT NULL DEFAULT '[]',
+            people TEXT NOT NULL DEFAULT '',
+            job_ad_url TEXT NOT NULL DEFAULT '',
+            status TEXT,
+            interest INTEGER CHECK (interest BETWEEN 1 AND 5),
+            notes TEXT NOT NULL DEFAULT '',
+            feedback_by TEXT,
+            contact_from TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX interviews_by_start ON interviews (starts_at, id);
+        CREATE INDEX interviews_by_company ON interviews (company, starts_at, id);
+        CREATE INDEX interviews_by_status ON interviews (status, starts_at, id);
+
+        CREATE VIRTUAL TABLE interviews_fts USING fts5 (
+            company, role, people, location, notes,
+            content = 'interviews', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER interviews_fts_insert AFTER INSERT ON interviews BEGIN
+            INSERT INTO interviews_fts (rowid, company, role, people, location, notes)
+            VALUES (new.id, new.company, new.role, new.people, new.location, new.notes);
+        END;
+        CREATE TRIGGER interviews_fts_delete AFTER DELETE ON interviews BEGIN
+            INSERT INTO interviews_fts (interviews_fts, rowid, company, role, people, location, notes)
+            VALUES ('delete', old.id, old.company, old.role, old.people, old.location, old.notes);
+        END;
+        CREATE TRIGGER interviews_fts_update AFTER UPDATE OF company, role, people, location, notes
+        ON interviews BEGIN
+            INSERT INTO interviews_fts (interviews_fts, rowid, company, role, people, location, notes)
+            VALUES ('delete', old.id, old.company, old.role, old.people, old.location, old.notes);
+            INSERT INTO interviews_fts (rowid, company, role, people, location, notes)
+            VALUES (new.id, new.company, new.role, new.people, new.location, new.notes);
+        END;
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        PRAGMA user_version = 1;
+        """,
+    )
+
+
+LATEST_VERSION = len(MIGRATIONS._migrations)
+"""The schema number this version of the program writes."""

@@ -1,0 +1,1 @@
+"""Reusable pieces of the UI. They never touch the journal: they post messages."""
