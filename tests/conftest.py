@@ -1,0 +1,120 @@
+"""Shared fixtures: a real journal file in tmp_path, a stopped clock, and the app built on them.
+
+Every test runs at Wed 25 Nov 2026 14:05 in Stockholm, so relative dates and snapshots
+do not change from day to day.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from interview_journal.dates import FixedClock
+from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.store import Journal, open_journal
+
+settings.register_profile("ci", max_examples=150, deadline=None)
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+NOW = "2026-11-25T14:05:00"
+ZONE = "Europe/Stockholm"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep every test away from the real user's journal and config."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("INTERVIEW_JOURNAL_DB", raising=False)
+    monkeypatch.setenv("INTERVIEW_JOURNAL_TZ", ZONE)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW, ZONE)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "journal.db"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    opened = open_journal(journal_path, create=True)
+    yield opened
+    opened.close()
+
+
+def sample_interviews(clock: FixedClock) -> list[Interview]:
+    """A small, fixed journal: two upcoming interviews and three held ones."""
+    now = clock.now()
+    return [
+        Interview(
+            company="Pied Piper",
+            role="Backend Engineer",
+            stage=Stage.FINAL,
+            starts_at=now.add(days=1).replace(hour=13, minute=0),
+            time_zone=ZONE,
+            format=Format.ONSITE,
+            location="Palo Alto office",
+            interviewers=(Person("R. Hendricks", "CTO"),),
+            interest=5,
+            notes="Lead with the migration story.",
+        ),
+        Interview(
+            company="Hooli",
+            role="Data Engineer",
+            stage=Stage.SECOND,
+            starts_at=now.add(days=2).replace(hour=10, minute=0),
+            time_zone=ZONE,
+            format=Format.VIDEO,
+            interviewers=(Person("G. Belson", "CEO"),),
+            interest=3,
+        ),
+        Interview(
+            company="Vandelay Industries",
+            role="Importer",
+            stage=Stage.FIRST,
+            starts_at=now.subtract(days=1).replace(hour=9, minute=0),
+            time_zone=ZONE,
+            format=Format.PHONE,
+        ),
+        Interview(
+            company="Initech",
+            role="Analyst",
+            stage=Stage.SCREENING,
+            starts_at=now.subtract(days=2).replace(hour=10, minute=0),
+            time_zone=ZONE,
+            format=Format.VIDEO,
+            interviewers=(Person("B. Lumbergh", "manager"),),
+            feedback_by=(now + timedelta(days=2)).date(),
+            interest=4,
+            notes="Ask about the TPS reports.",
+        ),
+        Interview(
+            company="Globex",
+            role="Platform Engineer",
+            stage=Stage.TECHNICAL,
+            starts_at=now.subtract(days=20).replace(hour=15, minute=30),
+            time_zone=ZONE,
+            status=Status.REJECTED,
+        ),
+    ]
+
+
+@pytest.fixture
+def filled_journal(journal: Journal, clock: FixedClock) -> Journal:
+    for interview in sample_interviews(clock):
+        journal.add_interview(interview)
+    return journal
