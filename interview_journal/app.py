@@ -46,8 +46,9 @@ class InterviewJournalApp(App[None]):
         ),
     ]
 
-    def __init__(self, journal: Journal, clock: Clock) -> None:
+    def __init__(self, journal: Journal, clock: Clock, *, evaluate: int | None = None) -> None:
         super().__init__()
+        self._evaluate_first = evaluate
         self.journal = journal
         self.clock = clock
         self._quitting = False
@@ -55,6 +56,10 @@ class InterviewJournalApp(App[None]):
         """Deleted interviews, newest last: `u` brings them back until the app quits."""
 
     def on_mount(self) -> None:
+        if self._evaluate_first is not None:
+            from interview_journal.screens.evaluation import EvaluationScreen
+
+            self.push_screen(EvaluationScreen(self._evaluate_first))
         loop = asyncio.get_running_loop()
         # Textual installs no handlers for these: without ours, `kill` or a closed terminal
         # would end the process before a form had saved what was typed.
@@ -111,10 +116,10 @@ class InterviewJournalApp(App[None]):
         await self.run_action(action, node)  # type: ignore[arg-type]
 
 
-def make_app(journal: Journal, clock: Clock) -> InterviewJournalApp:
+def make_app(journal: Journal, clock: Clock, *, evaluate: int | None = None) -> InterviewJournalApp:
     """Build the app the same way for the CLI, the tests and the screenshot script."""
-    return InterviewJournalApp(journal, clock)
+    return InterviewJournalApp(journal, clock, evaluate=evaluate)
 
 
-def run_app(journal: Journal, clock: Clock) -> None:
-    make_app(journal, clock).run()
+def run_app(journal: Journal, clock: Clock, *, evaluate: int | None = None) -> None:
+    make_app(journal, clock, evaluate=evaluate).run()

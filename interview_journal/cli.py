@@ -120,7 +120,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
         _open_tui(ctx, db_path)
 
 
-def _open_tui(ctx: click.Context, db_path: Path | None, *, demo: bool = False) -> None:
+def _open_tui(ctx: click.Context, db_path: Path | None, *, evaluate: int | None = None) -> None:
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
     from interview_journal.store.database import JournalMissingError
@@ -142,7 +142,9 @@ def _open_tui(ctx: click.Context, db_path: Path | None, *, demo: bool = False) -
     from interview_journal.app import run_app
 
     try:
-        run_app(journal, _clock())
+        if evaluate is not None:
+            journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
+        run_app(journal, _clock(), evaluate=evaluate)
     finally:
         journal.close()
 
@@ -269,6 +271,15 @@ def delete(ctx: click.Context, interview_id: str, yes: bool, db_path: Path | Non
     click.echo(f"deleted {number}", err=True)
 
 
+@cli.command()
+@click.argument("interview_id")
+@db_option
+@click.pass_context
+def evaluate(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
+    """Open the evaluation of one interview, ready to type."""
+    _open_tui(ctx, db_path, evaluate=_parse_id(interview_id))
+
+
 @cli.command("list")
 @click.option("--status", help="Only interviews with this status.")
 @click.option(
@@ -349,16 +360,24 @@ def list_(
 def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
     """Show everything about one interview."""
     from interview_journal.domain.serialize import interview_to_dict
+    from interview_journal.store.evaluations import evaluation_to_dict
     from interview_journal.text_views import interview_text
 
     number = _parse_id(interview_id)
     now = _clock().now()
     with journal_for(ctx, db_path, create=False) as journal:
         interview = journal.get_interview(number)
+        evaluation = journal.get_evaluation(number)
     if as_json:
-        _print_json(interview_to_dict(interview, now))
+        _print_json(
+            interview_to_dict(
+                interview,
+                now,
+                evaluation=evaluation_to_dict(evaluation) if evaluation else None,
+            )
+        )
     else:
-        click.echo(interview_text(interview, now))
+        click.echo(interview_text(interview, now, evaluation))
 
 
 # --- where things are, and a demo -------------------------------------------------------

@@ -7,6 +7,13 @@ from datetime import date
 import pendulum
 
 from interview_journal.dates import format_day, format_exact, relative, relative_day
+from interview_journal.domain.evaluation import (
+    CLOSING_QUESTIONS,
+    RATINGS,
+    REFLECTIONS,
+    Evaluation,
+    EvaluationState,
+)
 from interview_journal.domain.model import Interview
 from interview_journal.domain.status import effective_status
 
@@ -40,11 +47,54 @@ def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[
     ]
 
 
-def interview_text(interview: Interview, now: pendulum.DateTime) -> str:
+def interview_text(
+    interview: Interview, now: pendulum.DateTime, evaluation: Evaluation | None = None
+) -> str:
     lines = [f"#{interview.id}  {interview.title}", ""]
     facts = interview_facts(interview, now)
     width = max(len(label) for label, _ in facts)
     lines += [f"{label.ljust(width)}  {value}" for label, value in facts]
     if interview.notes:
         lines += ["", "Prep notes:", interview.notes]
+    for heading, text in evaluation_sections(evaluation):
+        lines += ["", f"{heading}:", text]
     return "\n".join(lines)
+
+
+def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:
+    """(heading, text) pairs for an evaluation, skipping what was left empty."""
+    if evaluation is None or evaluation.state is EvaluationState.NOT_STARTED:
+        return []
+    state = "finished" if evaluation.state is EvaluationState.FINISHED else "draft"
+    ratings = "   ".join(
+        f"{label} {getattr(evaluation, name)}/5"
+        for name, label in RATINGS.items()
+        if getattr(evaluation, name)
+    )
+    sections = [("Evaluation", state + (f" · {ratings}" if ratings else ""))]
+    if evaluation.key_points:
+        sections.append(
+            (
+                "Key points",
+                "\n".join(f"[{'x' if p.made else ' '}] {p.text}" for p in evaluation.key_points),
+            )
+        )
+    for name, label in REFLECTIONS.items():
+        text = getattr(evaluation, name).strip()
+        if text:
+            sections.append((label, text))
+    if evaluation.role_matched:
+        note = f" — {evaluation.role_note}" if evaluation.role_note else ""
+        sections.append(("Role matched the ad", f"{evaluation.role_matched.value}{note}"))
+    if evaluation.accurate is not None:
+        note = f" — {evaluation.accurate_note}" if evaluation.accurate_note else ""
+        answer = "yes" if evaluation.accurate else "no"
+        sections.append(("Represented myself accurately", f"{answer}{note}"))
+    for name, question in CLOSING_QUESTIONS.items():
+        asked = getattr(evaluation, f"{name}_asked")
+        answer = getattr(evaluation, f"{name}_answer").strip()
+        if asked or answer:
+            sections.append(
+                (question, ("asked" if asked else "not asked") + (f": {answer}" if answer else ""))
+            )
+    return sections

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from interview_journal.domain.evaluation import EvaluationSummary
 from interview_journal.domain.model import Interview, Status
 
 
@@ -49,6 +50,8 @@ class InterviewPage:
     interviews: list[Interview]
     next_cursor: PageCursor | None
     """None when this was the last page."""
+    evaluations: dict[int, EvaluationSummary] = field(default_factory=dict)
+    """The evaluation state of the interviews on this page that have one, by id."""
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

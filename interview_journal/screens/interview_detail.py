@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError
 from interview_journal.screens.base import JournalAccess
-from interview_journal.text_views import interview_facts
+from interview_journal.text_views import evaluation_sections, interview_facts
 
 
 class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
@@ -21,6 +21,13 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="back", tooltip="Back to the list"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit this interview"),
+        Binding(
+            "v",
+            "evaluate",
+            "Evaluate",
+            id="evaluate",
+            tooltip="Write how this interview went (autosaved)",
+        ),
         Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes in the list)"),
     ]
 
@@ -35,6 +42,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         with VerticalScroll(id="detail"):
             yield Static(id="detail-facts")
             yield Static(id="detail-notes")
+            yield Static(id="detail-evaluation")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,11 +63,24 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.query_one("#detail-facts", Static).update(
             "\n".join(f"[dim]{label:<{width}}[/dim]  {escape(value)}" for label, value in facts)
         )
+        sections = evaluation_sections(self.journal.get_evaluation(self.interview_id))
+        evaluation_text = (
+            "\n\n".join(f"[b]{escape(heading)}[/b]\n{escape(text)}" for heading, text in sections)
+            or "[dim]Not evaluated yet: press v to write how it went.[/dim]"
+        )
+        self.query_one("#detail-evaluation", Static).update(evaluation_text)
         notes = interview.notes.strip()
         self.query_one("#detail-notes", Static).update(
             f"[b]Prep notes[/b]\n{escape(notes)}"
             if notes
             else "[dim]No prep notes yet: press e to add what you want to get across.[/dim]"
+        )
+
+    def action_evaluate(self) -> None:
+        from interview_journal.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(
+            EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
         )
 
     def action_back(self) -> None:

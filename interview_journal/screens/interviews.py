@@ -54,6 +54,13 @@ class InterviewsScreen(JournalScreen):
             tooltip="Everything about this interview",
             show=False,
         ),
+        Binding(
+            "v",
+            "evaluate",
+            "Evaluate",
+            id="evaluate",
+            tooltip="Write how the highlighted interview went (autosaved)",
+        ),
         Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes)"),
         Binding("u", "undo", "Undo", id="undo", tooltip="Bring back what was deleted"),
         Binding(
@@ -153,6 +160,7 @@ class InterviewsScreen(JournalScreen):
             has_more=message.page.next_cursor is not None,
             append=message.append,
             keep_id=message.keep_id,
+            evaluations=message.page.evaluations,
         )
         self._show_state()
         self._show_preview()
@@ -262,6 +270,14 @@ class InterviewsScreen(JournalScreen):
     def _after_save(self, saved: Interview | None) -> None:
         if saved is not None:
             self.reload(keep_id=saved.id)
+
+    def action_evaluate(self) -> None:
+        from interview_journal.screens.evaluation import EvaluationScreen
+
+        interview = self._need_highlighted()
+        if interview is not None and interview.id is not None:
+            keep = interview.id
+            self.app.push_screen(EvaluationScreen(interview.id), lambda _: self.reload(keep))
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

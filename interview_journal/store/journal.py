@@ -12,13 +12,14 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlite_utils import Database
 
 from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
+from interview_journal.domain.evaluation import Evaluation, EvaluationSummary, PastLesson
 from interview_journal.domain.listing import (
     InterviewPage,
     InterviewQuery,
@@ -33,6 +34,11 @@ from interview_journal.store.database import (
     JournalMissingError,
     NewerSchemaError,
     NotAJournalError,
+)
+from interview_journal.store.evaluations import (
+    evaluation_from_row,
+    evaluation_to_row,
+    summary_from_row,
 )
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -279,6 +285,100 @@ class Journal:
                 names.append(table.name)
         return names
 
+    # --- evaluations -----------------------------------------------------------------
+
+    def get_evaluation(self, interview_id: int) -> Evaluation | None:
+        rows = self._query("SELECT * FROM evaluations WHERE interview_id = ?", [interview_id])
+        return evaluation_from_row(rows[0]) if rows else None
+
+    def save_evaluation(self, evaluation: Evaluation) -> Evaluation:
+        """Write an evaluation (the first save creates it). Refuses a stale write.
+
+        `evaluation.version` must be the version it was read at (0 for a new one); if the
+        row has moved on since (another window saved), StaleWriteError is raised and
+        nothing is written, so the caller can merge instead of overwriting.
+        """
+        row = evaluation_to_row(evaluation)
+        now = _utc_now()
+        with self._writing() as db:
+            if evaluation.version == 0:
+                exists = db.execute(
+                    "SELECT 1 FROM evaluations WHERE interview_id = ?", [evaluation.interview_id]
+                ).fetchone()
+                if exists:
+                    raise StaleWriteError(
+                        "This evaluation was started in another window at the same time."
+                    )
+                db.table("evaluations").insert(
+                    row
+                    | {
+                        "interview_id": evaluation.interview_id,
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 1,
+                    }
+                )
+            else:
+                assignments = ", ".join(f"{column} = :{column}" for column in row)
+                cursor = db.execute(
+                    f"UPDATE evaluations SET {assignments}, updated_at = :updated_at, "
+                    "version = version + 1 WHERE interview_id = :interview_id "
+                    "AND version = :version",
+                    row
+                    | {
+                        "updated_at": now,
+                        "interview_id": evaluation.interview_id,
+                        "version": evaluation.version,
+                    },
+                )
+                if cursor.rowcount == 0:
+                    raise StaleWriteError(
+                        "This evaluation was changed in another window since you opened it."
+                    )
+        saved = self.get_evaluation(evaluation.interview_id)
+        assert saved is not None
+        return saved
+
+    def set_agreed_dates(
+        self, interview_id: int, feedback_by: date | None, contact_from: date | None
+    ) -> Interview:
+        """Record what was agreed at the interview (from the evaluation's closing questions)."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE interviews SET feedback_by = ?, contact_from = ?, updated_at = ?, "
+                "version = version + 1 WHERE id = ?",
+                [
+                    day_to_storage(feedback_by) if feedback_by else None,
+                    day_to_storage(contact_from) if contact_from else None,
+                    _utc_now(),
+                    interview_id,
+                ],
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"No interview with id {interview_id}.")
+        return self.get_interview(interview_id)
+
+    def past_lessons(self, before: datetime, limit: int = 5) -> list[PastLesson]:
+        """Lessons and things to improve from evaluations of interviews before `before`,
+        newest first."""
+        rows = self._query(
+            "SELECT i.company, i.starts_at, e.lesson, e.to_improve FROM evaluations e "
+            "JOIN interviews i ON i.id = e.interview_id "
+            "WHERE i.starts_at < ? AND (e.lesson != '' OR e.to_improve != '') "
+            "ORDER BY i.starts_at DESC LIMIT ?",
+            [to_storage(before), limit],
+        )
+        lessons = []
+        for row in rows:
+            for kind in ("lesson", "to_improve"):
+                if row[kind].strip():
+                    lessons.append(
+                        PastLesson(
+                            row["company"], from_storage(row["starts_at"]), row[kind].strip(), kind
+                        )
+                    )
+        return lessons[:limit]
+
     def count_interviews(self, query: InterviewQuery | None = None) -> int:
         where, params = self._where(query)
         rows = self._query(f"SELECT count(*) AS n FROM interviews WHERE {where}", params)
@@ -343,6 +443,7 @@ class Journal:
                 [*params, *keys, limit + 1],
             )
         interviews = [interview_from_row(row) for row in found[:limit]]
+        summaries = self._summaries([i.id for i in interviews if i.id is not None])
         cursor = None
         if len(found) > limit:
             last = found[limit - 1]
@@ -350,7 +451,18 @@ class Journal:
             if query.sort is InterviewSort.UPCOMING_FIRST and last["starts_at"] <= now:
                 last_segment = 1
             cursor = PageCursor(last_segment, last["company"], last["starts_at"], last["id"])
-        return InterviewPage(interviews, cursor)
+        return InterviewPage(interviews, cursor, summaries)
+
+    def _summaries(self, ids: list[int]) -> dict[int, EvaluationSummary]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._query(
+            "SELECT interview_id, state, key_points_rating, dynamic_rating, "
+            f"expectations_rating FROM evaluations WHERE interview_id IN ({marks})",
+            ids,
+        )
+        return {row["interview_id"]: summary_from_row(row) for row in rows}
 
     def add_many(
         self,

@@ -96,5 +96,44 @@ def _interviews(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0002_evaluations")
+def _evaluations(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE evaluations (
+            interview_id INTEGER PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+            state TEXT NOT NULL DEFAULT 'draft',
+            key_points_rating INTEGER CHECK (key_points_rating BETWEEN 1 AND 5),
+            dynamic_rating INTEGER CHECK (dynamic_rating BETWEEN 1 AND 5),
+            expectations_rating INTEGER CHECK (expectations_rating BETWEEN 1 AND 5),
+            overall_rating INTEGER CHECK (overall_rating BETWEEN 1 AND 5),
+            interest_after INTEGER CHECK (interest_after BETWEEN 1 AND 5),
+            key_points TEXT NOT NULL DEFAULT '[]',
+            went_well TEXT NOT NULL DEFAULT '',
+            to_improve TEXT NOT NULL DEFAULT '',
+            differently TEXT NOT NULL DEFAULT '',
+            lesson TEXT NOT NULL DEFAULT '',
+            about_employer TEXT NOT NULL DEFAULT '',
+            role_matched TEXT,
+            role_note TEXT NOT NULL DEFAULT '',
+            accurate INTEGER,
+            accurate_note TEXT NOT NULL DEFAULT '',
+            next_steps_asked INTEGER NOT NULL DEFAULT 0,
+            next_steps_answer TEXT NOT NULL DEFAULT '',
+            hear_back_asked INTEGER NOT NULL DEFAULT 0,
+            hear_back_answer TEXT NOT NULL DEFAULT '',
+            clarity_asked INTEGER NOT NULL DEFAULT 0,
+            clarity_answer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX evaluations_by_state ON evaluations (state);
+        PRAGMA user_version = 2;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

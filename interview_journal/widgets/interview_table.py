@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from interview_journal.dates import format_exact, relative
+from interview_journal.domain.evaluation import EvaluationSummary, summary_text
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 
@@ -59,6 +60,7 @@ class InterviewTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.interviews: list[Interview] = []
+        self.evaluations: dict[int, EvaluationSummary] = {}
         self.now = pendulum.now("UTC")
         self.has_more = False
         self._built_width = 0
@@ -70,8 +72,9 @@ class InterviewTable(DataTable[str | Text]):
             Column("stage", "Stage", 9),
             Column("status", "Status", 14),
         )
+        evaluation = Column("eval", "Eval", 7)
         dates = [Column("date", "Date", 16)] if width >= WIDE else []
-        fixed = [when, *dates, stage, status]
+        fixed = [when, *dates, stage, status, evaluation]
         padding = 2 * (len(fixed) + 2)
         rest = max(width - sum(c.width for c in fixed) - padding, 12)
         company = min(24, max(8, rest * 9 // 20))
@@ -82,6 +85,7 @@ class InterviewTable(DataTable[str | Text]):
             Column("role", "Role", max(rest - company, 4)),
             stage,
             status,
+            evaluation,
         ]
 
     def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
@@ -93,6 +97,7 @@ class InterviewTable(DataTable[str | Text]):
             "role": interview.role,
             "stage": interview.stage.label,
             "status": status.label,
+            "eval": summary_text(self.evaluations.get(interview.id or 0)),
         }
         style = ""
         if status is Status.UPCOMING:
@@ -109,10 +114,14 @@ class InterviewTable(DataTable[str | Text]):
         has_more: bool,
         append: bool = False,
         keep_id: int | None = None,
+        evaluations: dict[int, EvaluationSummary] | None = None,
     ) -> None:
         """Show a first page (or, with `append`, the next one). Keeps the cursor on `keep_id`."""
         self.now = now
         self.has_more = has_more
+        if not append:
+            self.evaluations = {}
+        self.evaluations.update(evaluations or {})
         if append:
             self.interviews.extend(interviews)
             columns = self._columns()

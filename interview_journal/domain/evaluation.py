@@ -1,0 +1,192 @@
+"""The post-interview evaluation: how it went, what to keep, what to learn.
+
+The questions come from recruitment practice: the three signs of a good interview (key
+points across, a good dynamic, expectations that matched), the two usual reasons an
+interview goes badly (the role is not what the ad said; the candidate overstated
+something), and the closing questions worth asking at the end of every interview.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Self
+
+
+class EvaluationState(StrEnum):
+    NOT_STARTED = "not-started"
+    DRAFT = "draft"
+    FINISHED = "finished"
+
+
+class RoleMatch(StrEnum):
+    """Did the role match the job ad?"""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """Something the candidate meant to get across, and whether they did."""
+
+    text: str
+    made: bool = False
+
+
+RATINGS = {
+    "key_points_rating": "Key points across",
+    "dynamic_rating": "Conversation dynamic",
+    "expectations_rating": "Expectations matched",
+    "overall_rating": "Overall feeling",
+    "interest_after": "Interest now",
+}
+"""The 1-5 ratings, in the order the screen shows them."""
+
+SIGNS = ("key_points_rating", "dynamic_rating", "expectations_rating")
+"""The three signs that an interview went well."""
+
+REFLECTIONS = {
+    "went_well": "What went well — keep doing",
+    "to_improve": "To improve",
+    "differently": "Would do differently",
+    "lesson": "Lesson for next time",
+    "about_employer": "About the employer",
+}
+"""The free-text reflections, in the order the screen shows them."""
+
+CLOSING_QUESTIONS = {
+    "next_steps": "What are the next steps?",
+    "hear_back": "When will I hear from you — or may I get in touch?",
+    "clarity": "Have I been clear? Anything I should expand on?",
+}
+"""Questions to ask at the end of every interview (asked yes/no, and the answer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One evaluation per interview. Everything is optional: it is written bit by bit."""
+
+    interview_id: int
+    state: EvaluationState = EvaluationState.DRAFT
+    key_points_rating: int | None = None
+    dynamic_rating: int | None = None
+    expectations_rating: int | None = None
+    overall_rating: int | None = None
+    interest_after: int | None = None
+    """Interest in the job now, to compare with the interest recorded before."""
+    key_points: tuple[KeyPoint, ...] = ()
+    went_well: str = ""
+    to_improve: str = ""
+    differently: str = ""
+    lesson: str = ""
+    about_employer: str = ""
+    role_matched: RoleMatch | None = None
+    role_note: str = ""
+    """What differed from the ad."""
+    accurate: bool | None = None
+    """I represented myself accurately."""
+    accurate_note: str = ""
+    next_steps_asked: bool = False
+    next_steps_answer: str = ""
+    hear_back_asked: bool = False
+    hear_back_answer: str = ""
+    clarity_asked: bool = False
+    clarity_answer: str = ""
+    version: int = 0
+    """0 until first saved; each save bumps it, and a save from an older version is stale."""
+    updated_at: datetime | None = None
+
+    def with_changes(self, **changes: Any) -> Self:
+        return replace(self, **changes)
+
+    @property
+    def signs(self) -> tuple[int | None, int | None, int | None]:
+        return (self.key_points_rating, self.dynamic_rating, self.expectations_rating)
+
+    @property
+    def is_empty(self) -> bool:
+        blank = Evaluation(self.interview_id)
+        return all(
+            getattr(self, f.name) == getattr(blank, f.name)
+            for f in fields(self)
+            if f.name not in ("state", "version", "updated_at", "key_points")
+        )
+
+
+CONTENT_FIELDS = tuple(
+    f.name for f in fields(Evaluation) if f.name not in ("interview_id", "version", "updated_at")
+)
+"""The fields a user edits (and that a merge compares)."""
+
+
+@dataclass(frozen=True)
+class EvaluationSummary:
+    """What the list shows: the state and the three signs."""
+
+    state: EvaluationState
+    signs: tuple[int | None, int | None, int | None] = (None, None, None)
+
+
+def summary_text(summary: EvaluationSummary | None) -> str:
+    """ "–", "draft", or "✓ 4·3·5" for the list's evaluation column."""
+    if summary is None or summary.state is EvaluationState.NOT_STARTED:
+        return "–"
+    if summary.state is EvaluationState.DRAFT:
+        return "draft"
+    marks = "·".join(str(sign) if sign else "-" for sign in summary.signs)
+    return f"✓ {marks}"
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[[ xX]?\])\s+(?P<text>\S.*)$")
+
+
+def key_points_from_notes(notes: str, limit: int = 8) -> tuple[KeyPoint, ...]:
+    """The bullet lines of the prep notes, as key points to tick off afterwards."""
+    points = []
+    for line in notes.splitlines():
+        match = _BULLET.match(line)
+        if match:
+            points.append(KeyPoint(match["text"].strip()[:200]))
+    return tuple(points[:limit])
+
+
+CONFLICT_MARK = "── also written in another window ──"
+
+
+def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
+    """Combine two saves of the same evaluation made from the same starting point.
+
+    A field only one side changed takes that side's value. Where both changed a text
+    field, both texts are kept, theirs first, mine after a marker line, so nothing
+    anyone typed is lost. For other fields (ratings, ticks) mine wins: it is the newer.
+    """
+    merged: dict[str, Any] = {}
+    for name in CONTENT_FIELDS:
+        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if m == b:
+            merged[name] = t
+        elif t in (b, m):
+            merged[name] = m
+        elif isinstance(m, str) and isinstance(t, str):
+            merged[name] = f"{t}\n\n{CONFLICT_MARK}\n{m}" if t.strip() else m
+        elif name == "key_points":
+            extra = tuple(point for point in m if point not in t)
+            merged[name] = (*t, *extra)
+        else:
+            merged[name] = m
+    return theirs.with_changes(**merged)
+
+
+@dataclass(frozen=True)
+class PastLesson:
+    """A lesson or improvement from an earlier evaluation, for the next interview."""
+
+    company: str
+    starts_at: datetime
+    text: str
+    kind: str = field(default="lesson")
+    """"lesson" or "to_improve"."""

@@ -1,0 +1,447 @@
+"""The post-interview evaluation, written while it is fresh and saved as it is typed.
+
+Every change is written to the journal 0.8 s after the last key, at once when a field is
+left, and at once when the screen or the app closes, so at most the last second of typing
+can be lost to a crash or a kill. A save from a window that has fallen behind another
+window's save is detected (version numbers) and merged, keeping both texts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+
+from interview_journal import dates
+from interview_journal.domain.evaluation import (
+    CLOSING_QUESTIONS,
+    RATINGS,
+    REFLECTIONS,
+    Evaluation,
+    EvaluationState,
+    PastLesson,
+    RoleMatch,
+    key_points_from_notes,
+    merge,
+)
+from interview_journal.domain.model import Interview
+from interview_journal.errors import InputError, JournalError, StaleWriteError
+from interview_journal.screens.base import JournalAccess
+from interview_journal.widgets.choice import ChoiceBar
+from interview_journal.widgets.key_points import KeyPointList
+from interview_journal.widgets.rating import RatingBar
+
+AUTOSAVE_DELAY = 0.8
+"""Seconds after the last change before it is written (the promise is: within one second)."""
+
+
+class EvaluationScreen(JournalAccess, Screen[None]):
+    """Evaluate one interview."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding(
+            "ctrl+s",
+            "finish",
+            "Finish",
+            id="finish",
+            priority=True,
+            tooltip="Mark the evaluation finished and go back",
+        ),
+        Binding(
+            "escape", "back", "Back", id="back", tooltip="Go back (everything is already saved)"
+        ),
+        Binding(
+            "ctrl+e",
+            "editor",
+            "Editor",
+            id="editor",
+            tooltip="Write the focused text box in $VISUAL / $EDITOR",
+        ),
+        Binding("tab", "app.focus_next", "Next", id="next", show=True, tooltip="Next field"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        self.saved: Evaluation = Evaluation(interview_id, version=0)
+        """What the journal holds (version 0: nothing yet). The base for merges."""
+        self._timer: Timer | None = None
+        self._dirty = False
+        self._loading = False
+        self._agreed_dirty = False
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="eval-header"):
+            yield Static(id="eval-title")
+            yield Static("", id="save-state")
+        with VerticalScroll(id="eval-body"), Horizontal(id="eval-columns"):
+            with Vertical(id="eval-left"):
+                with Vertical(classes="panel", id="ratings-panel") as ratings:
+                    ratings.border_title = "How did it go?"
+                    for name, label in RATINGS.items():
+                        yield RatingBar(label, id=f"rate-{name}")
+                with Vertical(classes="panel", id="key-points-panel") as points:
+                    points.border_title = "Key points I meant to get across"
+                    yield KeyPointList(id="key-points")
+                with Vertical(classes="panel", id="reality-panel") as reality:
+                    reality.border_title = "Reality check"
+                    yield ChoiceBar(
+                        "Role matched the ad",
+                        [(m.value, m.value) for m in RoleMatch],
+                        id="choice-role_matched",
+                    )
+                    yield Input(
+                        placeholder="what differed from the ad?",
+                        id="field-role_note",
+                        classes="note",
+                    )
+                    yield ChoiceBar(
+                        "Represented myself", [("yes", "yes"), ("no", "no")], id="choice-accurate"
+                    )
+                    yield Input(
+                        placeholder="accurately? anything overstated?",
+                        id="field-accurate_note",
+                        classes="note",
+                    )
+                with Vertical(classes="panel", id="lesson-panel") as lesson:
+                    lesson.border_title = "Last time's lesson"
+                    yield Static(id="last-lesson")
+            with Vertical(id="eval-right"):
+                for name, label in REFLECTIONS.items():
+                    with Vertical(classes="panel reflection") as panel:
+                        panel.border_title = label
+                        yield TextArea(id=f"field-{name}", soft_wrap=True, tab_behavior="focus")
+                with Vertical(classes="panel", id="closing-panel") as closing:
+                    closing.border_title = "Closing questions — asked? what did they say?"
+                    for name, question in CLOSING_QUESTIONS.items():
+                        yield Checkbox(question, id=f"check-{name}_asked", classes="asked")
+                        yield Input(
+                            placeholder="their answer", id=f"field-{name}_answer", classes="note"
+                        )
+                        if name == "hear_back":
+                            yield Input(
+                                placeholder="feedback promised by (e.g. fri, in 1 week)",
+                                id="date-feedback_by",
+                                classes="note date",
+                            )
+                            yield Static("", id="echo-feedback_by", classes="echo")
+                            yield Input(
+                                placeholder="may get in touch from (e.g. mon)",
+                                id="date-contact_from",
+                                classes="note date",
+                            )
+                            yield Static("", id="echo-contact_from", classes="echo")
+        yield Footer()
+
+    # --- loading ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        try:
+            self.interview = self.journal.get_interview(self.interview_id)
+            existing = self.journal.get_evaluation(self.interview_id)
+            lessons = self.journal.past_lessons(self.interview.starts_at, limit=2)
+        except JournalError as error:
+            self.report(error, title="Cannot evaluate")
+            self.app.pop_screen()
+            return
+        if existing is None:
+            existing = Evaluation(
+                self.interview_id,
+                version=0,
+                key_points=key_points_from_notes(self.interview.notes),
+            )
+        self.saved = existing
+        self._show_header()
+        self._show_lesson(lessons)
+        self._fill(existing)
+        self._fill_agreed(self.interview)
+        self._show_save_state("saved" if existing.version else "new")
+        self.query_one("#field-went_well", TextArea).focus()
+
+    def _show_header(self) -> None:
+        interview = self.interview
+        assert interview is not None
+        now = self.now()
+        exact = dates.format_exact(interview.starts_at, now)
+        when = f"{exact} ({dates.relative(interview.starts_at, now)})"
+        self.query_one("#eval-title", Static).update(
+            f"Evaluate · [b]{escape(interview.title)}[/b] · {interview.stage.label}"
+            f" · {escape(when)}"
+        )
+        before = interview.interest
+        self.query_one("#rate-interest_after", RatingBar).note = f"(was {before})" if before else ""
+
+    def _show_lesson(self, lessons: list[PastLesson]) -> None:
+        target = self.query_one("#last-lesson", Static)
+        if not lessons:
+            target.update(
+                "[dim]No earlier lessons yet. The one you write today will be shown "
+                "before your next interview.[/dim]"
+            )
+            return
+        first = lessons[0]
+        label = "Lesson" if first.kind == "lesson" else "To improve"
+        target.update(
+            f"“{escape(first.text)}”\n[dim]{label} · {escape(first.company)}, "
+            f"{dates.format_day(first.starts_at.date(), self.now().date())}[/dim]"
+        )
+
+    def _fill(self, evaluation: Evaluation) -> None:
+        self._loading = True
+        try:
+            for name in RATINGS:
+                self.query_one(f"#rate-{name}", RatingBar).set_value(getattr(evaluation, name))
+            for name in REFLECTIONS:
+                area = self.query_one(f"#field-{name}", TextArea)
+                if area.text != getattr(evaluation, name):
+                    area.load_text(getattr(evaluation, name))
+            for name in (
+                "role_note",
+                "accurate_note",
+                "next_steps_answer",
+                "hear_back_answer",
+                "clarity_answer",
+            ):
+                box = self.query_one(f"#field-{name}", Input)
+                if box.value != getattr(evaluation, name):
+                    box.value = getattr(evaluation, name)
+            for name in CLOSING_QUESTIONS:
+                self.query_one(f"#check-{name}_asked", Checkbox).value = getattr(
+                    evaluation, f"{name}_asked"
+                )
+            role = evaluation.role_matched
+            self.query_one("#choice-role_matched", ChoiceBar).set_value(
+                role.value if role else None
+            )
+            accurate = evaluation.accurate
+            self.query_one("#choice-accurate", ChoiceBar).set_value(
+                None if accurate is None else ("yes" if accurate else "no")
+            )
+            points = self.query_one(KeyPointList)
+            if points.points != evaluation.key_points:
+                points.remove()
+                new_points = KeyPointList(evaluation.key_points, id="key-points")
+                self.query_one("#key-points-panel").mount(new_points)
+        finally:
+            self.call_after_refresh(self._done_loading)
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    def _fill_agreed(self, interview: Interview) -> None:
+        self._loading = True
+        for name in ("feedback_by", "contact_from"):
+            value: date | None = getattr(interview, name)
+            self.query_one(f"#date-{name}", Input).value = value.isoformat() if value else ""
+            self._echo(name)
+        self.call_after_refresh(self._done_loading)
+
+    # --- what is on screen, as an Evaluation -------------------------------------------
+
+    def current(self) -> Evaluation:
+        values: dict[str, Any] = {}
+        for name in RATINGS:
+            values[name] = self.query_one(f"#rate-{name}", RatingBar).value
+        for name in REFLECTIONS:
+            values[name] = self.query_one(f"#field-{name}", TextArea).text
+        for name in (
+            "role_note",
+            "accurate_note",
+            "next_steps_answer",
+            "hear_back_answer",
+            "clarity_answer",
+        ):
+            values[name] = self.query_one(f"#field-{name}", Input).value
+        for name in CLOSING_QUESTIONS:
+            values[f"{name}_asked"] = self.query_one(f"#check-{name}_asked", Checkbox).value
+        role = self.query_one("#choice-role_matched", ChoiceBar).value
+        values["role_matched"] = RoleMatch(role) if role else None
+        accurate = self.query_one("#choice-accurate", ChoiceBar).value
+        values["accurate"] = None if accurate is None else accurate == "yes"
+        values["key_points"] = self.query_one(KeyPointList).points
+        state = self.saved.state if self.saved.version else EvaluationState.DRAFT
+        return self.saved.with_changes(state=state, **values)
+
+    # --- saving -----------------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    @on(RatingBar.Changed)
+    @on(ChoiceBar.Changed)
+    @on(KeyPointList.Changed)
+    def _changed(self, event: Any) -> None:
+        if self._loading:
+            return
+        control = getattr(event, "control", None)
+        control_id = getattr(control, "id", "") or ""
+        if control_id.startswith("date-"):
+            self._echo(control_id.removeprefix("date-"))
+            self._agreed_dirty = True
+        self._dirty = True
+        self._show_save_state("saving")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field writes it at once."""
+        self.save_now()
+
+    def save_now(self) -> None:
+        """Write what is on screen, if anything changed. Never raises."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._agreed_dirty:
+            self._save_agreed()
+        if not self._dirty or not self.is_mounted:
+            return
+        mine = self.current()
+        if mine.version == 0 and mine.is_empty and mine.key_points == self.saved.key_points:
+            self._dirty = False
+            self._show_save_state("new")
+            return
+        try:
+            self.saved = self.journal.save_evaluation(mine)
+        except StaleWriteError:
+            self._merge_with_other_window(mine)
+        except JournalError as error:
+            self._show_save_state("failed")
+            self.report(error)
+            return
+        self._dirty = False
+        self._show_save_state("saved")
+
+    def _merge_with_other_window(self, mine: Evaluation) -> None:
+        theirs = self.journal.get_evaluation(self.interview_id)
+        if theirs is None:
+            self.saved = self.journal.save_evaluation(mine.with_changes(version=0))
+            return
+        merged = merge(self.saved, mine, theirs)
+        self.saved = self.journal.save_evaluation(merged)
+        self._fill(self.saved)
+        self.notify(
+            "This evaluation was also changed in another window. Both versions are kept: "
+            "where you both wrote, the other window's text comes first.",
+            title="Merged",
+            severity="warning",
+            timeout=10,
+        )
+
+    def _parsed_date(self, name: str) -> date | None:
+        text = self.query_one(f"#date-{name}", Input).value
+        return dates.parse_optional_day(text, self.now(), dates.Lean.FUTURE)
+
+    def _echo(self, name: str) -> None:
+        echo = self.query_one(f"#echo-{name}", Static)
+        try:
+            value = self._parsed_date(name)
+        except InputError as error:
+            echo.update(f"[b]{escape(error.message)}[/b]")
+            echo.set_class(True, "invalid-echo")
+            return
+        echo.set_class(False, "invalid-echo")
+        label = "feedback promised by" if name == "feedback_by" else "may get in touch from"
+        echo.update(
+            f"→ {label} {dates.format_day(value, self.now().date())} "
+            f"({dates.relative_day(value, self.now().date())})"
+            if value
+            else ""
+        )
+
+    def _save_agreed(self) -> None:
+        try:
+            feedback_by = self._parsed_date("feedback_by")
+            contact_from = self._parsed_date("contact_from")
+        except InputError:
+            return  # the message is showing under the field; the rest still saves
+        interview = self.interview
+        if interview is None:
+            return
+        if (feedback_by, contact_from) == (interview.feedback_by, interview.contact_from):
+            self._agreed_dirty = False
+            return
+        try:
+            self.interview = self.journal.set_agreed_dates(
+                self.interview_id, feedback_by, contact_from
+            )
+            self._agreed_dirty = False
+        except JournalError as error:
+            self._show_save_state("failed")
+            self.report(error)
+
+    def _show_save_state(self, state: str) -> None:
+        label = {
+            "saved": f"● saved {self.now():%H:%M}",
+            "saving": "○ saving…",
+            "new": "not started — type to begin",
+            "failed": "✗ NOT SAVED",
+        }[state]
+        if state == "saved" and self.saved.state is EvaluationState.FINISHED:
+            label = f"✓ finished · {label}"
+        widget = self.query_one("#save-state", Static)
+        widget.update(label)
+        widget.set_class(state == "failed", "save-failed")
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it quits, however it quits."""
+        self._dirty = True
+        self.save_now()
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_finish(self) -> None:
+        self._dirty = True
+        self.saved = self.saved.with_changes(state=EvaluationState.FINISHED)
+        mine = self.current().with_changes(state=EvaluationState.FINISHED)
+        try:
+            self.saved = self.journal.save_evaluation(mine)
+        except StaleWriteError:
+            self._merge_with_other_window(mine)
+        except JournalError as error:
+            self._show_save_state("failed")
+            self.report(error)
+            return
+        self._dirty = False
+        self._save_agreed()
+        self.notify(
+            "Evaluation finished. The lesson will be shown before your next interview.", timeout=4
+        )
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.save_now()
+        self.dismiss(None)
+
+    def action_editor(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, TextArea | Input):
+            self.notify("Move to a text box first (tab), then ctrl+e.", timeout=3)
+            return
+        import click
+
+        current = focused.text if isinstance(focused, TextArea) else focused.value
+        with self.app.suspend():
+            edited = click.edit(current, extension=".md")
+        if edited is None:
+            return
+        if isinstance(focused, TextArea):
+            focused.load_text(edited.rstrip("\n"))
+        else:
+            focused.value = " ".join(edited.split())
+        self._dirty = True
+        self.save_now()
+        focused.focus()
