@@ -42,6 +42,30 @@ def fail(message: str) -> NoReturn:
 class JournalGroup(click.Group):
     """Turns our own errors into one line and exit 2, wherever they are raised."""
 
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Like click's, but every error is one line on stderr (usage errors included)."""
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            click.echo("interview-journal: cancelled; nothing was changed.", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            hint = ""
+            if isinstance(error, click.UsageError) and error.ctx is not None:
+                hint = f" (see `{error.ctx.command_path} --help`)"
+            click.echo(f"interview-journal: {error.format_message()}{hint}", err=True)
+            sys.exit(error.exit_code)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -72,7 +96,10 @@ def _clock() -> Any:
     from interview_journal.dates import SystemClock
 
     tz = os.environ.get("INTERVIEW_JOURNAL_TZ")
-    return SystemClock(tz)
+    try:
+        return SystemClock(tz)
+    except Exception:  # pendulum raises its own error types for unknown zones
+        fail(f"INTERVIEW_JOURNAL_TZ: unknown time zone {tz!r} (e.g. Europe/Stockholm).")
 
 
 @contextmanager
@@ -326,8 +353,17 @@ def list_(
     query = InterviewQuery(now=now, status=wanted, search=search, sort=orders[sort])
     with journal_for(ctx, db_path, create=False) as journal:
         page = journal.page_interviews(query, limit=limit)
+        evaluations: dict[int | None, Any] = {}
+        if as_json:
+            from interview_journal.store.evaluations import evaluation_to_dict
+
+            for interview_id in page.evaluations:
+                found = journal.get_evaluation(interview_id)
+                evaluations[interview_id] = evaluation_to_dict(found) if found else None
     if as_json:
-        _print_json([interview_to_dict(i, now) for i in page.interviews])
+        _print_json(
+            [interview_to_dict(i, now, evaluation=evaluations.get(i.id)) for i in page.interviews]
+        )
         return
     if not page.interviews:
         click.echo("No interviews." if not (search or wanted) else "No interviews match.", err=True)

@@ -117,10 +117,15 @@ def secure_file(path: Path) -> None:
 
 def make_private_dir(directory: Path) -> None:
     """Create the directory (and parents) owner-only; never loosen an existing one."""
-    if directory.is_dir():
-        return
-    directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    directory.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
+    missing = []
+    while not directory.is_dir():
+        missing.append(directory)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    for new_dir in reversed(missing):
+        new_dir.mkdir(mode=DIR_MODE, exist_ok=True)
+        new_dir.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
 def create_private_file(path: Path) -> None:
