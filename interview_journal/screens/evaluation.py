@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 from interview_journal import dates
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
+    CONTENT_FIELDS,
     RATINGS,
     REFLECTIONS,
     Evaluation,
@@ -207,6 +208,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
                 area = self.query_one(f"#field-{name}", TextArea)
                 if area.text != getattr(evaluation, name):
                     area.load_text(getattr(evaluation, name))
+                    if area.has_focus:
+                        # After a merge my own text is last: carry on typing at its end.
+                        area.move_cursor(area.document.end)
             for name in (
                 "role_note",
                 "accurate_note",
@@ -229,11 +233,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self.query_one("#choice-accurate", ChoiceBar).set_value(
                 None if accurate is None else ("yes" if accurate else "no")
             )
-            points = self.query_one(KeyPointList)
-            if points.points != evaluation.key_points:
-                points.remove()
-                new_points = KeyPointList(evaluation.key_points, id="key-points")
-                self.query_one("#key-points-panel").mount(new_points)
+            self.query_one(KeyPointList).set_points(evaluation.key_points)
         finally:
             self.call_after_refresh(self._done_loading)
 
@@ -314,16 +314,29 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self._dirty = False
             self._show_save_state("new")
             return
-        try:
-            self.saved = self.journal.save_evaluation(mine)
-        except StaleWriteError:
-            self._merge_with_other_window(mine)
-        except JournalError as error:
-            self._show_save_state("failed")
-            self.report(error)
+        if mine.version and all(
+            getattr(mine, name) == getattr(self.saved, name) for name in CONTENT_FIELDS
+        ):
+            self._dirty = False  # nothing new (e.g. the echo of loading): no write
+            self._show_save_state("saved")
+            return
+        if not self._write(mine):
             return
         self._dirty = False
         self._show_save_state("saved")
+
+    def _write(self, mine: Evaluation) -> bool:
+        """Save, merging with another window's save if needed. False (and said) on failure."""
+        try:
+            try:
+                self.saved = self.journal.save_evaluation(mine)
+            except StaleWriteError:
+                self._merge_with_other_window(mine)
+        except JournalError as error:
+            self._show_save_state("failed")
+            self.report(error)
+            return False
+        return True
 
     def _merge_with_other_window(self, mine: Evaluation) -> None:
         theirs = self.journal.get_evaluation(self.interview_id)
@@ -407,13 +420,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self._dirty = True
         self.saved = self.saved.with_changes(state=EvaluationState.FINISHED)
         mine = self.current().with_changes(state=EvaluationState.FINISHED)
-        try:
-            self.saved = self.journal.save_evaluation(mine)
-        except StaleWriteError:
-            self._merge_with_other_window(mine)
-        except JournalError as error:
-            self._show_save_state("failed")
-            self.report(error)
+        if not self._write(mine):
             return
         self._dirty = False
         self._save_agreed()

@@ -39,7 +39,8 @@ class HelpScreen(ModalScreen[None]):
         seen: set[tuple[str, str]] = set()
         for key, active in self.underneath.active_bindings.items():
             binding: Binding = active.binding
-            if not binding.description or (key, binding.action) in seen:
+            # Only our own keys (they all have an id); Textual's built-in ones are not news.
+            if not binding.id or not binding.description or (key, binding.action) in seen:
                 continue
             seen.add((key, binding.action))
             shown_key = binding.key_display or self.app.get_key_display(binding)

@@ -43,6 +43,7 @@ class ListLoaded(Message):
 class InterviewsScreen(JournalScreen):
     """The home screen."""
 
+    AUTO_FOCUS = None  # focus goes to the table when it has rows, never into the search box
     BINDINGS = [
         Binding("a", "add", "Add", id="add", tooltip="Add an interview"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted interview"),
@@ -117,6 +118,7 @@ class InterviewsScreen(JournalScreen):
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("interviews", self.now())
+        self.call_after_refresh(self._settle_focus)
 
     # --- reading the list (in a worker thread: searching a big journal can take ms) ----
 
@@ -198,6 +200,16 @@ class InterviewsScreen(JournalScreen):
         empty.display = showing_empty
         self.table.display = not showing_empty
         self.query_one(InterviewPreview).display = not showing_empty
+        self._settle_focus()
+
+    def _settle_focus(self) -> None:
+        """Keys like `a` must reach the screen: never leave focus parked in an empty search."""
+        search = self.query_one("#search", Input)
+        parked = self.focused is None or (search.has_focus and not search.value)
+        if self.table.display and parked:
+            self.table.focus()
+        elif not self.table.display and search.has_focus and not search.value:
+            self.set_focus(None)
 
     @on(DataTable.RowHighlighted)
     def _show_preview(self) -> None:

@@ -177,6 +177,10 @@ class Journal:
                     yield self.db
             except sqlite3.OperationalError as error:
                 raise _storage_error(self.path, error) from error
+            except sqlite3.IntegrityError as error:
+                raise StorageError(
+                    f"{self.path}: not saved, it would break the journal's rules ({error})."
+                ) from error
             finally:
                 database.secure_file(self.path)
 
@@ -302,6 +306,10 @@ class Journal:
         now = _utc_now()
         with self._writing() as db:
             if evaluation.version == 0:
+                if not db.execute(
+                    "SELECT 1 FROM interviews WHERE id = ?", [evaluation.interview_id]
+                ).fetchone():
+                    raise NotFoundError(f"No interview with id {evaluation.interview_id}.")
                 exists = db.execute(
                     "SELECT 1 FROM evaluations WHERE interview_id = ?", [evaluation.interview_id]
                 ).fetchone()

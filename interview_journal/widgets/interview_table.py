@@ -41,6 +41,14 @@ class InterviewTable(DataTable[str | Text]):
     """Interviews, one row each, keyed by interview id."""
 
     BINDINGS = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open",
+            show=False,
+            id="open",
+            tooltip="Everything about this interview",
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="down", tooltip="Next interview"),
         Binding("k", "cursor_up", "Up", show=False, id="up", tooltip="Previous interview"),
         Binding("g", "scroll_top", "First", show=False, id="first", tooltip="First interview"),
@@ -118,7 +126,7 @@ class InterviewTable(DataTable[str | Text]):
     ) -> None:
         """Show a first page (or, with `append`, the next one). Keeps the cursor on `keep_id`."""
         self.now = now
-        self.has_more = has_more
+        self.has_more = False  # building moves the cursor: no page requests until done
         if not append:
             self.evaluations = {}
         self.evaluations.update(evaluations or {})
@@ -127,9 +135,10 @@ class InterviewTable(DataTable[str | Text]):
             columns = self._columns()
             for interview in interviews:
                 self.add_row(*self._cells(interview, columns), key=str(interview.id))
-            return
-        self.interviews = list(interviews)
-        self._rebuild(keep_id)
+        else:
+            self.interviews = list(interviews)
+            self._rebuild(keep_id)
+        self.has_more = has_more
 
     def _rebuild(self, keep_id: int | None = None) -> None:
         current = keep_id if keep_id is not None else self.highlighted_id()

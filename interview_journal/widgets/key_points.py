@@ -49,6 +49,15 @@ class KeyPointList(Vertical):
             KeyPoint(str(box.label), box.value) for box in self.query(Checkbox).results(Checkbox)
         )
 
+    def set_points(self, points: tuple[KeyPoint, ...]) -> None:
+        """Show these points instead (loading or merging, not the user: no message)."""
+        if points == self.points:
+            return
+        self.query(Checkbox).remove()
+        boxes = [Checkbox(p.text, p.made, classes="key-point") for p in points]
+        if boxes:
+            self.mount_all(boxes, before=self.query_one("#new-key-point", Input))
+
     def _changed(self) -> None:
         self.post_message(self.Changed(self, self.points))
 

@@ -10,19 +10,7 @@ from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.interview_table import InterviewTable
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def table_text(app) -> str:  # type: ignore[no-untyped-def]
-    table = app.screen.query_one(InterviewTable)
-    return "\n".join(
-        " ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)
-    )
+from tests.ui.helpers import settle, table_text
 
 
 async def test_typed_interview_is_listed_and_survives_restart(
