@@ -138,8 +138,12 @@ async def evaluating_initech(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press(*"Told the migration story with numbers.")
     await pilot.press("tab", *"Slow down on the TPS question.")
-    for widget_id, stars in (("#rate-key_points_rating", "4"), ("#rate-dynamic_rating", "3"),
-                             ("#rate-expectations_rating", "5"), ("#rate-interest_after", "3")):
+    for widget_id, stars in (
+        ("#rate-key_points_rating", "4"),
+        ("#rate-dynamic_rating", "3"),
+        ("#rate-expectations_rating", "5"),
+        ("#rate-interest_after", "3"),
+    ):
         pilot.app.screen.query_one(widget_id).focus()
         await pilot.press(stars)
     pilot.app.screen.query_one("#field-to_improve").focus()
