@@ -264,6 +264,18 @@ def parse_day(text: str, now: pendulum.DateTime, lean: Lean) -> date:
         raise _bad(str(text), DAY_EXAMPLES) from error
 
 
+def parse_day_and_time(text: str, now: pendulum.DateTime, lean: Lean) -> tuple[date, time | None]:
+    """A typed day, with the time of day when one was typed ("fri" or "fri 16:00")."""
+    try:
+        day, clock_time = _parse(text, now, lean)
+        _check_range(day, text)
+        return day, clock_time
+    except InputError:
+        raise
+    except Exception as error:
+        raise _bad(str(text)) from error
+
+
 def parse_optional_day(text: str | None, now: pendulum.DateTime, lean: Lean) -> date | None:
     """Like `parse_day`, but blank text means "no date"."""
     if text is None or not text.strip():

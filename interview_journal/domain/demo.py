@@ -7,9 +7,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from interview_journal.domain.evaluation import Evaluation, EvaluationState, KeyPoint, RoleMatch
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.domain.timeline import (
+    Channel,
+    Entry,
+    EntryKind,
+    Outcome,
+    When,
+    next_working_day,
+)
 
 COMPANIES = [
     ("Initech", "Analyst"),
@@ -123,3 +133,137 @@ def sample_interviews(
             feedback_by=feedback_by,
             contact_from=contact_from,
         )
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An interview with what belongs to it, before it has an id (demo data, imports).
+
+    The evaluation's and entries' `interview_id` are ignored: the store fills them in.
+    """
+
+    interview: Interview
+    evaluation: Evaluation | None = None
+    entries: tuple[Entry, ...] = ()
+
+
+WENT_WELL = [
+    "Told the migration story clearly, with numbers.",
+    "Asked good questions about the team's way of working.",
+    "Stayed calm in the system design part.",
+    "Good rapport with the hiring manager from the start.",
+]
+TO_IMPROVE = [
+    "Rambled on the first question; answer in two sentences, then expand.",
+    "Did not ask about next steps before we ran out of time.",
+    "Too vague about my role in the team project.",
+    "Slow down in system design: draw first, then talk.",
+]
+LESSONS = [
+    "Lead with the migration story.",
+    "Ask when I will hear back before saying goodbye.",
+    "Bring two concrete questions about the product.",
+    "Prepare a short answer on why I am leaving.",
+]
+
+
+def sample_journal(
+    count: int, now: datetime, *, seed: int = 7, time_zone: str = "Europe/Stockholm"
+) -> Iterator[Bundle]:
+    """Sample interviews with evaluations and about five timeline entries each.
+
+    Old processes have their follow-ups done; the last few days leave things open
+    (a thank-you not sent, an evaluation not written, a follow-up due) so the timeline,
+    its suggestions and the daily review have something to show.
+    """
+    rng = random.Random(seed * 7919)
+    today = now.date()
+    for interview in sample_interviews(count, now, seed=seed, time_zone=time_zone):
+        held_day = interview.starts_at.astimezone(now.tzinfo).date()
+        if interview.starts_at > now:
+            prep = Entry(
+                interview_id=0,
+                kind=EntryKind.NOTE,
+                due=When(max(today, held_day - timedelta(days=1))),
+                reason="",
+                note="Read the job ad again and pick three stories to tell.",
+            )
+            yield Bundle(interview, None, (prep,))
+            continue
+        fresh = (today - held_day).days <= 3
+        yield Bundle(
+            interview,
+            _sample_evaluation(rng, fresh),
+            tuple(_sample_entries(rng, interview, held_day, today, fresh)),
+        )
+
+
+def _sample_evaluation(rng: random.Random, fresh: bool) -> Evaluation | None:
+    if rng.random() < (0.5 if fresh else 0.1):
+        return None
+    finished = not fresh or rng.random() < 0.5
+    return Evaluation(
+        interview_id=0,
+        state=EvaluationState.FINISHED if finished else EvaluationState.DRAFT,
+        key_points_rating=rng.randint(2, 5),
+        dynamic_rating=rng.randint(2, 5),
+        expectations_rating=rng.randint(1, 5),
+        overall_rating=rng.randint(2, 5),
+        interest_after=rng.randint(1, 5),
+        key_points=(
+            KeyPoint("Migration project", rng.random() < 0.7),
+            KeyPoint("Team leadership", rng.random() < 0.5),
+        ),
+        went_well=rng.choice(WENT_WELL),
+        to_improve=rng.choice(TO_IMPROVE) if finished else "",
+        lesson=rng.choice(LESSONS) if finished else "",
+        role_matched=rng.choice(list(RoleMatch)),
+        accurate=rng.random() < 0.9,
+        next_steps_asked=rng.random() < 0.7,
+        hear_back_asked=rng.random() < 0.6,
+        clarity_asked=rng.random() < 0.4,
+    )
+
+
+def _sample_entries(
+    rng: random.Random, interview: Interview, held: date, today: date, fresh: bool
+) -> Iterator[Entry]:
+    contact = interview.interviewers[0].name if interview.interviewers else ""
+
+    def entry(kind: EntryKind, day: date, **values: object) -> Entry:
+        done = When(day, time(rng.randint(9, 17), 0))
+        return Entry(interview_id=0, kind=kind, due=None, done=done, contact=contact, **values)  # type: ignore[arg-type]
+
+    if not fresh or rng.random() < 0.5:
+        yield entry(
+            EntryKind.THANK_YOU,
+            held,
+            channel=Channel.EMAIL,
+            reason="Thanked them and sent the link to the design doc we discussed.",
+        )
+    yield entry(EntryKind.NOTE, held, note="Debrief: they liked the migration story.")
+    answered = interview.status in (Status.NEXT_ROUND, Status.OFFER, Status.REJECTED)
+    reply_day = held + timedelta(days=rng.randint(2, 9))
+    if interview.feedback_by is not None:
+        due = next_working_day(interview.feedback_by)
+        chase_done = not answered and due < today and not fresh and rng.random() < 0.9
+        if due < reply_day or not answered:
+            yield Entry(
+                interview_id=0,
+                kind=EntryKind.FOLLOW_UP,
+                due=When(due),
+                done=When(due, time(10, 0)) if chase_done or due < today - timedelta(14) else None,
+                channel=Channel.EMAIL,
+                contact=contact,
+                reason="Ask where things stand: feedback was promised by "
+                f"{interview.feedback_by:%a %d %b}.",
+            )
+    if answered and reply_day <= today:
+        yield entry(EntryKind.REPLY, reply_day, channel=Channel.CALL, note="They called back.")
+        if interview.status is Status.NEXT_ROUND:
+            yield entry(EntryKind.NEXT_ROUND, reply_day, note="Invited to the next round.")
+        else:
+            outcome = Outcome.OFFER if interview.status is Status.OFFER else Outcome.REJECTION
+            yield entry(EntryKind.OUTCOME, reply_day, outcome=outcome)
+    elif interview.status is Status.WITHDRAWN:
+        yield entry(EntryKind.OUTCOME, held + timedelta(days=1), outcome=Outcome.WITHDRAWN)

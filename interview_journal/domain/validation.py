@@ -54,7 +54,7 @@ def parse_line(text: str, field: str) -> str:
     return check_text(" ".join(text.split()), field)
 
 
-def _parse_choice(text: str, enum: type[_E], field: str) -> _E:
+def parse_choice(text: str, enum: type[_E], field: str) -> _E:
     key = "-".join(text.strip().lower().replace("_", "-").split())
     for member in enum:
         if key in (member.value, member.name.lower().replace("_", "-")):
@@ -66,7 +66,7 @@ def _parse_choice(text: str, enum: type[_E], field: str) -> _E:
 def parse_stage(text: str) -> Stage:
     if text.strip().lower() in ("case", "technical/case", "tech"):
         return Stage.TECHNICAL
-    return _parse_choice(text, Stage, "stage")
+    return parse_choice(text, Stage, "stage")
 
 
 def parse_format(text: str) -> Format | None:
@@ -74,11 +74,11 @@ def parse_format(text: str) -> Format | None:
         return None
     if text.strip().lower() in ("onsite", "on site", "in person", "office"):
         return Format.ONSITE
-    return _parse_choice(text, Format, "format")
+    return parse_choice(text, Format, "format")
 
 
 def parse_status(text: str) -> Status:
-    return _parse_choice(text, Status, "status")
+    return parse_choice(text, Status, "status")
 
 
 def parse_interest(text: str) -> int | None:

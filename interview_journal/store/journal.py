@@ -12,13 +12,14 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sqlite_utils import Database
 
 from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
+from interview_journal.domain.demo import Bundle
 from interview_journal.domain.evaluation import Evaluation, EvaluationSummary, PastLesson
 from interview_journal.domain.listing import (
     InterviewPage,
@@ -28,6 +29,8 @@ from interview_journal.domain.listing import (
     search_terms,
 )
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
+from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import NotFoundError, StaleWriteError, StorageError
 from interview_journal.store import database
 from interview_journal.store.database import (
@@ -40,9 +43,20 @@ from interview_journal.store.evaluations import (
     evaluation_to_row,
     summary_from_row,
 )
+from interview_journal.store.follow_ups import (
+    ENTRY_COLUMNS,
+    TimelineCursor,
+    TimelinePage,
+    TimelineQuery,
+    entry_from_row,
+    entry_to_row,
+    iter_entries,
+    page_timeline,
+)
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
 
 __all__ = [
+    "DeletedEntry",
     "DeletedInterview",
     "Journal",
     "JournalMissingError",
@@ -122,6 +136,14 @@ class DeletedInterview:
     interview: Interview
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Every row of every table, keyed by table name, in the order to re-insert them."""
+
+
+@dataclass(frozen=True)
+class DeletedEntry:
+    """A deleted timeline entry, kept in memory so `u` can put it back exactly."""
+
+    entry: Entry
+    row: dict[str, Any]
 
 
 def _status_condition(status: Status, now: str) -> tuple[str, list[Any]]:
@@ -387,6 +409,139 @@ class Journal:
                     )
         return lessons[:limit]
 
+    # --- follow-up entries and the timeline ------------------------------------------
+
+    def add_entry(self, entry: Entry) -> Entry:
+        now = _utc_now()
+        row = entry_to_row(entry) | {"created_at": now, "updated_at": now, "version": 1}
+        with self._writing() as db:
+            if not db.execute(
+                "SELECT 1 FROM interviews WHERE id = ?", [entry.interview_id]
+            ).fetchone():
+                raise NotFoundError(f"No interview with id {entry.interview_id}.")
+            new_id = db.table("follow_ups").insert(row).last_pk
+        assert new_id is not None
+        return self.get_entry(int(new_id))
+
+    def get_entry(self, entry_id: int) -> Entry:
+        rows = self._query(f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE id = ?", [entry_id])
+        if not rows:
+            raise NotFoundError(f"No timeline entry with id {entry_id}.")
+        return entry_from_row(rows[0])
+
+    def update_entry(self, entry: Entry) -> Entry:
+        """Save changes to an entry; refuses (StaleWriteError) if it changed since it was read."""
+        if entry.id is None:
+            raise ValueError("update_entry needs an entry with an id")
+        row = entry_to_row(entry) | {"updated_at": _utc_now()}
+        assignments = ", ".join(f"{column} = :{column}" for column in row)
+        with self._writing() as db:
+            cursor = db.execute(
+                f"UPDATE follow_ups SET {assignments}, version = version + 1 "
+                "WHERE id = :id AND version = :version",
+                row | {"id": entry.id, "version": entry.version},
+            )
+            if cursor.rowcount == 0:
+                if not db.execute("SELECT 1 FROM follow_ups WHERE id = ?", [entry.id]).fetchone():
+                    raise NotFoundError(f"Timeline entry {entry.id} no longer exists.")
+                raise StaleWriteError(
+                    "This entry was changed in another window since you opened it; "
+                    "your version was not saved over it."
+                )
+        return self.get_entry(entry.id)
+
+    def mark_done(self, entry_id: int, done: When) -> Entry:
+        entry = self.get_entry(entry_id)
+        return self.update_entry(entry.with_changes(done=done))
+
+    def snooze(self, entry_id: int, due: When) -> Entry:
+        """Plan an entry for a later date (it becomes planned again if it was done)."""
+        entry = self.get_entry(entry_id)
+        return self.update_entry(entry.with_changes(due=due, done=None))
+
+    def delete_entry(self, entry_id: int) -> DeletedEntry:
+        with self._writing() as db:
+            rows = list(db.query("SELECT * FROM follow_ups WHERE id = ?", [entry_id]))
+            if not rows:
+                raise NotFoundError(f"No timeline entry with id {entry_id}.")
+            db.execute("DELETE FROM follow_ups WHERE id = ?", [entry_id])
+        return DeletedEntry(entry_from_row(rows[0]), rows[0])
+
+    def restore_entry(self, deleted: DeletedEntry) -> Entry:
+        with self._writing() as db:
+            if not db.execute(
+                "SELECT 1 FROM interviews WHERE id = ?", [deleted.entry.interview_id]
+            ).fetchone():
+                raise NotFoundError("Its interview was deleted too; restore that first.")
+            db.table("follow_ups").insert(deleted.row)
+        assert deleted.entry.id is not None
+        return self.get_entry(deleted.entry.id)
+
+    def entries_for(self, interview_id: int) -> list[Entry]:
+        """An interview's entries, oldest first."""
+        return list(iter_entries(self._query, [interview_id]))
+
+    def entries_by_interview(self, interview_ids: list[int]) -> dict[int, list[Entry]]:
+        found: dict[int, list[Entry]] = {}
+        for entry in iter_entries(self._query, interview_ids):
+            found.setdefault(entry.interview_id, []).append(entry)
+        return found
+
+    def interviews_by_id(self, interview_ids: Iterable[int]) -> dict[int, Interview]:
+        ids = list(interview_ids)
+        found: dict[int, Interview] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            for row in self._query(
+                f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = interview_from_row(row)
+        return found
+
+    def dismiss_suggestion(self, key: str) -> None:
+        with self._writing() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO dismissed_suggestions (key, dismissed_at) VALUES (?, ?)",
+                [key, _utc_now()],
+            )
+
+    def undismiss_suggestion(self, key: str) -> None:
+        with self._writing() as db:
+            db.execute("DELETE FROM dismissed_suggestions WHERE key = ?", [key])
+
+    def suggestions(
+        self, now: datetime, settings: SuggestionSettings | None = None
+    ) -> list[Suggestion]:
+        """What the rules suggest at `now` (aware, in the user's zone), minus dismissed ones."""
+        settings = settings or SuggestionSettings()
+        since = now - timedelta(days=settings.horizon_days + 1)
+        rows = self._query(
+            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE starts_at >= ?",
+            [to_storage(since)],
+        )
+        interviews = [interview_from_row(row) for row in rows]
+        entries = self.entries_by_interview([i.id for i in interviews if i.id is not None])
+        dismissed = [row["key"] for row in self._query("SELECT key FROM dismissed_suggestions")]
+        return suggest(interviews, entries, now, settings=settings, dismissed=dismissed)
+
+    def page_timeline(
+        self, query: TimelineQuery, after: TimelineCursor | None = None, limit: int = 100
+    ) -> TimelinePage:
+        """One page of the timeline (see `store.follow_ups`)."""
+        with self._lock:
+            return page_timeline(self._query, self.interviews_by_id, query, after, limit)
+
+    def count_planned(self, today: date) -> tuple[int, int]:
+        """(overdue, due today) planned entries: served by the planned-entries index."""
+        start, end = today.isoformat(), (today + timedelta(days=1)).isoformat()
+        rows = self._query(
+            "SELECT sum(due < ?) AS overdue, sum(due >= ? AND due < ?) AS today "
+            "FROM follow_ups WHERE done IS NULL AND due < ?",
+            [start, start, end, end],
+        )
+        return int(rows[0]["overdue"] or 0), int(rows[0]["today"] or 0)
+
     def count_interviews(self, query: InterviewQuery | None = None) -> int:
         where, params = self._where(query)
         rows = self._query(f"SELECT count(*) AS n FROM interviews WHERE {where}", params)
@@ -474,37 +629,56 @@ class Journal:
 
     def add_many(
         self,
-        interviews: Iterable[Interview],
+        records: Iterable[Interview | Bundle],
         *,
         batch: int = 2000,
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Insert many interviews quickly (demo data, imports): one transaction per batch."""
+        """Insert many interviews (with their evaluations and entries) quickly: demo data.
+
+        One transaction per batch; returns how many interviews were written.
+        """
         now = _utc_now()
-        columns = [
-            *interview_to_row(Interview(company="x", starts_at=datetime.now(UTC))),
-            "created_at",
-            "updated_at",
-            "version",
-        ]
-        sql = (
-            f"INSERT INTO interviews ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
-        )
+        stamps = [now, now, 1]
         total = 0
-        chunk: list[list[Any]] = []
+        chunk: list[Bundle] = []
+
+        def insert_sql(table: str, columns: Iterable[str]) -> str:
+            names = [*columns, "created_at", "updated_at", "version"]
+            return (
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+            )
 
         def flush() -> None:
             nonlocal total
             with self._writing() as db:
-                db.conn.executemany(sql, chunk)
+                conn = db.conn
+                evaluations: list[list[Any]] = []
+                entries: list[list[Any]] = []
+                for bundle in chunk:
+                    row = interview_to_row(bundle.interview)
+                    new_id = conn.execute(
+                        insert_sql("interviews", row), [*row.values(), *stamps]
+                    ).lastrowid
+                    if bundle.evaluation is not None:
+                        values = evaluation_to_row(bundle.evaluation) | {"interview_id": new_id}
+                        evaluations.append([*values.values(), *stamps])
+                        evaluation_columns = list(values)
+                    for entry in bundle.entries:
+                        values = entry_to_row(entry) | {"interview_id": new_id}
+                        entries.append([*values.values(), *stamps])
+                        entry_columns = list(values)
+                if evaluations:
+                    conn.executemany(insert_sql("evaluations", evaluation_columns), evaluations)
+                if entries:
+                    conn.executemany(insert_sql("follow_ups", entry_columns), entries)
             total += len(chunk)
             if progress is not None:
                 progress(len(chunk))
             chunk.clear()
 
-        for interview in interviews:
-            chunk.append([*interview_to_row(interview).values(), now, now, 1])
+        for record in records:
+            chunk.append(record if isinstance(record, Bundle) else Bundle(record))
             if len(chunk) >= batch:
                 flush()
         if chunk:

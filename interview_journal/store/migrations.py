@@ -135,5 +135,46 @@ def _evaluations(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0003_follow_ups")
+def _follow_ups(db: Database) -> None:
+    # `due` and `done` are wall-clock text in the user's calendar ("2026-11-27" or
+    # "2026-11-27T16:00"): a follow-up planned for Friday stays on Friday in any zone.
+    _run_script(
+        db,
+        """
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            due TEXT,
+            done TEXT,
+            channel TEXT,
+            contact TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            outcome TEXT,
+            suggestion TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            CHECK (due IS NOT NULL OR done IS NOT NULL)
+        );
+        CREATE INDEX follow_ups_planned ON follow_ups (due, id) WHERE done IS NULL;
+        CREATE INDEX follow_ups_done ON follow_ups (done, id) WHERE done IS NOT NULL;
+        CREATE INDEX follow_ups_by_interview ON follow_ups (interview_id, kind);
+        CREATE INDEX interviews_by_feedback ON interviews (feedback_by, id)
+            WHERE feedback_by IS NOT NULL;
+        CREATE INDEX interviews_by_contact ON interviews (contact_from, id)
+            WHERE contact_from IS NOT NULL;
+        CREATE TABLE dismissed_suggestions (
+            key TEXT PRIMARY KEY,
+            dismissed_at TEXT NOT NULL
+        );
+        PRAGMA user_version = 3;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

@@ -1,0 +1,139 @@
+"""The configuration file: a few defaults the user may change, in TOML.
+
+A missing file means the defaults. A broken file never stops the journal from opening:
+each problem becomes one warning naming the file and the line, and the default is used
+for what could not be read. `SAMPLE` below is the documented example.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from interview_journal.domain.suggestions import SuggestionSettings
+
+OPEN_ON = ("auto", "review", "interviews")
+
+SAMPLE = """\
+[follow-ups]
+quiet-working-days = 5        # rule 2: working days of silence before a follow-up is suggested
+thank-you-suggestions = true  # rule 3: suggest a thank-you note after each interview
+suggest-within-days = 30      # interviews older than this get no suggestions
+allowed-days = 7              # how long "you may get in touch" stays on the timeline
+
+[start]
+open-on = "auto"              # auto (the review when something needs you), review or interviews
+"""
+"""Every setting with its default, as printed by `interview-journal locate --config-sample`."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    suggestions: SuggestionSettings = field(default_factory=SuggestionSettings)
+    open_on: str = "auto"
+    """Which view opens first: the review when something needs the user ("auto"), or always
+    one of them."""
+
+
+@dataclass(frozen=True)
+class _Key:
+    section: str
+    name: str
+    attribute: str
+    kind: type
+    low: int = 0
+    high: int = 0
+
+
+_KEYS = [
+    _Key("follow-ups", "quiet-working-days", "quiet_working_days", int, 1, 60),
+    _Key("follow-ups", "thank-you-suggestions", "thank_you", bool),
+    _Key("follow-ups", "suggest-within-days", "horizon_days", int, 1, 3650),
+    _Key("follow-ups", "allowed-days", "allowed_days", int, 0, 365),
+    _Key("start", "open-on", "open_on", str),
+]
+
+
+def _line_of(text: str, section: str, name: str) -> int | None:
+    """The line a key is set on (for messages), or None."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[([^\]]+)\]", line)
+        if header:
+            current = header.group(1).strip().strip("\"'")
+        elif current == section and re.match(rf"\s*[\"']?{re.escape(name)}[\"']?\s*=", line):
+            return number
+    return None
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Read the config file. Returns the settings and a warning per problem found."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), [f"{path}: could not be read ({error}); using the defaults."]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return Settings(), [f"{path}: {error}; using the defaults."]
+    return _settings_from(data, text, path)
+
+
+def _settings_from(data: dict[str, Any], text: str, path: Path) -> tuple[Settings, list[str]]:
+    warnings: list[str] = []
+    suggestion_values: dict[str, Any] = {}
+    top_values: dict[str, Any] = {}
+    known = {(key.section, key.name) for key in _KEYS}
+
+    def where(section: str, name: str) -> str:
+        line = _line_of(text, section, name)
+        return f"{path}, line {line}" if line else str(path)
+
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            warnings.append(f"{where(section, section)}: [{section}] should be a table; ignored.")
+            continue
+        for name in table:
+            if (section, name) not in known:
+                warnings.append(
+                    f"{where(section, name)}: unknown setting {section}.{name}; ignored."
+                )
+    for key in _KEYS:
+        table = data.get(key.section)
+        if not isinstance(table, dict) or key.name not in table:
+            continue
+        value = table[key.name]
+        problem = _check(key, value)
+        if problem:
+            warnings.append(
+                f"{where(key.section, key.name)}: {key.section}.{key.name} {problem}; "
+                "using the default."
+            )
+            continue
+        target = (
+            suggestion_values
+            if key.attribute in {f.name for f in fields(SuggestionSettings)}
+            else top_values
+        )
+        target[key.attribute] = value
+    settings = Settings(
+        suggestions=replace(SuggestionSettings(), **suggestion_values), **top_values
+    )
+    return settings, warnings
+
+
+def _check(key: _Key, value: Any) -> str:
+    if key.kind is bool:
+        return "" if isinstance(value, bool) else "must be true or false"
+    if key.kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"must be a whole number from {key.low} to {key.high}"
+        return "" if key.low <= value <= key.high else f"must be from {key.low} to {key.high}"
+    if key.name == "open-on" and value not in OPEN_ON:
+        return "must be one of " + ", ".join(f'"{v}"' for v in OPEN_ON)
+    return ""
