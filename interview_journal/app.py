@@ -11,18 +11,21 @@ import asyncio
 import signal
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from interview_journal import __version__
+from interview_journal.config import Settings
 from interview_journal.dates import Clock
+from interview_journal.errors import JournalError
 from interview_journal.screens.interviews import InterviewsScreen
+from interview_journal.screens.timeline import DismissedSuggestion, TimelineScreen
 
 if TYPE_CHECKING:
-    from interview_journal.store.journal import DeletedInterview, Journal
+    from interview_journal.store.journal import DeletedEntry, DeletedInterview, Journal
 
 
 class InterviewJournalApp(App[None]):
@@ -31,10 +34,26 @@ class InterviewJournalApp(App[None]):
     TITLE = "Interview Journal"
     SUB_TITLE = __version__
     CSS_PATH = "app.tcss"
-    MODES = {"interviews": InterviewsScreen}
+    MODES = {"interviews": InterviewsScreen, "timeline": TimelineScreen}
     DEFAULT_MODE = "interviews"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
+        Binding(
+            "1",
+            "switch_mode('interviews')",
+            "Interviews",
+            show=False,
+            id="view_interviews",
+            tooltip="Every interview (home)",
+        ),
+        Binding(
+            "2",
+            "switch_mode('timeline')",
+            "Timeline",
+            show=False,
+            id="view_timeline",
+            tooltip="Follow-ups of every interview",
+        ),
         Binding(
             "ctrl+q",
             "quit",
@@ -46,14 +65,22 @@ class InterviewJournalApp(App[None]):
         ),
     ]
 
-    def __init__(self, journal: Journal, clock: Clock, *, evaluate: int | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Clock,
+        *,
+        evaluate: int | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self._evaluate_first = evaluate
         self.journal = journal
         self.clock = clock
+        self.settings = settings or Settings()
         self._quitting = False
-        self.undo_stack: list[DeletedInterview] = []
-        """Deleted interviews, newest last: `u` brings them back until the app quits."""
+        self.undo_stack: list[DeletedInterview | DeletedEntry | DismissedSuggestion] = []
+        """What was deleted or dismissed, newest last: `u` brings it back until the app quits."""
 
     def on_mount(self) -> None:
         if self._evaluate_first is not None:
@@ -68,6 +95,31 @@ class InterviewJournalApp(App[None]):
                 loop.add_signal_handler(number, self._quit_from_signal)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
                 pass  # not the main thread (tests), or not a Unix platform
+
+    def undo_last(self, screen: Screen[Any]) -> str | None:
+        """Bring back the last deleted or dismissed thing; returns its timeline key."""
+        from interview_journal.store.journal import DeletedEntry, DeletedInterview
+
+        if not self.undo_stack:
+            screen.notify("Nothing to undo.", timeout=3)
+            return None
+        last = self.undo_stack.pop()
+        try:
+            if isinstance(last, DeletedInterview):
+                interview = self.journal.restore_interview(last)
+                screen.notify(f"Restored {interview.title}.", timeout=4)
+                return f"interview:{interview.id}"
+            if isinstance(last, DeletedEntry):
+                entry = self.journal.restore_entry(last)
+                screen.notify(f"Restored {entry.title}.", timeout=4)
+                return f"entry:{entry.id}"
+            self.journal.undismiss_suggestion(last.key)
+            screen.notify(f"The suggestion for {last.title} is back.", timeout=4)
+            return f"suggestion:{last.key}"
+        except JournalError as error:
+            self.undo_stack.append(last)
+            screen.notify(error.message, title="Not restored", severity="error", timeout=8)
+            return None
 
     def _quit_from_signal(self) -> None:
         self.run_worker(self.action_quit(), exclusive=True, group="quit")
@@ -116,10 +168,22 @@ class InterviewJournalApp(App[None]):
         await self.run_action(action, node)  # type: ignore[arg-type]
 
 
-def make_app(journal: Journal, clock: Clock, *, evaluate: int | None = None) -> InterviewJournalApp:
+def make_app(
+    journal: Journal,
+    clock: Clock,
+    *,
+    evaluate: int | None = None,
+    settings: Settings | None = None,
+) -> InterviewJournalApp:
     """Build the app the same way for the CLI, the tests and the screenshot script."""
-    return InterviewJournalApp(journal, clock, evaluate=evaluate)
+    return InterviewJournalApp(journal, clock, evaluate=evaluate, settings=settings)
 
 
-def run_app(journal: Journal, clock: Clock, *, evaluate: int | None = None) -> None:
-    make_app(journal, clock, evaluate=evaluate).run()
+def run_app(
+    journal: Journal,
+    clock: Clock,
+    *,
+    evaluate: int | None = None,
+    settings: Settings | None = None,
+) -> None:
+    make_app(journal, clock, evaluate=evaluate, settings=settings).run()

@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -171,7 +171,7 @@ def _open_tui(ctx: click.Context, db_path: Path | None, *, evaluate: int | None 
     try:
         if evaluate is not None:
             journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
-        run_app(journal, _clock(), evaluate=evaluate)
+        run_app(journal, _clock(), evaluate=evaluate, settings=_settings())
     finally:
         journal.close()
 
@@ -354,15 +354,27 @@ def list_(
     with journal_for(ctx, db_path, create=False) as journal:
         page = journal.page_interviews(query, limit=limit)
         evaluations: dict[int | None, Any] = {}
+        entries: dict[int, Any] = {}
         if as_json:
             from interview_journal.store.evaluations import evaluation_to_dict
 
             for interview_id in page.evaluations:
                 found = journal.get_evaluation(interview_id)
                 evaluations[interview_id] = evaluation_to_dict(found) if found else None
+            entries = journal.entries_by_interview([i.id for i in page.interviews if i.id])
     if as_json:
+        from interview_journal.store.follow_ups import entry_to_dict
+
         _print_json(
-            [interview_to_dict(i, now, evaluation=evaluations.get(i.id)) for i in page.interviews]
+            [
+                interview_to_dict(
+                    i,
+                    now,
+                    evaluation=evaluations.get(i.id),
+                    follow_ups=[entry_to_dict(e) for e in entries.get(i.id or 0, [])],
+                )
+                for i in page.interviews
+            ]
         )
         return
     if not page.interviews:
@@ -380,9 +392,14 @@ def list_(
         )
         for i in page.interviews
     ]
-    header = ("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS")
-    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
-    for row in [header, *rows]:
+    _print_table(("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS"), rows)
+
+
+def _print_table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> None:
+    """Plain columns, for reading and for `grep`/`cut` alike."""
+    every = [header, *rows] if header else rows
+    widths = [max(len(r[c]) for r in every) for c in range(len(every[0]))]
+    for row in every:
         click.echo(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
@@ -397,6 +414,7 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
     """Show everything about one interview."""
     from interview_journal.domain.serialize import interview_to_dict
     from interview_journal.store.evaluations import evaluation_to_dict
+    from interview_journal.store.follow_ups import entry_to_dict
     from interview_journal.text_views import interview_text
 
     number = _parse_id(interview_id)
@@ -404,16 +422,218 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
     with journal_for(ctx, db_path, create=False) as journal:
         interview = journal.get_interview(number)
         evaluation = journal.get_evaluation(number)
+        entries = journal.entries_for(number)
     if as_json:
         _print_json(
             interview_to_dict(
                 interview,
                 now,
                 evaluation=evaluation_to_dict(evaluation) if evaluation else None,
+                follow_ups=[entry_to_dict(entry) for entry in entries],
             )
         )
     else:
-        click.echo(interview_text(interview, now, evaluation))
+        click.echo(interview_text(interview, now, evaluation, entries))
+
+
+# --- the follow-up timeline -------------------------------------------------------------
+
+
+def _settings() -> Any:
+    """The config file's settings; each problem in it is one warning on stderr."""
+    from interview_journal.config import load_settings
+    from interview_journal.paths import default_config_path
+
+    settings, warnings = load_settings(default_config_path())
+    for warning in warnings:
+        click.echo(f"interview-journal: warning: {warning}", err=True)
+    return settings
+
+
+class FollowUpGroup(JournalGroup):
+    """`follow-up ID ...` adds an entry; `follow-up done EID` and `snooze` act on one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["add", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group("follow-up", cls=FollowUpGroup)
+def follow_up() -> None:
+    """Add a timeline entry to an interview, or mark one done or snooze it.
+
+    \b
+    interview-journal follow-up 12 --kind follow-up --due fri --reason "Mention the offer"
+    interview-journal follow-up 12 --kind reply --done today --note "Second round on Tue"
+    interview-journal follow-up done 31
+    interview-journal follow-up snooze 31 "in 3 days"
+    """
+
+
+@follow_up.command("add")
+@click.argument("interview_id")
+@click.option(
+    "--kind",
+    "-k",
+    default="follow-up",
+    show_default=True,
+    help="thank-you, follow-up, reply, next-round, offer-elsewhere, outcome or note.",
+)
+@click.option("--due", help='When it is planned for: "fri", "in 3 days", "tomorrow 16:00".')
+@click.option("--done", help='When it was done: "today", "yesterday 15:00".')
+@click.option("--channel", help="e-mail, call, message or in-person.")
+@click.option("--contact", help="The person you were in touch with.")
+@click.option("--reason", help="What relevant thing will you say?")
+@click.option("--note", help="Anything else.")
+@click.option("--outcome", help="For --kind outcome: offer, rejection or withdrawn.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask about a missing reason.")
+@db_option
+@click.pass_context
+def follow_up_add(
+    ctx: click.Context,
+    /,
+    interview_id: str,
+    yes: bool,
+    db_path: Path | None,
+    **options: str | None,
+) -> None:
+    """Add an entry to an interview's timeline and print its id."""
+    from interview_journal.domain.entry_fields import (
+        NO_REASON_QUESTION,
+        needs_reason,
+        new_entry,
+        parse_entry_fields,
+    )
+    from interview_journal.domain.timeline import status_after
+
+    number = _parse_id(interview_id)
+    now = _clock().now()
+    texts = {name: value for name, value in options.items() if value is not None}
+    texts.setdefault("due", "")
+    texts.setdefault("done", "")
+    if "outcome" not in texts and texts.get("kind", "").strip().lower() == "outcome":
+        texts["outcome"] = ""
+    values, errors = parse_entry_fields(texts, now)
+    if errors:
+        name, message = next(iter(errors.items()))
+        fail(f"--{name}: {message}")
+    entry = new_entry(number, values)
+    if needs_reason(entry) and not yes:
+        if sys.stdin.isatty():
+            click.confirm(NO_REASON_QUESTION, abort=True, err=True)
+        else:
+            advice = NO_REASON_QUESTION.split(" — ")[0]
+            click.echo(f"interview-journal: note: no --reason given. {advice}.", err=True)
+    with journal_for(ctx, db_path, create=False) as journal:
+        interview = journal.get_interview(number)
+        saved = journal.add_entry(entry)
+    click.echo(saved.id)
+    status = status_after(saved)
+    if status is not None and interview.status is not status:
+        click.echo(
+            f"to set {interview.title} to {status.label}: "
+            f"interview-journal edit {number} --status {status.value}",
+            err=True,
+        )
+
+
+def _parse_when_or_fail(option: str, text: str, now: Any, *, past: bool) -> Any:
+    from interview_journal.dates import Lean
+    from interview_journal.domain.entry_fields import parse_when
+
+    try:
+        when = parse_when(text, now, Lean.PAST if past else Lean.FUTURE)
+    except InputError as error:
+        fail(f"{option}: {error.message}")
+    if when is None:
+        fail(f'{option}: give a date, e.g. "today" or "in 3 days".')
+    return when
+
+
+@follow_up.command("done")
+@click.argument("entry_id")
+@click.option("--on", "on", default="", help="When it was done (default: now).")
+@db_option
+@click.pass_context
+def follow_up_done(ctx: click.Context, entry_id: str, on: str, db_path: Path | None) -> None:
+    """Mark a planned entry done."""
+    from interview_journal.domain.timeline import When
+
+    number = _parse_id(entry_id)
+    now = _clock().now()
+    when = _parse_when_or_fail("--on", on, now, past=True) if on.strip() else When.of(now)
+    with journal_for(ctx, db_path, create=False) as journal:
+        saved = journal.mark_done(number, when)
+    click.echo(f"done: {saved.kind.label} ({saved.when.key})", err=True)
+
+
+@follow_up.command("snooze")
+@click.argument("entry_id")
+@click.argument("until")
+@db_option
+@click.pass_context
+def follow_up_snooze(ctx: click.Context, entry_id: str, until: str, db_path: Path | None) -> None:
+    """Plan an entry for later: "tomorrow", "in 3 days", "mon"."""
+    number = _parse_id(entry_id)
+    now = _clock().now()
+    when = _parse_when_or_fail("UNTIL", until, now, past=False)
+    with journal_for(ctx, db_path, create=False) as journal:
+        saved = journal.snooze(number, when)
+    click.echo(f"snoozed: {saved.kind.label} now due {saved.when.key}", err=True)
+
+
+@cli.command()
+@click.argument("interview_id", required=False)
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of items.")
+@db_option
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    interview_id: str | None,
+    limit: int,
+    as_json: bool,
+    db_path: Path | None,
+) -> None:
+    """The follow-up timeline (of one interview, or all): planned, suggested and done."""
+    from interview_journal.domain.timeline_page import (
+        TimelineQuery,
+        describe,
+        group_of,
+        line_to_dict,
+    )
+
+    number = _parse_id(interview_id) if interview_id is not None else None
+    now = _clock().now()
+    settings = _settings()
+    with journal_for(ctx, db_path, create=False) as journal:
+        title = journal.get_interview(number).title if number is not None else "all interviews"
+        suggestions = journal.suggestions(now, settings.suggestions)
+        query = TimelineQuery(now, interview_id=number, suggestions=tuple(suggestions))
+        items = journal.page_timeline(query, None, limit).items
+    if as_json:
+        _print_json([line_to_dict(item, now) for item in items])
+        return
+    click.echo(f"Timeline · {title} · now {now:%a} {now.day} {now:%b %H:%M}")
+    if not items:
+        click.echo("Nothing on the timeline yet.", err=True)
+        return
+    current = None
+    rows: list[tuple[str, ...]] = []
+    headings: dict[int, str] = {}
+    for item in items:
+        group = group_of(item, now.date())
+        if group is not current:
+            headings[len(rows)] = group.value.upper()
+            current = group
+        line = describe(item, now)
+        rows.append((f"  {line.marker}", line.when, line.company, line.what, line.detail))
+    widths = [max(len(r[c]) for r in rows) for c in range(5)]
+    for index, row in enumerate(rows):
+        if index in headings:
+            click.echo(headings[index])
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 # --- where things are, and a demo -------------------------------------------------------
@@ -460,7 +680,7 @@ def locate(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
 @click.pass_context
 def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path | None) -> None:
     """Open the journal on realistic sample data (a throwaway copy, unless --db is given)."""
-    from interview_journal.domain.demo import sample_interviews
+    from interview_journal.domain.demo import sample_journal
     from interview_journal.store import open_journal
     from interview_journal.store.database import JournalMissingError
 
@@ -484,7 +704,7 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
         except JournalMissingError:
             journal = open_journal(target, create=True)
         clock = _clock()
-        interviews = sample_interviews(count, clock.now(), seed=seed, time_zone=_zone_name(clock))
+        interviews = sample_journal(count, clock.now(), seed=seed, time_zone=_zone_name(clock))
         with click.progressbar(
             length=count, label="Writing sample interviews", file=sys.stderr
         ) as bar:
@@ -496,7 +716,7 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
         from interview_journal.app import run_app
 
         try:
-            run_app(journal, clock)
+            run_app(journal, clock, settings=_settings())
         finally:
             journal.close()
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pendulum
@@ -16,6 +17,8 @@ from interview_journal.domain.evaluation import (
 )
 from interview_journal.domain.model import Interview
 from interview_journal.domain.status import effective_status
+from interview_journal.domain.timeline import Entry
+from interview_journal.domain.timeline_page import MARKERS, when_text
 
 
 def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[str, str]]:
@@ -48,7 +51,10 @@ def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[
 
 
 def interview_text(
-    interview: Interview, now: pendulum.DateTime, evaluation: Evaluation | None = None
+    interview: Interview,
+    now: pendulum.DateTime,
+    evaluation: Evaluation | None = None,
+    entries: Sequence[Entry] = (),
 ) -> str:
     lines = [f"#{interview.id}  {interview.title}", ""]
     facts = interview_facts(interview, now)
@@ -58,7 +64,23 @@ def interview_text(
         lines += ["", "Prep notes:", interview.notes]
     for heading, text in evaluation_sections(evaluation):
         lines += ["", f"{heading}:", text]
+    if entries:
+        lines += ["", "Timeline:"]
+        lines += [f"  {entry_line(entry, now.date())}" for entry in entries]
     return "\n".join(lines)
+
+
+def entry_line(entry: Entry, today: date) -> str:
+    """ "● Mon 23 Nov  follow-up · e-mail  — Ask about the status (#31)"."""
+    state = entry.state(today).value
+    marker = MARKERS.get(state, MARKERS["planned"])
+    text = entry.reason.strip() or entry.note.strip()
+    first = text.splitlines()[0] if text else ""
+    return (
+        f"{marker} {when_text(entry.when, today)}  {entry.title}"
+        + (f" — {first}" if first else "")
+        + f"  (#{entry.id})"
+    )
 
 
 def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:

@@ -96,6 +96,8 @@ def sample_interviews(
             offset = timedelta(days=rng.randint(1, span_days), hours=rng.randint(0, 6))
             starts_at = (now - offset).replace(minute=rng.choice([0, 30]), second=0, microsecond=0)
         starts_at = starts_at.replace(hour=rng.randint(8, 16))
+        if starts_at.weekday() >= 5:  # nobody interviews on a Sunday
+            starts_at += timedelta(days=7 - starts_at.weekday())
         held = starts_at <= now
         status: Status | None = None
         if held:
@@ -181,6 +183,9 @@ def sample_journal(
     for interview in sample_interviews(count, now, seed=seed, time_zone=time_zone):
         held_day = interview.starts_at.astimezone(now.tzinfo).date()
         if interview.starts_at > now:
+            if rng.random() < 0.6:
+                yield Bundle(interview)
+                continue
             prep = Entry(
                 interview_id=0,
                 kind=EntryKind.NOTE,

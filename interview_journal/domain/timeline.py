@@ -60,6 +60,10 @@ class Channel(_Labelled):
     MESSAGE = "message"
     IN_PERSON = "in-person"
 
+    @property
+    def label(self) -> str:
+        return "e-mail" if self is Channel.EMAIL else self.value.replace("-", " ")
+
 
 class Outcome(_Labelled):
     """How a process ended (for an `outcome` entry)."""

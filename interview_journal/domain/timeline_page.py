@@ -194,13 +194,13 @@ def describe(item: TimelineItem, now: datetime) -> Line:
         what = f"interview {'held' if held else ''} · {interview.stage.label}".replace("  ", " ")
         return Line(MARKERS[state], state, when, company, what, interview.role)
     if item.source is Source.FEEDBACK_BY:
-        return Line(MARKERS["milestone"], "milestone", when, company, "feedback promised by", "")
+        return Line(MARKERS["milestone"], "milestone", when, company, "feedback due by", "what they promised")
     return Line(
         MARKERS["milestone"],
         "milestone",
         when,
         company,
-        "may get in touch from",
+        "may contact from",
         "only with something relevant to say",
     )
 

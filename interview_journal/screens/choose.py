@@ -1,4 +1,4 @@
-"""Small pickers: which status to show."""
+"""Small pickers: one choice from a short list (a status, a kind, a snooze)."""
 
 from __future__ import annotations
 
@@ -13,31 +13,40 @@ from textual.widgets.option_list import Option
 from interview_journal.domain.model import Status
 
 
-class StatusFilterScreen(ModalScreen[Status | None | bool]):
-    """Returns the status to filter by, None for all, or False when cancelled."""
+class ChooseScreen(ModalScreen[str | None]):
+    """Returns the id of the chosen option, or None when cancelled (escape)."""
 
-    BINDINGS = [Binding("escape,q", "cancel", "Cancel", id="cancel", tooltip="Keep the filter")]
+    BINDINGS = [Binding("escape,q", "cancel", "Cancel", id="cancel", tooltip="Leave it as it is")]
 
-    def __init__(self, current: Status | None) -> None:
+    def __init__(
+        self, title: str, choices: list[tuple[str, str]], current: str | None = None
+    ) -> None:
         super().__init__()
+        self.title_text = title
+        self.choices = choices
         self.current = current
 
     def compose(self) -> ComposeResult:
-        options = [Option("All interviews", id="all")]
-        options += [Option(status.label.capitalize(), id=status.value) for status in Status]
         with Vertical(id="dialog"):
-            yield Static("[b]Show interviews with status[/b]")
-            yield OptionList(*options, id="statuses")
+            yield Static(f"[b]{self.title_text}[/b]")
+            yield OptionList(*(Option(label, id=value) for label, value in self.choices))
 
     def on_mount(self) -> None:
-        statuses = self.query_one(OptionList)
-        statuses.highlighted = 0 if self.current is None else list(Status).index(self.current) + 1
-        statuses.focus()
+        options = self.query_one(OptionList)
+        values = [value for _, value in self.choices]
+        options.highlighted = values.index(self.current) if self.current in values else 0
+        options.focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        chosen = event.option.id
-        self.dismiss(None if chosen in (None, "all") else Status(chosen))
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
+
+
+def status_filter_screen(current: Status | None) -> ChooseScreen:
+    """Which status the list shows: "all" or a status value."""
+    choices = [("All interviews", "all")]
+    choices += [(status.label.capitalize(), status.value) for status in Status]
+    return ChooseScreen("Show interviews with status", choices, current.value if current else "all")

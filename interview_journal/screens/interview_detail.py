@@ -28,6 +28,13 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             id="evaluate",
             tooltip="Write how this interview went (autosaved)",
         ),
+        Binding(
+            "t",
+            "timeline",
+            "Timeline",
+            id="interview_timeline",
+            tooltip="Follow-ups of this interview",
+        ),
         Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes in the list)"),
     ]
 
@@ -82,6 +89,11 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.app.push_screen(
             EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
         )
+
+    def action_timeline(self) -> None:
+        from interview_journal.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.interview_id), lambda _: self.refresh_interview())
 
     def action_back(self) -> None:
         self.dismiss(self._edited)

@@ -8,7 +8,6 @@ nothing until all are valid.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from rich.markup import escape
@@ -17,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
@@ -25,10 +23,7 @@ from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
 from interview_journal.domain.model import Format, Interview, Stage, Status
 from interview_journal.errors import JournalError, StaleWriteError
-from interview_journal.screens.base import JournalAccess
-
-DRAFT_DELAY = 0.5
-"""Seconds after the last key before the draft is written."""
+from interview_journal.screens.drafts import DraftKeeper
 
 FORM_ORDER = [
     "company",
@@ -84,7 +79,7 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     }
 
 
-class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
+class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
     """Returns the saved interview, or None when cancelled."""
 
     BINDINGS = [
@@ -113,7 +108,7 @@ class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
         self.interview = interview
         self.draft_key = f"interview-form:{interview.id if interview else 'new'}"
         self._initial: dict[str, str] = {}
-        self._draft_timer: Timer | None = None
+        self._draft_timer = None
         self._draft_dirty = False
         self._restoring = False
 
@@ -274,31 +269,6 @@ class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
             self._check_field(name)
         self._write_draft()
 
-    # --- drafts -----------------------------------------------------------------------
-
-    def _schedule_draft(self) -> None:
-        self._draft_dirty = True
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
-
-    def _write_draft(self) -> None:
-        if not self._draft_dirty or not self.is_mounted:
-            return
-        try:
-            if self.changed:
-                self.journal.save_draft(self.draft_key, self.texts())
-            else:
-                self.journal.delete_draft(self.draft_key)
-            self._draft_dirty = False
-        except JournalError as error:
-            self.report(error, title="Draft not saved")
-
-    async def flush_unsaved(self) -> None:
-        """Called by the app before it quits: keep what was typed."""
-        self._draft_dirty = True
-        self._write_draft()
-
     # --- saving and leaving -----------------------------------------------------------
 
     def action_save(self) -> None:
@@ -327,18 +297,9 @@ class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
         except JournalError as error:
             self.report(error)
             return
-        self._cancel_draft_timer()
-        try:
-            self.journal.delete_draft(self.draft_key)
-        except JournalError:
-            pass  # the interview is saved; a leftover draft is harmless
+        self._discard_draft()
         self.notify(f"Saved {saved.title}.", timeout=3)
         self.dismiss(saved)
-
-    def _cancel_draft_timer(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_dirty = False
 
     def action_cancel(self) -> None:
         from interview_journal.screens.confirm import ConfirmScreen
@@ -365,9 +326,7 @@ class InterviewFormScreen(JournalAccess, Screen[Interview | None]):
         )
 
     def _leave(self) -> None:
-        self._cancel_draft_timer()
-        with contextlib.suppress(JournalError):
-            self.journal.delete_draft(self.draft_key)
+        self._discard_draft()
         self.dismiss(None)
 
     def action_editor(self) -> None:

@@ -62,6 +62,13 @@ class InterviewsScreen(JournalScreen):
             id="evaluate",
             tooltip="Write how the highlighted interview went (autosaved)",
         ),
+        Binding(
+            "t",
+            "timeline",
+            "Timeline",
+            id="interview_timeline",
+            tooltip="Follow-ups of the highlighted interview",
+        ),
         Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes)"),
         Binding("u", "undo", "Undo", id="undo", tooltip="Bring back what was deleted"),
         Binding(
@@ -241,15 +248,15 @@ class InterviewsScreen(JournalScreen):
     # --- filter and sort --------------------------------------------------------------
 
     def action_filter(self) -> None:
-        from interview_journal.screens.choose import StatusFilterScreen
+        from interview_journal.screens.choose import status_filter_screen
 
-        def chosen(status: Status | bool | None) -> None:
-            if status is False:
+        def chosen(status: str | None) -> None:
+            if status is None:
                 return
-            self.status_filter = status if isinstance(status, Status) else None
+            self.status_filter = None if status == "all" else Status(status)
             self.reload(keep_id=self.table.highlighted_id())
 
-        self.app.push_screen(StatusFilterScreen(self.status_filter), chosen)
+        self.app.push_screen(status_filter_screen(self.status_filter), chosen)
 
     def action_sort(self) -> None:
         self.sort = self.sort.next()
@@ -342,19 +349,18 @@ class InterviewsScreen(JournalScreen):
         self.reload()
 
     def action_undo(self) -> None:
-        stack = self.journal_app.undo_stack
-        if not stack:
-            self.notify("Nothing to undo.", timeout=3)
-            return
-        deleted = stack.pop()
-        try:
-            restored = self.journal.restore_interview(deleted)
-        except JournalError as error:
-            stack.append(deleted)
-            self.report(error, title="Not restored")
-            return
-        self.notify(f"Restored {restored.title}.", timeout=4)
-        self.reload(keep_id=restored.id)
+        restored = self.journal_app.undo_last(self)
+        if restored is not None:
+            kind, _, key = restored.partition(":")
+            self.reload(keep_id=int(key) if kind == "interview" else self.table.highlighted_id())
+
+    def action_timeline(self) -> None:
+        from interview_journal.screens.timeline import TimelineScreen
+
+        interview = self._need_highlighted()
+        if interview is not None and interview.id is not None:
+            keep = interview.id
+            self.app.push_screen(TimelineScreen(interview.id), lambda _: self.reload(keep))
 
     async def action_quit(self) -> None:
         await self.journal_app.action_quit()

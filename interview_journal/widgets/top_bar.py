@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-VIEWS = [("interviews", "Interviews")]
+VIEWS = [("interviews", "Interviews"), ("timeline", "Timeline")]
 """The modes in tab order, with their labels."""
 
 
@@ -21,7 +21,10 @@ class TopBar(Horizontal):
 
     def show(self, view: str, now: pendulum.DateTime, detail: str = "") -> None:
         tabs = " ".join(
-            f"[reverse] {label} [/reverse]" if key == view else f" {label} " for key, label in VIEWS
+            f"[reverse] {number} {label} [/reverse]"
+            if key == view
+            else f" [dim]{number}[/dim] {label} "
+            for number, (key, label) in enumerate(VIEWS, start=1)
         )
         extra = f"  {escape(detail)}" if detail else ""
         self.query_one("#top-left", Static).update(f"[b]Interview Journal[/b]  {tabs}{extra}")

@@ -11,7 +11,7 @@ from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain import demo
 from interview_journal.domain.listing import InterviewQuery
-from interview_journal.screens.choose import StatusFilterScreen
+from interview_journal.screens.choose import ChooseScreen
 from interview_journal.screens.confirm import ConfirmScreen
 from interview_journal.screens.help import HelpScreen
 from interview_journal.screens.interview_detail import InterviewDetailScreen
@@ -204,7 +204,7 @@ async def choose_status(pilot, label: str) -> None:  # type: ignore[no-untyped-d
     await pilot.press("f")
     await settle(pilot)
     app = pilot.app
-    assert isinstance(app.screen, StatusFilterScreen)
+    assert isinstance(app.screen, ChooseScreen)
     options = app.screen.query_one(OptionList)
     for _ in range(options.option_count):
         option = options.highlighted_option

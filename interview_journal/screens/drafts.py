@@ -1,0 +1,70 @@
+"""Keeping what is typed in a form: a draft in the journal, written shortly after typing stops.
+
+A form mixes this in and provides `texts()` (what is typed now) and `changed` (whether
+that differs from what was opened). A crash, a kill or a closed terminal then loses at
+most `DRAFT_DELAY` seconds of typing; the app calls `flush_unsaved` before it quits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.timer import Timer
+
+from interview_journal.errors import JournalError
+from interview_journal.screens.base import JournalAccess
+
+DRAFT_DELAY = 0.5
+"""Seconds after the last key before the draft is written."""
+
+
+class DraftKeeper(JournalAccess):
+    """Draft saving for a form screen (`draft_key` names the draft in the journal)."""
+
+    draft_key: str
+    _draft_timer: Timer | None = None
+    _draft_dirty: bool = False
+    is_mounted: bool
+    set_timer: Any
+
+    def texts(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    @property
+    def changed(self) -> bool:
+        raise NotImplementedError
+
+    def _schedule_draft(self) -> None:
+        self._draft_dirty = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
+
+    def _write_draft(self) -> None:
+        if not self._draft_dirty or not self.is_mounted:
+            return
+        try:
+            if self.changed:
+                self.journal.save_draft(self.draft_key, self.texts())
+            else:
+                self.journal.delete_draft(self.draft_key)
+            self._draft_dirty = False
+        except JournalError as error:
+            self.report(error, title="Draft not saved")
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it quits: keep what was typed."""
+        self._draft_dirty = True
+        self._write_draft()
+
+    def _cancel_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_dirty = False
+
+    def _discard_draft(self) -> None:
+        self._cancel_draft_timer()
+        try:
+            self.journal.delete_draft(self.draft_key)
+        except JournalError:
+            pass  # what was typed is saved or discarded; a leftover draft is harmless

@@ -1,0 +1,327 @@
+"""Add or edit a timeline entry: what, when (planned or done), and what to say.
+
+Like the interview form: each field is checked as it is typed, dates are echoed in
+full, typing is kept as a draft, and nothing is saved until every field is valid. A
+follow-up without a reason is saved only after the user has been asked once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from interview_journal import dates
+from interview_journal.domain.entry_fields import (
+    ENTRY_FIELDS,
+    NO_REASON_QUESTION,
+    needs_reason,
+    new_entry,
+    parse_entry_fields,
+)
+from interview_journal.domain.model import Interview
+from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
+from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.screens.drafts import DraftKeeper
+
+ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
+DATE_FIELDS = {"due", "done"}
+LONG_FIELDS = {"reason", "note"}
+SELECTS: dict[str, list[tuple[str, str]]] = {
+    "kind": [(kind.label, kind.value) for kind in EntryKind],
+    "channel": [(channel.label, channel.value) for channel in Channel],
+    "outcome": [(outcome.value, outcome.value) for outcome in Outcome],
+}
+
+
+def _when_text(when: When | None) -> str:
+    return when.key.replace("T", " ") if when else ""
+
+
+def entry_texts(entry: Entry) -> dict[str, str]:
+    return {
+        "kind": entry.kind.value,
+        "due": _when_text(entry.due),
+        "done": _when_text(entry.done),
+        "channel": entry.channel.value if entry.channel else "",
+        "contact": entry.contact,
+        "reason": entry.reason,
+        "note": entry.note,
+        "outcome": entry.outcome.value if entry.outcome else "",
+    }
+
+
+class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
+    """Returns the saved entry, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Check and save"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="cancel",
+            tooltip="Leave without saving (asks if you typed anything)",
+        ),
+    ]
+
+    def __init__(self, interview: Interview, entry: Entry | None = None, **start: Any) -> None:
+        """`entry` to edit one; otherwise `start` holds what a new one starts with."""
+        super().__init__()
+        assert interview.id is not None
+        self.interview = interview
+        self.entry = entry
+        self.start = entry or Entry(
+            interview_id=interview.id, kind=EntryKind.FOLLOW_UP
+        ).with_changes(**start)
+        self.draft_key = f"entry-form:{entry.id}" if entry else f"entry-form:new:{interview.id}"
+        self._initial: dict[str, str] = {}
+        self._restoring = False
+        self._asked_reason = False
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit entry" if self.entry else "New entry"
+        yield Static(f"{verb} · [b]{escape(self.interview.title)}[/b]", id="form-title")
+        with VerticalScroll(id="form"):
+            for name in ORDER:
+                field = ENTRY_FIELDS[name]
+                yield Label(field.label, classes="field-label", id=f"{name}-label")
+                yield self._widget_for(name)
+                if name in DATE_FIELDS:
+                    yield Static("", id=f"{name}-echo", classes="echo")
+                yield Static("", id=f"{name}-error", classes="field-error")
+        yield Footer()
+
+    def _widget_for(self, name: str) -> Widget:
+        field = ENTRY_FIELDS[name]
+        if name in SELECTS:
+            blank = name != "kind"
+            return Select(
+                SELECTS[name],
+                id=f"field-{name}",
+                allow_blank=blank,
+                prompt="—" if blank else "Select",
+            )
+        if name in LONG_FIELDS:
+            return TextArea(
+                id=f"field-{name}",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=field.placeholder,
+                classes="short-text",
+            )
+        return Input(placeholder=field.placeholder, id=f"field-{name}", select_on_focus=False)
+
+    def on_mount(self) -> None:
+        self._initial = entry_texts(self.start)
+        draft = self.journal.load_draft(self.draft_key)
+        self._restoring = True
+        self._fill(
+            self._initial | ({k: v for k, v in draft.items() if k in ORDER} if draft else {})
+        )
+        self._restoring = False
+        if draft and draft != self._initial:
+            self.notify("Restored what you were typing last time.", title="Draft", timeout=5)
+        self._show_outcome()
+        first = "reason" if self.entry is None and self.start.kind.is_outgoing else "kind"
+        if self.start.due is None and self.entry is None:
+            first = "due"
+        self.query_one(f"#field-{first}").focus()
+        self._warm_date_parser()
+
+    @work(thread=True, group="warm-up")
+    def _warm_date_parser(self) -> None:
+        dates.warm_up()
+
+    def _fill(self, texts: dict[str, str]) -> None:
+        for name, text in texts.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                valid = {value for _, value in SELECTS[name]}
+                blank = Select.NULL if name != "kind" else EntryKind.FOLLOW_UP.value
+                widget.value = text if text in valid else blank
+            elif isinstance(widget, TextArea):
+                widget.load_text(text)
+            elif isinstance(widget, Input):
+                widget.value = text
+        for name in DATE_FIELDS:
+            self._echo(name, texts.get(name, ""))
+
+    def texts(self) -> dict[str, str]:
+        result: dict[str, str] = {}
+        for name in ORDER:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                result[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                result[name] = widget.text
+            elif isinstance(widget, Input):
+                result[name] = widget.value
+        return result
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._initial) and self.texts() != self._initial
+
+    # --- checking as you type ---------------------------------------------------------
+
+    def _show_outcome(self) -> None:
+        is_outcome = self.texts()["kind"] == EntryKind.OUTCOME.value
+        for part in ("#field-outcome", "#outcome-label"):
+            self.query_one(part).display = is_outcome
+        if not is_outcome:
+            self._show_error("outcome", "")
+
+    def _show_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(escape(message))
+        error.display = bool(message)
+        self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
+
+    def _echo(self, name: str, text: str) -> None:
+        echo = self.query_one(f"#{name}-echo", Static)
+        values, errors = parse_entry_fields({name: text}, self.now())
+        when = values.get(name)
+        if not text.strip() or name in errors or not isinstance(when, When):
+            echo.update("")
+            echo.display = False
+            return
+        today = self.now().date()
+        shown = dates.format_day(when.day) + (f" {when.at:%H:%M}" if when.at else "")
+        echo.update(f"→ {escape(shown)} ({dates.relative_day(when.day, today)})")
+        echo.display = True
+
+    def _errors(self) -> dict[str, str]:
+        texts = self.texts()
+        if texts["kind"] != EntryKind.OUTCOME.value:
+            texts["outcome"] = ""
+        _, errors = parse_entry_fields(texts, self.now())
+        return errors
+
+    def _check(self, only: str | None = None) -> dict[str, str]:
+        errors = self._errors()
+        for name in ORDER:
+            if only is None or name == only:
+                self._show_error(name, errors.get(name, ""))
+        return errors
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
+        if self._restoring:
+            return
+        name = (event.control.id or "").removeprefix("field-")
+        if name == "kind":
+            self._show_outcome()
+        if name in DATE_FIELDS:
+            self._echo(name, self.texts()[name])
+            errors = self._errors()
+            message = errors.get(name, "")
+            if name == "due" and "planned date" in message:
+                message = ""  # do not nag while the other date may still be typed
+            self._show_error(name, message)
+        elif name in ORDER and self.query_one(f"#{name}-error", Static).display:
+            self._check(name)
+        self._schedule_draft()
+
+    @on(Input.Blurred)
+    def _left_field(self) -> None:
+        self._write_draft()
+
+    # --- saving and leaving -----------------------------------------------------------
+
+    def action_save(self) -> None:
+        errors = self._check()
+        if errors:
+            first = next(name for name in ORDER if name in errors)
+            self.query_one(f"#field-{first}").focus()
+            self.notify("Fix the marked field; nothing was saved.", severity="warning", timeout=5)
+            return
+        texts = self.texts()
+        if texts["kind"] != EntryKind.OUTCOME.value:
+            texts["outcome"] = ""
+        values, _ = parse_entry_fields(texts, self.now())
+        if self.entry is None:
+            entry = new_entry(self.interview.id or 0, values).with_changes(
+                suggestion=self.start.suggestion
+            )
+        else:
+            entry = self.entry.with_changes(**values)
+        if needs_reason(entry) and not self._asked_reason:
+            self._ask_reason(entry)
+            return
+        self._save(entry)
+
+    def _ask_reason(self, entry: Entry) -> None:
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        self._asked_reason = True
+
+        def answered(save: bool | None) -> None:
+            if save:
+                self._save(entry)
+            else:
+                self.query_one("#field-reason").focus()
+
+        question, _, rest = NO_REASON_QUESTION.partition(" — ")
+        self.app.push_screen(
+            ConfirmScreen(
+                escape(question) + ".",
+                "No reason is written for this follow-up. " + escape(rest.capitalize()),
+                confirm="Save anyway",
+                cancel="Write a reason",
+            ),
+            answered,
+        )
+
+    def _save(self, entry: Entry) -> None:
+        try:
+            saved = (
+                self.journal.add_entry(entry)
+                if self.entry is None
+                else self.journal.update_entry(entry)
+            )
+        except StaleWriteError as error:
+            self._draft_dirty = True
+            self._write_draft()
+            self.report(error, title="Changed elsewhere")
+            return
+        except JournalError as error:
+            self.report(error)
+            return
+        self._discard_draft()
+        self.notify(f"Saved: {saved.title}, {saved.when.key.replace('T', ' ')}.", timeout=3)
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        if not self.changed:
+            self._leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._leave()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard this entry?" if self.entry is None else "Discard your changes?",
+                "What you typed here will be gone.",
+                confirm="Discard",
+                cancel="Keep editing",
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
+        self._discard_draft()
+        self.dismiss(None)

@@ -1,0 +1,552 @@
+"""The follow-up timeline: what happened and what is planned, around a clear "now".
+
+One screen serves both views: every interview (a mode beside the list) and a single
+interview (pushed with `t`). Items are read a page at a time in a worker; suggestions
+are computed once per reload from the recent interviews only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Static
+
+from interview_journal.dates import format_exact, relative_day
+from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.suggestions import Suggestion
+from interview_journal.domain.timeline import Entry, EntryKind, When, status_after
+from interview_journal.domain.timeline_page import (
+    KindFilter,
+    Source,
+    TimelineCursor,
+    TimelineItem,
+    TimelinePage,
+    TimelineQuery,
+    describe,
+)
+from interview_journal.errors import JournalError
+from interview_journal.screens.base import JournalScreen
+from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.widgets.top_bar import TopBar
+
+PAGE_SIZE = 100
+
+
+@dataclass
+class TimelineLoaded(Message):
+    generation: int
+    page: TimelinePage
+    suggestions: tuple[Suggestion, ...]
+    counts: tuple[int, int]
+    title: str
+    append: bool
+    keep_key: str | None
+
+
+@dataclass(frozen=True)
+class DismissedSuggestion:
+    """What `u` needs to bring a dismissed suggestion back."""
+
+    key: str
+    title: str
+
+
+SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
+
+
+class TimelineScreen(JournalScreen):
+    """The timeline of every interview, or of one (`interview_id`)."""
+
+    AUTO_FOCUS = "#timeline"
+    BINDINGS = [
+        Binding("n", "new", "New", id="new_entry", tooltip="Add an entry to this interview"),
+        Binding("x", "done", "Done", id="mark_done", tooltip="Mark the planned entry done now"),
+        Binding("z", "snooze", "Snooze", id="snooze", tooltip="Plan it for later"),
+        Binding("e", "edit", "Edit", id="edit_entry", tooltip="Edit the highlighted entry"),
+        Binding("d", "delete", "Delete", id="delete_entry", tooltip="Delete the entry (u undoes)"),
+        Binding("u", "undo", "Undo", id="undo_entry", show=False, tooltip="Undo a delete"),
+        Binding("A", "accept", "Accept", id="accept", tooltip="Plan the suggested follow-up"),
+        Binding("D", "dismiss_suggestion", "Dismiss", id="dismiss", tooltip="Drop the suggestion"),
+        Binding("f", "filter", "Filter", id="filter_kind", tooltip="Show only one kind of entry"),
+        Binding("enter", "open", "Interview", id="open_interview", tooltip="Open the interview"),
+        Binding(
+            "r", "refresh", "Refresh", id="refresh_timeline", show=False, tooltip="Read it again"
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
+    ]
+
+    def __init__(self, interview_id: int | None = None) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.kinds = KindFilter.ALL
+        self._generation = 0
+        self._cursor: TimelineCursor | None = None
+        self._loading_more = False
+        self._suggestions: tuple[Suggestion, ...] = ()
+        self._title = "all interviews"
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
+        with Horizontal(id="timeline-header"):
+            yield Static(id="timeline-title")
+            yield Static(id="timeline-state")
+        yield TimelineList(id="timeline")
+        yield Static(id="timeline-empty")
+        yield Static(id="timeline-preview")
+        yield Footer()
+
+    @property
+    def timeline(self) -> TimelineList:
+        return self.query_one(TimelineList)
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline-empty").display = False
+        self._show_top()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self._show_top()
+
+    def _show_top(self) -> None:
+        view = "timeline" if self.interview_id is None else ""
+        self.query_one(TopBar).show(view, self.now())
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _query(self) -> TimelineQuery:
+        return TimelineQuery(
+            self.now(),
+            interview_id=self.interview_id,
+            kinds=self.kinds,
+            suggestions=self._suggestions,
+        )
+
+    def reload(self, keep_key: str | None = None) -> None:
+        self._generation += 1
+        self._loading_more = False
+        self._load(self._generation, None, keep_key)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _load(self, generation: int, after: TimelineCursor | None, keep_key: str | None) -> None:
+        now = self.now()
+        suggestions = self._suggestions
+        counts = (0, 0)
+        title = self._title
+        if after is None:
+            suggestions = tuple(
+                self.journal.suggestions(now, self.journal_app.settings.suggestions)
+            )
+            counts = self.journal.count_planned(now.date())
+            if self.interview_id is not None:
+                title = self.journal.get_interview(self.interview_id).title
+        query = TimelineQuery(
+            now, interview_id=self.interview_id, kinds=self.kinds, suggestions=suggestions
+        )
+        page = self.journal.page_timeline(query, after, PAGE_SIZE)
+        self.post_message(
+            TimelineLoaded(
+                generation, page, suggestions, counts, title, after is not None, keep_key
+            )
+        )
+
+    @on(TimelineLoaded)
+    def _show_loaded(self, message: TimelineLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        self._loading_more = False
+        self._cursor = message.page.next_cursor
+        if not message.append:
+            self._suggestions = message.suggestions
+            self._title = message.title
+            self._show_state(message.counts)
+        self.timeline.show_items(
+            message.page.items,
+            self.now(),
+            has_more=message.page.next_cursor is not None,
+            append=message.append,
+            keep_key=message.keep_key,
+        )
+        empty = not self.timeline.items
+        self.timeline.display = not empty
+        self.query_one("#timeline-preview").display = not empty
+        placeholder = self.query_one("#timeline-empty", Static)
+        placeholder.display = empty
+        if empty:
+            placeholder.update(self._empty_text())
+        self._show_preview()
+
+    def _empty_text(self) -> str:
+        if self.kinds is not KindFilter.ALL:
+            return f"Nothing of kind [b]{self.kinds.label}[/b]. Press [b]f[/b] to show all kinds."
+        if self.interview_id is None:
+            return (
+                "[b]Nothing on the timeline yet.[/b]\n\nAdd an interview in the list "
+                "([b]1[/b]); it appears here with what was agreed and what to follow up."
+            )
+        return "Nothing on this timeline yet. Press [b]n[/b] to add an entry."
+
+    def _show_state(self, counts: tuple[int, int]) -> None:
+        overdue, today = counts
+        suggested = sum(1 for s in self._suggestions if s.is_task)
+        if self.interview_id is not None:
+            suggested = sum(1 for s in self._suggestions if s.interview.id == self.interview_id)
+        self.query_one("#timeline-title", Static).update(f"Timeline · [b]{escape(self._title)}[/b]")
+        parts = [f"filter: [b]{self.kinds.label}[/b]"]
+        if self.interview_id is None:
+            parts.append(f"{overdue} overdue · {today} today")
+        if suggested:
+            parts.append(f"{suggested} suggested")
+        self.query_one("#timeline-state", Static).update("   ".join(parts))
+
+    @on(TimelineList.NeedMore)
+    def _load_more(self) -> None:
+        if self._cursor is None or self._loading_more:
+            return
+        self._loading_more = True
+        self._load(self._generation, self._cursor, None)
+
+    @on(TimelineList.OptionHighlighted)
+    def _show_preview(self) -> None:
+        preview = self.query_one("#timeline-preview", Static)
+        item = self.timeline.highlighted_item()
+        if item is None:
+            preview.update("")
+            return
+        now = self.now()
+        line = describe(item, now)
+        interview = item.interview
+        head = (
+            f"[b]{escape(interview.title)}[/b] · {interview.stage.label} · "
+            f"{escape(format_exact(interview.starts_at, now))}"
+        )
+        lines = [
+            head,
+            f"{line.marker} [b]{escape(line.what)}[/b] · {escape(self._date_words(item))}",
+        ]
+        if item.entry is not None:
+            entry = item.entry
+            if entry.contact:
+                lines[-1] += f" · with {escape(entry.contact)}"
+            if entry.reason.strip():
+                lines.append(f"[dim]Reason:[/dim] {escape(entry.reason.strip())}")
+            if entry.note.strip():
+                lines.append(f"[dim]Note:[/dim] {escape(entry.note.strip())}")
+        elif item.suggestion is not None:
+            suggestion = item.suggestion
+            lines.append(f"[dim]Why:[/dim] {escape(suggestion.why)}")
+            if suggestion.reason:
+                lines.append(f"[dim]Say:[/dim] {escape(suggestion.reason)}")
+            lines.append("[dim]A accepts it as a planned follow-up · D dismisses it for good[/dim]")
+        elif item.source is Source.CONTACT_FROM:
+            lines.append("Get in touch only if you have something relevant to say.")
+        preview.update("\n".join(lines))
+
+    def _date_words(self, item: TimelineItem) -> str:
+        today = self.now().date()
+        when = item.when
+        words = relative_day(when.day, today)
+        return (
+            f"{when.day:%a} {when.day.day} {when.day:%b}"
+            + (f" {when.at:%H:%M}" if when.at else "")
+            + f" ({words})"
+        )
+
+    # --- acting ------------------------------------------------------------------------
+
+    def _highlighted(self, what: str = "an item") -> TimelineItem | None:
+        item = self.timeline.highlighted_item()
+        if item is None:
+            self.notify(f"Highlight {what} first.", timeout=3)
+        return item
+
+    def _entry_or_say(self, action: str) -> Entry | None:
+        item = self._highlighted()
+        if item is None:
+            return None
+        if item.entry is None:
+            if item.suggestion is not None:
+                self.notify(f"This is a suggestion: A accepts it, then you can {action} it.")
+            else:
+                self.notify(
+                    f"Only entries can be {action}d here; this line comes from the interview "
+                    "itself (e edits it).",
+                    timeout=5,
+                )
+            return None
+        return item.entry
+
+    def _interview_for_new(self) -> Interview | None:
+        if self.interview_id is not None:
+            try:
+                return self.journal.get_interview(self.interview_id)
+            except JournalError as error:
+                self.report(error, title="Not found")
+                return None
+        item = self.timeline.highlighted_item()
+        if item is None:
+            self.notify("Highlight a line of the interview to add to, or press t in the list.")
+            return None
+        return item.interview
+
+    def action_new(self) -> None:
+        from interview_journal.screens.entry_form import EntryFormScreen
+
+        interview = self._interview_for_new()
+        if interview is None:
+            return
+        contact = interview.interviewers[0].name if interview.interviewers else ""
+        self.app.push_screen(
+            EntryFormScreen(interview, contact=contact), lambda saved: self._after_save(saved)
+        )
+
+    def action_edit(self) -> None:
+        from interview_journal.screens.entry_form import EntryFormScreen
+        from interview_journal.screens.interview_form import InterviewFormScreen
+
+        item = self._highlighted()
+        if item is None:
+            return
+        if item.entry is not None:
+            self.app.push_screen(
+                EntryFormScreen(item.interview, item.entry), lambda saved: self._after_save(saved)
+            )
+        elif item.suggestion is not None:
+            self._open_form_for(item.suggestion)
+        else:
+            self.app.push_screen(
+                InterviewFormScreen(item.interview), lambda _: self.reload(item.key)
+            )
+
+    def _after_save(self, saved: Entry | None) -> None:
+        if saved is None:
+            return
+        self.reload(keep_key=f"entry:{saved.id}")
+        self._offer_status(saved)
+
+    def _offer_status(self, entry: Entry) -> None:
+        """A reply or an outcome usually changes where the process stands: offer to record it."""
+        from interview_journal.screens.choose import ChooseScreen
+        from interview_journal.screens.confirm import ConfirmScreen
+
+        try:
+            interview = self.journal.get_interview(entry.interview_id)
+        except JournalError:
+            return
+        implied = status_after(entry)
+
+        def set_status(status: Status) -> None:
+            try:
+                self.journal.update_interview(interview.with_changes(status=status))
+            except JournalError as error:
+                self.report(error, title="Status not changed")
+                return
+            self.notify(f"{interview.title} is now {status.label}.", timeout=4)
+            self.reload(keep_key=f"entry:{entry.id}")
+
+        if implied is not None and interview.status is not implied:
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Set [b]{escape(interview.title)}[/b] to [b]{implied.label}[/b]?",
+                    f"You recorded {entry.title}.",
+                    confirm="Set status",
+                    cancel="Leave it",
+                ),
+                lambda yes: set_status(implied) if yes else None,
+            )
+        elif entry.kind is EntryKind.REPLY and entry.is_done:
+            choices = [
+                ("Still waiting (leave the status)", "keep"),
+                (Status.NEXT_ROUND.label.capitalize(), Status.NEXT_ROUND.value),
+                (Status.OFFER.label.capitalize(), Status.OFFER.value),
+                (Status.REJECTED.label.capitalize(), Status.REJECTED.value),
+            ]
+            self.app.push_screen(
+                ChooseScreen(f"They replied. Where does {interview.company} stand now?", choices),
+                lambda chosen: set_status(Status(chosen)) if chosen not in (None, "keep") else None,
+            )
+
+    def action_done(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        now_when = When.of(self.now())
+        if item.suggestion is not None:
+            accepted = item.suggestion.to_entry().with_changes(done=now_when)
+            self._add(accepted, f"Done: {accepted.kind.label} for {item.interview.company}.")
+            return
+        entry = self._entry_or_say("mark")
+        if entry is None or entry.id is None:
+            return
+        if entry.is_done:
+            self.notify("Already done. z plans it again for a later date.", timeout=4)
+            return
+        try:
+            saved = self.journal.mark_done(entry.id, now_when)
+        except JournalError as error:
+            self.report(error)
+            return
+        self.notify(f"Done: {saved.title} for {item.interview.company}.", timeout=3)
+        self.reload(keep_key=f"entry:{saved.id}")
+        self._offer_status(saved)
+
+    def _add(self, entry: Entry, message: str) -> None:
+        try:
+            saved = self.journal.add_entry(entry)
+        except JournalError as error:
+            self.report(error)
+            return
+        self.notify(message, timeout=4)
+        self.reload(keep_key=f"entry:{saved.id}")
+
+    def action_snooze(self) -> None:
+        from interview_journal.screens.ask_date import AskDateScreen
+        from interview_journal.screens.choose import ChooseScreen
+
+        item = self._highlighted()
+        if item is None:
+            return
+        if item.entry is None and item.suggestion is None:
+            self.notify("Only planned entries and suggestions can be snoozed.", timeout=4)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "date":
+                self.app.push_screen(
+                    AskDateScreen("Snooze until", "mon · in 2 weeks · 2026-12-07"),
+                    lambda when: self._snooze_to(item, when) if when else None,
+                )
+                return
+            today = self.now().date()
+            base = max(item.when.day, today) if item.entry else today
+            self._snooze_to(item, When(base + timedelta(days=int(choice)), item.when.at))
+
+        self.app.push_screen(ChooseScreen("Snooze until…", SNOOZES), chosen)
+
+    def _snooze_to(self, item: TimelineItem, when: When) -> None:
+        shown = f"{when.day:%a} {when.day.day} {when.day:%b}"
+        if item.suggestion is not None:
+            entry = item.suggestion.to_entry().with_changes(due=when)
+            self._add(entry, f"Planned for {shown}: {entry.kind.label}, {item.interview.company}.")
+            return
+        assert item.entry is not None and item.entry.id is not None
+        try:
+            saved = self.journal.snooze(item.entry.id, when)
+        except JournalError as error:
+            self.report(error)
+            return
+        self.notify(f"Snoozed until {shown}.", timeout=3)
+        self.reload(keep_key=f"entry:{saved.id}")
+
+    def action_delete(self) -> None:
+        entry = self._entry_or_say("delete")
+        if entry is None or entry.id is None:
+            return
+        try:
+            deleted = self.journal.delete_entry(entry.id)
+        except JournalError as error:
+            self.report(error, title="Not deleted")
+            return
+        self.journal_app.undo_stack.append(deleted)
+        self.notify(f"Deleted {entry.title}. Press u to undo.", timeout=6)
+        self.reload()
+
+    def action_undo(self) -> None:
+        restored = self.journal_app.undo_last(self)
+        if restored is not None:
+            self.reload(keep_key=restored)
+
+    def action_accept(self) -> None:
+        item = self._highlighted("a suggestion")
+        if item is None:
+            return
+        if item.suggestion is None:
+            self.notify("A accepts a suggestion (◇); this line is not one.", timeout=4)
+            return
+        suggestion = item.suggestion
+        if not suggestion.reason:
+            self._open_form_for(suggestion)
+            return
+        shown = f"{suggestion.due:%a} {suggestion.due.day} {suggestion.due:%b}"
+        self._add(
+            suggestion.to_entry(),
+            f"Planned: {suggestion.kind.label} for {item.interview.company}, {shown}. e edits it.",
+        )
+
+    def _open_form_for(self, suggestion: Suggestion) -> None:
+        from interview_journal.screens.entry_form import EntryFormScreen
+
+        entry = suggestion.to_entry()
+        contact = (
+            suggestion.interview.interviewers[0].name if suggestion.interview.interviewers else ""
+        )
+        self.app.push_screen(
+            EntryFormScreen(
+                suggestion.interview,
+                kind=entry.kind,
+                due=entry.due,
+                reason=entry.reason,
+                suggestion=entry.suggestion,
+                contact=contact,
+            ),
+            lambda saved: self._after_save(saved),
+        )
+
+    def action_dismiss_suggestion(self) -> None:
+        item = self._highlighted("a suggestion")
+        if item is None:
+            return
+        if item.suggestion is None:
+            self.notify("D dismisses a suggestion (◇); this line is not one.", timeout=4)
+            return
+        try:
+            self.journal.dismiss_suggestion(item.suggestion.key)
+        except JournalError as error:
+            self.report(error)
+            return
+        self.journal_app.undo_stack.append(
+            DismissedSuggestion(item.suggestion.key, item.interview.company)
+        )
+        self.notify(f"Dismissed the suggestion for {item.interview.company}. u undoes.", timeout=5)
+        self.reload()
+
+    def action_filter(self) -> None:
+        from interview_journal.screens.choose import ChooseScreen
+
+        choices = [(kind.label.capitalize(), kind.name) for kind in KindFilter]
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            self.kinds = KindFilter[name]
+            self.reload(keep_key=self.timeline.highlighted_key())
+
+        self.app.push_screen(ChooseScreen("Show on the timeline", choices, self.kinds.name), chosen)
+
+    def action_open(self) -> None:
+        from interview_journal.screens.interview_detail import InterviewDetailScreen
+
+        item = self._highlighted()
+        if item is None or item.interview.id is None:
+            return
+        self.app.push_screen(
+            InterviewDetailScreen(item.interview.id), lambda _: self.reload(item.key)
+        )
+
+    def action_refresh(self) -> None:
+        self.reload(keep_key=self.timeline.highlighted_key())
+
+    def key_escape(self) -> None:
+        if self.interview_id is not None:
+            self.dismiss(None)
+
+    async def action_quit(self) -> None:
+        await self.journal_app.action_quit()
