@@ -1,7 +1,7 @@
 """Regenerate screenshots/*.svg from demo data: `python scripts/screenshots.py`.
 
 The journal is built in a temporary directory from the demo generator (40 interviews,
-seed 7) plus the small fixed sample the tests use, and the app runs headless against a
+seed 7) plus the hand-made showcase the tests use (`demo.showcase_journal`), and the app runs headless against a
 stopped clock (Wed 25 Nov 2026 14:05, Stockholm). Same data, same clock: the SVGs are
 byte-for-byte the same on every run, so a diff in them is a change in how the app looks.
 """
@@ -33,68 +33,10 @@ SIZE = (100, 30)
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
 
-def fixed_sample(clock: FixedClock) -> list[Interview]:
-    """The same five interviews as the tests' sample (tests/conftest.py)."""
-    now = clock.now()
-    return [
-        Interview(
-            company="Pied Piper",
-            role="Backend Engineer",
-            stage=Stage.FINAL,
-            starts_at=now.add(days=1).replace(hour=13, minute=0),
-            time_zone=ZONE,
-            format=Format.ONSITE,
-            location="Palo Alto office",
-            interviewers=(Person("R. Hendricks", "CTO"),),
-            interest=5,
-            notes="Lead with the migration story.",
-        ),
-        Interview(
-            company="Hooli",
-            role="Data Engineer",
-            stage=Stage.SECOND,
-            starts_at=now.add(days=2).replace(hour=10, minute=0),
-            time_zone=ZONE,
-            format=Format.VIDEO,
-            interviewers=(Person("G. Belson", "CEO"),),
-            interest=3,
-        ),
-        Interview(
-            company="Vandelay Industries",
-            role="Importer",
-            stage=Stage.FIRST,
-            starts_at=now.subtract(days=1).replace(hour=9, minute=0),
-            time_zone=ZONE,
-            format=Format.PHONE,
-        ),
-        Interview(
-            company="Initech",
-            role="Analyst",
-            stage=Stage.SCREENING,
-            starts_at=now.subtract(days=2).replace(hour=10, minute=0),
-            time_zone=ZONE,
-            format=Format.VIDEO,
-            interviewers=(Person("B. Lumbergh", "manager"),),
-            feedback_by=(now + timedelta(days=2)).date(),
-            interest=4,
-            notes="Ask about the TPS reports.",
-        ),
-        Interview(
-            company="Globex",
-            role="Platform Engineer",
-            stage=Stage.TECHNICAL,
-            starts_at=now.subtract(days=20).replace(hour=15, minute=30),
-            time_zone=ZONE,
-            status=Status.REJECTED,
-        ),
-    ]
-
-
 def build_journal(path: Path, clock: FixedClock) -> Journal:
     journal = open_journal(path, create=True)
-    journal.add_many(demo.sample_interviews(40, clock.now(), seed=7, time_zone=ZONE))
-    for interview in fixed_sample(clock):
-        journal.add_interview(interview)
+    journal.add_many(demo.sample_journal(40, clock.now(), seed=7, time_zone=ZONE))
+    journal.add_many(demo.showcase_journal(clock.now(), ZONE))
     return journal
 
 
@@ -157,6 +99,12 @@ async def help_screen(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def timeline_view(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("2")
+    await settle(pilot)
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("interviews.svg", SIZE, list_only),
     ("interviews-80x24.svg", (80, 24), list_only),
@@ -164,6 +112,8 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("interview-detail.svg", SIZE, initech_detail),
     ("help.svg", SIZE, help_screen),
     ("evaluation.svg", (120, 36), evaluating_initech),
+    ("timeline.svg", SIZE, timeline_view),
+    ("timeline-80x24.svg", (80, 24), timeline_view),
 ]
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.domain import demo
+from interview_journal.domain.model import Interview
 from interview_journal.store import Journal, open_journal
 
 settings.register_profile("ci", max_examples=150, deadline=None)
@@ -58,63 +58,18 @@ def journal(journal_path: Path) -> Iterator[Journal]:
 
 def sample_interviews(clock: FixedClock) -> list[Interview]:
     """A small, fixed journal: two upcoming interviews and three held ones."""
-    now = clock.now()
-    return [
-        Interview(
-            company="Pied Piper",
-            role="Backend Engineer",
-            stage=Stage.FINAL,
-            starts_at=now.add(days=1).replace(hour=13, minute=0),
-            time_zone=ZONE,
-            format=Format.ONSITE,
-            location="Palo Alto office",
-            interviewers=(Person("R. Hendricks", "CTO"),),
-            interest=5,
-            notes="Lead with the migration story.",
-        ),
-        Interview(
-            company="Hooli",
-            role="Data Engineer",
-            stage=Stage.SECOND,
-            starts_at=now.add(days=2).replace(hour=10, minute=0),
-            time_zone=ZONE,
-            format=Format.VIDEO,
-            interviewers=(Person("G. Belson", "CEO"),),
-            interest=3,
-        ),
-        Interview(
-            company="Vandelay Industries",
-            role="Importer",
-            stage=Stage.FIRST,
-            starts_at=now.subtract(days=1).replace(hour=9, minute=0),
-            time_zone=ZONE,
-            format=Format.PHONE,
-        ),
-        Interview(
-            company="Initech",
-            role="Analyst",
-            stage=Stage.SCREENING,
-            starts_at=now.subtract(days=2).replace(hour=10, minute=0),
-            time_zone=ZONE,
-            format=Format.VIDEO,
-            interviewers=(Person("B. Lumbergh", "manager"),),
-            feedback_by=(now + timedelta(days=2)).date(),
-            interest=4,
-            notes="Ask about the TPS reports.",
-        ),
-        Interview(
-            company="Globex",
-            role="Platform Engineer",
-            stage=Stage.TECHNICAL,
-            starts_at=now.subtract(days=20).replace(hour=15, minute=30),
-            time_zone=ZONE,
-            status=Status.REJECTED,
-        ),
-    ]
+    return demo.showcase_interviews(clock.now(), ZONE)
 
 
 @pytest.fixture
 def filled_journal(journal: Journal, clock: FixedClock) -> Journal:
     for interview in sample_interviews(clock):
         journal.add_interview(interview)
+    return journal
+
+
+@pytest.fixture
+def showcase_journal(journal: Journal, clock: FixedClock) -> Journal:
+    """The showcase: six interviews with evaluations, timeline entries and suggestions."""
+    journal.add_many(demo.showcase_journal(clock.now(), ZONE))
     return journal

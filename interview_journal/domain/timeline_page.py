@@ -194,7 +194,14 @@ def describe(item: TimelineItem, now: datetime) -> Line:
         what = f"interview {'held' if held else ''} · {interview.stage.label}".replace("  ", " ")
         return Line(MARKERS[state], state, when, company, what, interview.role)
     if item.source is Source.FEEDBACK_BY:
-        return Line(MARKERS["milestone"], "milestone", when, company, "feedback due by", "what they promised")
+        return Line(
+            MARKERS["milestone"],
+            "milestone",
+            when,
+            company,
+            "feedback due by",
+            "they promised an answer by then",
+        )
     return Line(
         MARKERS["milestone"],
         "milestone",

@@ -79,6 +79,7 @@ class TimelineScreen(JournalScreen):
         Binding(
             "r", "refresh", "Refresh", id="refresh_timeline", show=False, tooltip="Read it again"
         ),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to where you came from"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
     ]
 
@@ -100,7 +101,7 @@ class TimelineScreen(JournalScreen):
         yield TimelineList(id="timeline")
         yield Static(id="timeline-empty")
         yield Static(id="timeline-preview")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def timeline(self) -> TimelineList:
@@ -544,9 +545,13 @@ class TimelineScreen(JournalScreen):
     def action_refresh(self) -> None:
         self.reload(keep_key=self.timeline.highlighted_key())
 
-    def key_escape(self) -> None:
-        if self.interview_id is not None:
-            self.dismiss(None)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.interview_id is not None  # the timeline of everything is a view, not a page
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     async def action_quit(self) -> None:
         await self.journal_app.action_quit()
