@@ -174,9 +174,23 @@ def make_app(
     *,
     evaluate: int | None = None,
     settings: Settings | None = None,
+    view: str | None = None,
 ) -> InterviewJournalApp:
-    """Build the app the same way for the CLI, the tests and the screenshot script."""
-    return InterviewJournalApp(journal, clock, evaluate=evaluate, settings=settings)
+    """Build the app the same way for the CLI, the tests and the screenshot script.
+
+    `view` names the mode to open on (a mode of `MODES`); Textual reads the starting mode
+    from the class, so a subclass carries it.
+    """
+    app_class: type[InterviewJournalApp] = InterviewJournalApp
+    if view is not None and view != InterviewJournalApp.DEFAULT_MODE:
+        if view not in InterviewJournalApp.MODES:
+            raise ValueError(f"unknown view {view!r}")
+        app_class = type(
+            "InterviewJournalApp",
+            (InterviewJournalApp,),
+            {"DEFAULT_MODE": view, "__module__": __name__},
+        )
+    return app_class(journal, clock, evaluate=evaluate, settings=settings)
 
 
 def run_app(
@@ -185,5 +199,6 @@ def run_app(
     *,
     evaluate: int | None = None,
     settings: Settings | None = None,
+    view: str | None = None,
 ) -> None:
-    make_app(journal, clock, evaluate=evaluate, settings=settings).run()
+    make_app(journal, clock, evaluate=evaluate, settings=settings, view=view).run()

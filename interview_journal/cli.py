@@ -135,8 +135,14 @@ def _print_json(data: Any) -> None:
 )
 @click.version_option(__version__, "-V", "--version", prog_name="interview-journal")
 @db_option
+@click.option(
+    "--view",
+    type=click.Choice(["interviews", "timeline"]),
+    default=None,
+    help="The view to open on (default: interviews).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, view: str | None) -> None:
     """A keyboard-driven journal for job interviews.
 
     Run without a command to open the journal. Log each interview, evaluate it while it
@@ -144,10 +150,16 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     file that only you can read.
     """
     if ctx.invoked_subcommand is None:
-        _open_tui(ctx, db_path)
+        _open_tui(ctx, db_path, view=view)
 
 
-def _open_tui(ctx: click.Context, db_path: Path | None, *, evaluate: int | None = None) -> None:
+def _open_tui(
+    ctx: click.Context,
+    db_path: Path | None,
+    *,
+    evaluate: int | None = None,
+    view: str | None = None,
+) -> None:
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
     from interview_journal.store.database import JournalMissingError
@@ -171,7 +183,7 @@ def _open_tui(ctx: click.Context, db_path: Path | None, *, evaluate: int | None 
     try:
         if evaluate is not None:
             journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
-        run_app(journal, _clock(), evaluate=evaluate, settings=_settings())
+        run_app(journal, _clock(), evaluate=evaluate, settings=_settings(), view=view)
     finally:
         journal.close()
 

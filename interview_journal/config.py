@@ -58,7 +58,7 @@ _KEYS = [
 
 
 def _line_of(text: str, section: str, name: str) -> int | None:
-    """The line a key is set on (for messages), or None."""
+    """The line a key is set on (for messages), or None. `section` "" is the top level."""
     current = ""
     for number, line in enumerate(text.splitlines(), start=1):
         header = re.match(r"\s*\[([^\]]+)\]", line)
@@ -96,7 +96,12 @@ def _settings_from(data: dict[str, Any], text: str, path: Path) -> tuple[Setting
 
     for section, table in data.items():
         if not isinstance(table, dict):
-            warnings.append(f"{where(section, section)}: [{section}] should be a table; ignored.")
+            sections = sorted({key.section for key in _KEYS if key.name == section}) or [
+                "follow-ups"
+            ]
+            warnings.append(
+                f"{where('', section)}: {section} belongs under a [{sections[0]}] heading; ignored."
+            )
             continue
         for name in table:
             if (section, name) not in known:

@@ -240,6 +240,11 @@ def _sample_entries(
         done = When(day, time(rng.randint(9, 17), 0))
         return Entry(interview_id=0, kind=kind, due=None, done=done, contact=contact, **values)  # type: ignore[arg-type]
 
+    yield entry(
+        EntryKind.NOTE,
+        held - timedelta(days=1),
+        note="Prepared three stories and two questions about the team.",
+    )
     if not fresh or rng.random() < 0.5:
         yield entry(
             EntryKind.THANK_YOU,
@@ -266,6 +271,7 @@ def _sample_entries(
             )
     if answered and reply_day <= today:
         yield entry(EntryKind.REPLY, reply_day, channel=Channel.CALL, note="They called back.")
+        yield entry(EntryKind.NOTE, reply_day, note="Wrote down what they said about the team.")
         if interview.status is Status.NEXT_ROUND:
             yield entry(EntryKind.NEXT_ROUND, reply_day, note="Invited to the next round.")
         else:

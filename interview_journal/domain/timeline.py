@@ -82,7 +82,7 @@ class Outcome(_Labelled):
         }[self]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class When:
     """A day in the user's calendar, with a time of day when one was given."""
 
@@ -96,6 +96,18 @@ class When:
         A day without a time sorts before the timed entries of the same day.
         """
         return self.day.isoformat() + (f"T{self.at:%H:%M}" if self.at is not None else "")
+
+    def __lt__(self, other: When) -> bool:
+        return self.key < other.key
+
+    def __le__(self, other: When) -> bool:
+        return self.key <= other.key
+
+    def __gt__(self, other: When) -> bool:
+        return self.key > other.key
+
+    def __ge__(self, other: When) -> bool:
+        return self.key >= other.key
 
     @classmethod
     def from_key(cls, text: str) -> When:

@@ -76,9 +76,7 @@ def run(
     now: datetime | None = None,
     settings: SuggestionSettings | None = None,
 ) -> list[Suggestion]:
-    return suggest(
-        [one], {one.id or 0: list(entries)}, now or now_at(), settings=settings
-    )
+    return suggest([one], {one.id or 0: list(entries)}, now or now_at(), settings=settings)
 
 
 def summary(found: Sequence[Suggestion]) -> list[tuple[Rule, date]]:
@@ -208,9 +206,7 @@ def test_rule_1_follow_up_mentions_the_promised_date() -> None:
             [],
             id="already-followed-up",
         ),
-        pytest.param(
-            held(18), None, [entry(EntryKind.REPLY, done=nov(20))], [], id="they-replied"
-        ),
+        pytest.param(held(18), None, [entry(EntryKind.REPLY, done=nov(20))], [], id="they-replied"),
     ],
 )
 def test_rule_2_nothing_agreed(
@@ -282,9 +278,7 @@ def test_rule_3_thank_you_window(starts_at: datetime, now: str, expected: list[d
     ("entries", "settings", "status"),
     [
         pytest.param([entry(EntryKind.THANK_YOU, done=nov(24))], None, None, id="already-sent"),
-        pytest.param(
-            [entry(EntryKind.THANK_YOU, due=nov(25))], None, None, id="already-planned"
-        ),
+        pytest.param([entry(EntryKind.THANK_YOU, due=nov(25))], None, None, id="already-planned"),
         pytest.param([], SuggestionSettings(thank_you=False), None, id="turned-off"),
         pytest.param([], None, Status.REJECTED, id="rejected-on-the-spot"),
     ],
@@ -346,9 +340,7 @@ def _offer_from_hooli(*, status: Status | None = Status.OFFER) -> tuple[Intervie
             interview("Globex", held(18), status=Status.WITHDRAWN), [], False, id="withdrawn"
         ),
         pytest.param(interview("HOOLI", held(18)), [], False, id="same-company-any-case"),
-        pytest.param(
-            interview("Initech", held(20, month=10)), [], False, id="older-than-horizon"
-        ),
+        pytest.param(interview("Initech", held(20, month=10)), [], False, id="older-than-horizon"),
     ],
 )
 def test_rule_4_tell_other_processes_about_an_offer(
@@ -502,7 +494,9 @@ def test_results_are_sorted_by_due_date() -> None:
 def test_keys_are_stable_and_unique() -> None:
     interviews, entries = _busy_journal()
     first = [s.key for s in suggest(interviews, entries, now_at())]
-    again = [s.key for s in suggest(list(reversed(interviews)), entries, now_at("2026-11-25T18:00"))]
+    again = [
+        s.key for s in suggest(list(reversed(interviews)), entries, now_at("2026-11-25T18:00"))
+    ]
     assert first == again
     assert len(set(first)) == len(first)
 
