@@ -531,14 +531,14 @@ def follow_up_add(
         name, message = next(iter(errors.items()))
         fail(f"--{name}: {message}")
     entry = new_entry(number, values)
-    if needs_reason(entry) and not yes:
-        if sys.stdin.isatty():
-            click.confirm(NO_REASON_QUESTION, abort=True, err=True)
-        else:
-            advice = NO_REASON_QUESTION.split(" — ")[0]
-            click.echo(f"interview-journal: note: no --reason given. {advice}.", err=True)
     with journal_for(ctx, db_path, create=False) as journal:
         interview = journal.get_interview(number)
+        if needs_reason(entry) and not yes:
+            if sys.stdin.isatty():
+                click.confirm(NO_REASON_QUESTION, abort=True, err=True)
+            else:
+                advice = NO_REASON_QUESTION.split(" — ")[0]
+                click.echo(f"interview-journal: note: no --reason given. {advice}.", err=True)
         saved = journal.add_entry(entry)
     click.echo(saved.id)
     status = status_after(saved)

@@ -163,6 +163,9 @@ def _follow_ups(db: Database) -> None:
         CREATE INDEX follow_ups_planned ON follow_ups (due, id) WHERE done IS NULL;
         CREATE INDEX follow_ups_done ON follow_ups (done, id) WHERE done IS NOT NULL;
         CREATE INDEX follow_ups_by_interview ON follow_ups (interview_id, kind);
+        CREATE INDEX follow_ups_planned_by_kind ON follow_ups (kind, due, id) WHERE done IS NULL;
+        CREATE INDEX follow_ups_done_by_kind ON follow_ups (kind, done, id)
+            WHERE done IS NOT NULL;
         CREATE INDEX interviews_by_feedback ON interviews (feedback_by, id)
             WHERE feedback_by IS NOT NULL;
         CREATE INDEX interviews_by_contact ON interviews (contact_from, id)
