@@ -92,6 +92,7 @@ class TimelineScreen(JournalScreen):
         self._loading_more = False
         self._suggestions: tuple[Suggestion, ...] = ()
         self._title = "all interviews"
+        self._reloading = False
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
@@ -114,6 +115,9 @@ class TimelineScreen(JournalScreen):
 
     def on_screen_resume(self) -> None:
         self._show_top()
+        if self.timeline.option_count and not self._reloading:
+            # back from another view or dialog: what changed meanwhile must show
+            self.reload(keep_key=self.timeline.highlighted_key())
 
     def _show_top(self) -> None:
         view = "timeline" if self.interview_id is None else ""
@@ -130,6 +134,7 @@ class TimelineScreen(JournalScreen):
         )
 
     def reload(self, keep_key: str | None = None) -> None:
+        self._reloading = True
         self._generation += 1
         self._loading_more = False
         self._load(self._generation, None, keep_key)
@@ -164,6 +169,7 @@ class TimelineScreen(JournalScreen):
         self._loading_more = False
         self._cursor = message.page.next_cursor
         if not message.append:
+            self._reloading = False
             self._suggestions = message.suggestions
             self._title = message.title
             self._show_state(message.counts)
@@ -267,7 +273,8 @@ class TimelineScreen(JournalScreen):
             self.notify(f"Highlight {what} first.", timeout=3)
         return item
 
-    def _entry_or_say(self, action: str) -> Entry | None:
+    def _entry_or_say(self, action: str, done: str) -> Entry | None:
+        """The highlighted entry, or a word on why `action` ("mark") needs one."""
         item = self._highlighted()
         if item is None:
             return None
@@ -276,7 +283,7 @@ class TimelineScreen(JournalScreen):
                 self.notify(f"This is a suggestion: A accepts it, then you can {action} it.")
             else:
                 self.notify(
-                    f"Only entries can be {action}d here; this line comes from the interview "
+                    f"Only entries can be {done} here; this line comes from the interview "
                     "itself (e edits it).",
                     timeout=5,
                 )
@@ -382,7 +389,7 @@ class TimelineScreen(JournalScreen):
             accepted = item.suggestion.to_entry().with_changes(done=now_when)
             self._add(accepted, f"Done: {accepted.kind.label} for {item.interview.company}.")
             return
-        entry = self._entry_or_say("mark")
+        entry = self._entry_or_say("mark", "marked done")
         if entry is None or entry.id is None:
             return
         if entry.is_done:
@@ -448,7 +455,7 @@ class TimelineScreen(JournalScreen):
         self.reload(keep_key=f"entry:{saved.id}")
 
     def action_delete(self) -> None:
-        entry = self._entry_or_say("delete")
+        entry = self._entry_or_say("delete", "deleted")
         if entry is None or entry.id is None:
             return
         try:
@@ -531,6 +538,10 @@ class TimelineScreen(JournalScreen):
             self.reload(keep_key=self.timeline.highlighted_key())
 
         self.app.push_screen(ChooseScreen("Show on the timeline", choices, self.kinds.name), chosen)
+
+    @on(TimelineList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_open()
 
     def action_open(self) -> None:
         from interview_journal.screens.interview_detail import InterviewDetailScreen

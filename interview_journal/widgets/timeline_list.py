@@ -155,6 +155,44 @@ class TimelineList(OptionList):
         )
         return grid
 
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        self._off_heading(towards_start=True)
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self._off_heading(towards_start=False)
+
+    def action_first(self) -> None:
+        super().action_first()
+        self._off_heading(towards_start=True)
+
+    def action_last(self) -> None:
+        super().action_last()
+        self._off_heading(towards_start=False)
+
+    def _off_heading(self, *, towards_start: bool) -> None:
+        """Never rest on a heading (or on nothing): step to the nearest item.
+
+        Moving up from the first item (above it there is only a heading) stays on the
+        first item; moving down past the last stays on the last.
+        """
+        count = self.option_count
+        highlighted = self.highlighted
+        if not count or (
+            highlighted is not None and not self.get_option_at_index(highlighted).disabled
+        ):
+            return
+        if highlighted is None:
+            highlighted = 0 if towards_start else count - 1
+        order = list(range(highlighted, count)) + list(range(highlighted - 1, -1, -1))
+        if not towards_start:
+            order = list(range(highlighted, -1, -1)) + list(range(highlighted + 1, count))
+        for index in order:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+
     def on_resize(self) -> None:
         if self._entries and self._now is not None:
             self._render_options(self.highlighted_key(), append=False)

@@ -18,13 +18,13 @@ from textual.widgets import OptionList, Select
 
 from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.domain.model import Interview, Person, Stage, Status
+from interview_journal.domain.model import Interview, Person, Status
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.errors import NotFoundError
 from interview_journal.screens.ask_date import AskDateScreen
 from interview_journal.screens.choose import ChooseScreen
 from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.entry_form import EntryFormScreen
+from interview_journal.screens.entry_form import SELECTS, EntryFormScreen
 from interview_journal.screens.interview_detail import InterviewDetailScreen
 from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.screens.timeline import TimelineScreen
@@ -55,7 +55,9 @@ THANK_YOU_REASON = "Thank them for their time and mention one thing from the con
 # --- building small journals -------------------------------------------------------------
 
 
-def held(journal: Journal, clock: FixedClock, company: str, days_ago: int, **more: Any) -> Interview:
+def held(
+    journal: Journal, clock: FixedClock, company: str, days_ago: int, **more: Any
+) -> Interview:
     """An interview held `days_ago` days ago at 09:00."""
     starts = clock.now().subtract(days=days_ago).replace(hour=9, minute=0)
     return journal.add_interview(
@@ -74,7 +76,11 @@ def upcoming(
 
 
 def planned(
-    journal: Journal, interview: Interview, due: date, kind: EntryKind = EntryKind.FOLLOW_UP, **more: Any
+    journal: Journal,
+    interview: Interview,
+    due: date,
+    kind: EntryKind = EntryKind.FOLLOW_UP,
+    **more: Any,
 ) -> Entry:
     assert interview.id is not None
     return journal.add_entry(Entry(interview_id=interview.id, kind=kind, due=When(due), **more))
@@ -108,7 +114,7 @@ def lines(app: AnyApp) -> list[str]:
 def headings(app: AnyApp) -> list[str]:
     """The group headings, top to bottom (TODAY carries the "now" stamp)."""
     return [
-        render_plain(option.prompt).split()[0] + (" WEEK" if "WEEK" in str(option.prompt) else "")
+        render_plain(option.prompt).split(" ─")[0]
         for option in timeline(app).options
         if option.disabled
     ]
@@ -181,16 +187,18 @@ async def focus_field(pilot: AnyPilot, name: str) -> None:
 
 
 async def select_value(pilot: AnyPilot, name: str, value: str) -> None:
-    """Choose `value` in the form's Select with the keyboard (open, arrows, enter)."""
+    """Choose `value` in the form's Select with the keyboard: open it, arrow to it, enter."""
     await focus_field(pilot, name)
     select = pilot.app.screen.query_one(f"#field-{name}", Select)
     await pilot.press("enter")
-    for _ in range(12):
-        if select.value == value:
-            break
-        await pilot.press("down", "enter")
-        if select.value != value:
-            await pilot.press("enter")
+    menu = select.query_one(OptionList)  # the drop-down
+    label = {choice: text for text, choice in SELECTS[name]}[value]
+    labels = [str(option.prompt) for option in menu.options]
+    assert label in labels, labels
+    target = labels.index(label)
+    while menu.highlighted != target:
+        await pilot.press("down" if (menu.highlighted or 0) < target else "up")
+    await pilot.press("enter")
     await pilot.pause()
     assert select.value == value
 
@@ -272,9 +280,27 @@ async def test_moving_the_cursor_never_lands_on_a_heading(
             assert tl.highlighted_item() is not None, tl.highlighted
             seen.append(tl.highlighted_key())
         assert seen == every[::-1]
-        for key in ("end", "home", "pagedown", "pageup", down, up):
+        for key in ("end", "home", down, "end", up):
             await pilot.press(key)
             assert tl.highlighted_item() is not None, (key, tl.highlighted)
+
+
+async def test_page_up_keeps_an_item_highlighted(
+    grouped: dict[str, Any], journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_timeline(pilot)
+        tl = timeline(app)
+        assert tl.highlighted_key() == f"entry:{grouped['overdue'].id}"
+        await pilot.press("pageup")
+        assert tl.highlighted_item() is not None
+        await press_and_settle(pilot, "x")
+        assert "Highlight an item first." not in toasts(app), toasts(app)
+        assert journal.get_entry(grouped["overdue"].id).done == NOW, (
+            toasts(app),
+            tl.highlighted_key(),
+        )
 
 
 # --- done and snooze ---------------------------------------------------------------------
@@ -397,7 +423,7 @@ async def test_z_a_bad_typed_date_is_explained_in_the_dialog_and_changes_nothing
         await press_and_settle(pilot, "enter")
         assert isinstance(app.screen, AskDateScreen)  # still asking
         assert shown(app, "#date-error")
-        assert "Type a date" in text_of(app, "#date-error")
+        assert 'Can\'t read "blorp" as a date' in text_of(app, "#date-error")
         assert journal.get_entry(entry.id or 0) == entry
         await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, TimelineScreen)
@@ -526,7 +552,7 @@ async def test_e_edits_the_note_of_an_entry(
         assert isinstance(app.screen, EntryFormScreen)
         assert "Edit entry" in text_of(app, "#form-title")
         await focus_field(pilot, "note")
-        await pilot.press("ctrl+end")
+        await pilot.press("end")
         await type_text(pilot, "; offer on Friday")
         await press_and_settle(pilot, "ctrl+s")
         assert isinstance(app.screen, TimelineScreen)
@@ -677,6 +703,40 @@ async def test_a_and_d_on_a_line_that_is_no_suggestion_say_so(
         await press_and_settle(pilot, "D")
         assert "D dismisses a suggestion (◇); this line is not one." in toasts(app)
     assert journal.entries_for(initech.id or 0) == [entry]
+
+
+async def test_x_on_a_suggestion_records_it_as_done_now(
+    journal: Journal, clock: FixedClock
+) -> None:
+    initech = held(journal, clock, "Initech", 1)
+    key = f"suggestion:thank-you:{initech.uuid}"
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_timeline(pilot)
+        await move_to(pilot, key)
+        await press_and_settle(pilot, "x")
+        assert "Done: thank-you note for Initech." in toasts(app)
+        (saved,) = journal.entries_for(initech.id or 0)
+        assert suggestion_keys(app) == []
+        assert group_of_line(app, f"entry:{saved.id}") == "DONE"
+    assert saved.kind is EntryKind.THANK_YOU and saved.done == NOW
+    assert saved.reason == THANK_YOU_REASON
+
+
+async def test_z_on_a_suggestion_plans_it_for_later(journal: Journal, clock: FixedClock) -> None:
+    initech = held(journal, clock, "Initech", 1)
+    key = f"suggestion:thank-you:{initech.uuid}"
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_timeline(pilot)
+        await move_to(pilot, key)
+        await press_and_settle(pilot, "z")
+        await choose(pilot, "1 day")
+        assert "Planned for Thu 26 Nov: thank-you note, Initech." in toasts(app)
+        (saved,) = journal.entries_for(initech.id or 0)
+        assert suggestion_keys(app) == []
+        assert group_of_line(app, f"entry:{saved.id}") == "THIS WEEK"
+    assert saved.due == When(date(2026, 11, 26)) and saved.done is None
 
 
 # --- outcomes change the status ----------------------------------------------------------
@@ -836,6 +896,50 @@ async def test_enter_on_a_line_opens_its_interview(
         await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, TimelineScreen)
         assert timeline(app).highlighted_key() == f"entry:{entry.id}"
+
+
+async def test_switching_back_to_the_timeline_shows_what_changed_meanwhile(
+    two_processes: dict[str, Interview], journal: Journal, clock: FixedClock
+) -> None:
+    initech = two_processes["initech"]
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_timeline(pilot)
+        await press_and_settle(pilot, "1")
+        while not cursor_company(app).startswith("Initech"):
+            await pilot.press("j")
+        await press_and_settle(pilot, "t")
+        await press_and_settle(pilot, "n")
+        await type_text(pilot, "fri")
+        await focus_field(pilot, "reason")
+        await type_text(pilot, "Ask about the timeline")
+        await press_and_settle(pilot, "ctrl+s")
+        (saved,) = journal.entries_for(initech.id or 0)
+        await press_and_settle(pilot, "escape")
+        assert isinstance(app.screen, InterviewsScreen)
+        await press_and_settle(pilot, "2")
+        assert f"entry:{saved.id}" in keys(app)
+
+
+async def test_an_interview_deleted_in_the_list_leaves_the_timeline(
+    two_processes: dict[str, Interview], journal: Journal, clock: FixedClock
+) -> None:
+    initech = two_processes["initech"]
+    entry = planned(journal, initech, date(2026, 11, 27), reason="Ask about the timeline")
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_timeline(pilot)
+        assert f"entry:{entry.id}" in keys(app)
+        await press_and_settle(pilot, "1")
+        while not cursor_company(app).startswith("Initech"):
+            await pilot.press("j")
+        await press_and_settle(pilot, "d")
+        await press_and_settle(pilot, "y")
+        with pytest.raises(NotFoundError):
+            journal.get_interview(initech.id or 0)
+        await press_and_settle(pilot, "2")
+        assert f"entry:{entry.id}" not in keys(app)
+        assert f"interview:{initech.id}" not in keys(app)
 
 
 # --- an empty journal --------------------------------------------------------------------
