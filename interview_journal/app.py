@@ -22,6 +22,7 @@ from interview_journal.config import Settings
 from interview_journal.dates import Clock
 from interview_journal.errors import JournalError
 from interview_journal.screens.interviews import InterviewsScreen
+from interview_journal.screens.review import ReviewScreen
 from interview_journal.screens.timeline import DismissedSuggestion, TimelineScreen
 
 if TYPE_CHECKING:
@@ -34,7 +35,11 @@ class InterviewJournalApp(App[None]):
     TITLE = "Interview Journal"
     SUB_TITLE = __version__
     CSS_PATH = "app.tcss"
-    MODES = {"interviews": InterviewsScreen, "timeline": TimelineScreen}
+    MODES = {
+        "interviews": InterviewsScreen,
+        "timeline": TimelineScreen,
+        "review": ReviewScreen,
+    }
     DEFAULT_MODE = "interviews"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
@@ -53,6 +58,14 @@ class InterviewJournalApp(App[None]):
             show=False,
             id="view_timeline",
             tooltip="Follow-ups of every interview",
+        ),
+        Binding(
+            "3",
+            "switch_mode('review')",
+            "Review",
+            show=False,
+            id="view_review",
+            tooltip="What needs you today",
         ),
         Binding(
             "ctrl+q",

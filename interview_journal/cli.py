@@ -137,9 +137,10 @@ def _print_json(data: Any) -> None:
 @db_option
 @click.option(
     "--view",
-    type=click.Choice(["interviews", "timeline"]),
+    type=click.Choice(["interviews", "timeline", "review"]),
     default=None,
-    help="The view to open on (default: interviews).",
+    help="The view to open on (default: the review when something needs you, else the list; "
+    "see open-on in the config).",
 )
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, view: str | None) -> None:
@@ -183,9 +184,22 @@ def _open_tui(
     try:
         if evaluate is not None:
             journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
-        run_app(journal, _clock(), evaluate=evaluate, settings=_settings(), view=view)
+        clock, settings = _clock(), _settings()
+        if view is None and evaluate is None:
+            view = _start_view(journal, clock, settings)
+        run_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
     finally:
         journal.close()
+
+
+def _start_view(journal: Any, clock: Any, settings: Any) -> str | None:
+    """The review when something needs the user (or always/never, as configured)."""
+    if settings.open_on == "review":
+        return "review"
+    if settings.open_on == "interviews":
+        return None
+    horizon = settings.suggestions.horizon_days
+    return "review" if journal.needs_attention(clock.now(), horizon) else None
 
 
 # --- interviews ----------------------------------------------------------------------
@@ -646,6 +660,56 @@ def timeline(
         if index in headings:
             click.echo(headings[index])
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+# --- the daily review ------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def review(ctx: click.Context, db_path: Path | None) -> None:
+    """Open the journal on the daily review."""
+    _open_tui(ctx, db_path, view="review")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the review as one JSON object.")
+@click.option(
+    "--check", is_flag=True, help="Exit with status 1 when a follow-up is due or overdue."
+)
+@db_option
+@click.pass_context
+def today(ctx: click.Context, as_json: bool, check: bool, db_path: Path | None) -> None:
+    """What needs you today, as plain text (quick enough for a shell start-up file)."""
+    from interview_journal.domain.review import review_to_dict
+    from interview_journal.text_views import review_text
+
+    now = _clock().now()
+    settings = _settings()
+    with journal_for(ctx, db_path, create=False) as journal:
+        found = journal.review(now, settings.suggestions)
+    if as_json:
+        _print_json(review_to_dict(found))
+    else:
+        click.echo(review_text(found, now))
+    if check and found.due_count:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("interview_id")
+@db_option
+@click.pass_context
+def prep(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
+    """Print the prep sheet of an interview as Markdown."""
+    from interview_journal.domain.review import prep_markdown
+
+    number = _parse_id(interview_id)
+    now = _clock().now()
+    with journal_for(ctx, db_path, create=False) as journal:
+        sheet = journal.prep(number)
+    click.echo(prep_markdown(sheet, now), nl=False)
 
 
 # --- where things are, and a demo -------------------------------------------------------

@@ -16,6 +16,14 @@ from interview_journal.domain.evaluation import (
     EvaluationState,
 )
 from interview_journal.domain.model import Interview
+from interview_journal.domain.review import (
+    EMPTY_SECTION,
+    Review,
+    Section,
+    headline,
+    marker,
+    review_title,
+)
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.domain.timeline_page import MARKERS, when_text
@@ -120,3 +128,32 @@ def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:
                 (question, ("asked" if asked else "not asked") + (f": {answer}" if answer else ""))
             )
     return sections
+
+
+def review_text(review: Review, now: pendulum.DateTime) -> str:
+    """The daily review as plain text: sections with counts, one line per item."""
+    lines = [f"{review_title(review.today)} — {headline(review).lower()}"]
+    for section in Section:
+        items = review.sections[section]
+        heading = f"{section.value.upper()} ({len(items)})"
+        if not items:
+            lines.append(f"{heading} — {EMPTY_SECTION[section]}")
+            continue
+        lines.append(heading)
+        width = max(len(item.when) for item in items)
+        company_width = min(max(len(item.interview.company) for item in items), 24)
+        for item in items:
+            company = item.interview.company
+            if section is Section.COMING_UP:
+                company = ""
+            elif len(company) > company_width:
+                company = company[: company_width - 1] + "…"
+            lines.append(
+                f"  {marker(item)}  {item.when.ljust(width)}  "
+                + (f"{company.ljust(company_width)}  " if company else "")
+                + item.text
+            )
+    if review.is_empty and review.next_up is not None:
+        upcoming = review.next_up
+        lines.append(f"Next: {upcoming.title} — {format_exact(upcoming.starts_at, now)}")
+    return "\n".join(lines)

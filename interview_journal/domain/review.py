@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
+import pendulum
+
 from interview_journal.dates import format_day, relative, relative_day
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
@@ -96,7 +98,7 @@ def _due_words(day: date, today: date, at: Any = None) -> str:
 
 def build_review(
     *,
-    now: datetime,
+    now: pendulum.DateTime,
     due_entries: Iterable[tuple[Entry, Interview]],
     suggestions: Iterable[Suggestion],
     unevaluated: Iterable[tuple[Interview, EvaluationState | None]],
@@ -137,7 +139,11 @@ def build_review(
             continue
         held = interview.starts_at.astimezone(now.tzinfo).date()
         ago = relative_day(held, today)
-        hint = "best written the same day" if held >= today - timedelta(days=1) else "still fresh?"
+        hint = (
+            "best written the same day"
+            if held >= today - timedelta(days=1)
+            else "write it before the details fade"
+        )
         what = (
             "draft started"
             if state is EvaluationState.DRAFT
@@ -253,23 +259,23 @@ def prep_sheet(
     )
 
 
-def prep_markdown(sheet: PrepSheet, now: datetime) -> str:
+def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime) -> str:
     """The prep sheet as Markdown: for printing, or for the notes app of the user's choice."""
     interview = sheet.interview
     today = now.date()
+    when = f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
     lines = [
         f"# Prep: {interview.title}",
         "",
-        f"{interview.stage.label.capitalize()} interview, "
-        f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
-        + (f" · {interview.format.label}" if interview.format else ""),
+        f"- **When:** {when}, {interview.stage.label} interview"
+        + (f", {interview.format.label}" if interview.format else ""),
     ]
     if interview.location:
-        lines.append(f"Where: {interview.location}")
+        lines.append(f"- **Where:** {interview.location}")
     if interview.people_text:
-        lines.append(f"With: {interview.people_text}")
+        lines.append(f"- **With:** {interview.people_text}")
     if interview.job_ad_url:
-        lines.append(f"Job ad: <{interview.job_ad_url}>")
+        lines.append(f"- **Job ad:** <{interview.job_ad_url}>")
     lines += ["", "## Ask at the end", ""]
     lines += [f"- [ ] {question}" for question in sheet.questions]
     lines += ["", "## Get across", ""]
@@ -283,13 +289,10 @@ def prep_markdown(sheet: PrepSheet, now: datetime) -> str:
         lines += ["", f"## Earlier rounds with {interview.company}", ""]
         for round_ in sheet.earlier_rounds:
             earlier = round_.interview
+            held = format_day(earlier.starts_at.astimezone(now.tzinfo).date(), today)
+            learned = round_.evaluation.lesson.strip() if round_.evaluation else ""
             lines.append(
-                f"- {earlier.stage.label}, {format_day(earlier.starts_at.astimezone(now.tzinfo).date(), today)}"
-                + (
-                    f" — lesson: {round_.evaluation.lesson.strip()}"
-                    if round_.evaluation and round_.evaluation.lesson.strip()
-                    else ""
-                )
+                f"- {earlier.stage.label}, {held}" + (f" — lesson: {learned}" if learned else "")
             )
         for note in sheet.role_notes:
             lines.append(f"- Role vs the ad, {note}")
@@ -305,3 +308,49 @@ def prep_markdown(sheet: PrepSheet, now: datetime) -> str:
 def _exact(moment: datetime, now: datetime) -> str:
     here = moment.astimezone(now.tzinfo)
     return f"{format_day(here.date(), now.date())} {here:%H:%M}"
+
+
+def marker(item: ReviewItem) -> str:
+    """The first character of a review line: what kind of thing it is, without colour."""
+    if item.section is Section.FOLLOW_UPS:
+        if item.suggestion is not None:
+            return "◇"
+        return "!" if item.when.startswith("overdue") else "○"
+    return {Section.TO_EVALUATE: "✎", Section.COMING_UP: "▸", Section.WAITING_ON: "…"}[item.section]
+
+
+EMPTY_SECTION = {
+    Section.FOLLOW_UPS: "nothing due",
+    Section.TO_EVALUATE: "every interview is written up",
+    Section.COMING_UP: "no interviews in the next 7 days",
+    Section.WAITING_ON: "no promised dates ahead",
+}
+
+
+def review_title(today: date) -> str:
+    return f"Daily review · {today:%A} {today.day} {today:%B}"
+
+
+def review_to_dict(review: Review) -> dict[str, Any]:
+    """The review as JSON-ready data (`today --json`)."""
+    return {
+        "date": review.today.isoformat(),
+        "needs_you": review.needs_you,
+        "due": review.due_count,
+        "sections": {
+            section.name.lower().replace("_", "-"): [
+                {
+                    "interview_id": item.interview.id,
+                    "company": item.interview.company,
+                    "role": item.interview.role,
+                    "when": item.when,
+                    "text": item.text,
+                    "entry_id": item.entry.id if item.entry else None,
+                    "suggested": item.suggestion is not None,
+                }
+                for item in review.sections[section]
+            ]
+            for section in Section
+        },
+        "next": review.next_up.id if review.next_up else None,
+    }

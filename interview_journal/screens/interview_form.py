@@ -103,9 +103,11 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         ),
     ]
 
-    def __init__(self, interview: Interview | None) -> None:
+    def __init__(self, interview: Interview | None, *, focus: str = "company") -> None:
+        """`focus` names the field the cursor starts in."""
         super().__init__()
         self.interview = interview
+        self.first_field = focus if focus in FORM_ORDER else "company"
         self.draft_key = f"interview-form:{interview.id if interview else 'new'}"
         self._initial: dict[str, str] = {}
         self._draft_timer = None
@@ -163,7 +165,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             self._draft_dirty = False
             self.notify("Restored what you were typing last time.", title="Draft", timeout=5)
             self.validate_all(show_required=False)
-        self.query_one("#field-company").focus()
+        self.query_one(f"#field-{self.first_field}").focus()
         self._warm_date_parser()
 
     @work(thread=True, group="warm-up")

@@ -8,7 +8,6 @@ are computed once per reload from the recent interviews only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from rich.markup import escape
 from textual import on, work
@@ -19,9 +18,9 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 
 from interview_journal.dates import format_exact, relative_day
-from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.model import Interview
 from interview_journal.domain.suggestions import Suggestion
-from interview_journal.domain.timeline import Entry, EntryKind, When, status_after
+from interview_journal.domain.timeline import Entry
 from interview_journal.domain.timeline_page import (
     KindFilter,
     Source,
@@ -33,6 +32,7 @@ from interview_journal.domain.timeline_page import (
 )
 from interview_journal.errors import JournalError
 from interview_journal.screens.base import JournalScreen
+from interview_journal.screens.follow_up_actions import FollowUpActions
 from interview_journal.widgets.timeline_list import TimelineList
 from interview_journal.widgets.top_bar import TopBar
 
@@ -58,10 +58,7 @@ class DismissedSuggestion:
     title: str
 
 
-SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
-
-
-class TimelineScreen(JournalScreen):
+class TimelineScreen(FollowUpActions, JournalScreen):
     """The timeline of every interview, or of one (`interview_id`)."""
 
     AUTO_FOCUS = "#timeline"
@@ -75,7 +72,14 @@ class TimelineScreen(JournalScreen):
         Binding("A", "accept", "Accept", id="accept", tooltip="Plan the suggested follow-up"),
         Binding("D", "dismiss_suggestion", "Dismiss", id="dismiss", tooltip="Drop the suggestion"),
         Binding("f", "filter", "Filter", id="filter_kind", tooltip="Show only one kind of entry"),
-        Binding("enter", "open", "Interview", id="open_interview", tooltip="Open the interview"),
+        Binding(
+            "enter",
+            "open",
+            "Interview",
+            id="open_interview",
+            priority=True,
+            tooltip="Open the interview",
+        ),
         Binding(
             "r", "refresh", "Refresh", id="refresh_timeline", show=False, tooltip="Read it again"
         ),
@@ -310,9 +314,7 @@ class TimelineScreen(JournalScreen):
         if interview is None:
             return
         contact = interview.interviewers[0].name if interview.interviewers else ""
-        self.app.push_screen(
-            EntryFormScreen(interview, contact=contact), lambda saved: self._after_save(saved)
-        )
+        self.app.push_screen(EntryFormScreen(interview, contact=contact), self.after_save)
 
     def action_edit(self) -> None:
         from interview_journal.screens.entry_form import EntryFormScreen
@@ -322,137 +324,40 @@ class TimelineScreen(JournalScreen):
         if item is None:
             return
         if item.entry is not None:
-            self.app.push_screen(
-                EntryFormScreen(item.interview, item.entry), lambda saved: self._after_save(saved)
-            )
+            self.app.push_screen(EntryFormScreen(item.interview, item.entry), self.after_save)
         elif item.suggestion is not None:
-            self._open_form_for(item.suggestion)
+            self.open_form_for(item.suggestion)
         else:
             self.app.push_screen(
                 InterviewFormScreen(item.interview), lambda _: self.reload(item.key)
-            )
-
-    def _after_save(self, saved: Entry | None) -> None:
-        if saved is None:
-            return
-        self.reload(keep_key=f"entry:{saved.id}")
-        self._offer_status(saved)
-
-    def _offer_status(self, entry: Entry) -> None:
-        """A reply or an outcome usually changes where the process stands: offer to record it."""
-        from interview_journal.screens.choose import ChooseScreen
-        from interview_journal.screens.confirm import ConfirmScreen
-
-        try:
-            interview = self.journal.get_interview(entry.interview_id)
-        except JournalError:
-            return
-        implied = status_after(entry)
-
-        def set_status(status: Status) -> None:
-            try:
-                self.journal.update_interview(interview.with_changes(status=status))
-            except JournalError as error:
-                self.report(error, title="Status not changed")
-                return
-            self.notify(f"{interview.title} is now {status.label}.", timeout=4)
-            self.reload(keep_key=f"entry:{entry.id}")
-
-        if implied is not None and interview.status is not implied:
-            self.app.push_screen(
-                ConfirmScreen(
-                    f"Set [b]{escape(interview.title)}[/b] to [b]{implied.label}[/b]?",
-                    f"You recorded {entry.title}.",
-                    confirm="Set status",
-                    cancel="Leave it",
-                ),
-                lambda yes: set_status(implied) if yes else None,
-            )
-        elif entry.kind is EntryKind.REPLY and entry.is_done:
-            choices = [
-                ("Still waiting (leave the status)", "keep"),
-                (Status.NEXT_ROUND.label.capitalize(), Status.NEXT_ROUND.value),
-                (Status.OFFER.label.capitalize(), Status.OFFER.value),
-                (Status.REJECTED.label.capitalize(), Status.REJECTED.value),
-            ]
-            self.app.push_screen(
-                ChooseScreen(f"They replied. Where does {interview.company} stand now?", choices),
-                lambda chosen: set_status(Status(chosen)) if chosen not in (None, "keep") else None,
             )
 
     def action_done(self) -> None:
         item = self._highlighted()
         if item is None:
             return
-        now_when = When.of(self.now())
-        if item.suggestion is not None:
-            accepted = item.suggestion.to_entry().with_changes(done=now_when)
-            self._add(accepted, f"Done: {accepted.kind.label} for {item.interview.company}.")
+        if item.entry is None and item.suggestion is None:
+            self._entry_or_say("mark", "marked done")
             return
-        entry = self._entry_or_say("mark", "marked done")
-        if entry is None or entry.id is None:
-            return
-        if entry.is_done:
-            self.notify("Already done. z plans it again for a later date.", timeout=4)
-            return
-        try:
-            saved = self.journal.mark_done(entry.id, now_when)
-        except JournalError as error:
-            self.report(error)
-            return
-        self.notify(f"Done: {saved.title} for {item.interview.company}.", timeout=3)
-        self.reload(keep_key=f"entry:{saved.id}")
-        self._offer_status(saved)
-
-    def _add(self, entry: Entry, message: str) -> None:
-        try:
-            saved = self.journal.add_entry(entry)
-        except JournalError as error:
-            self.report(error)
-            return
-        self.notify(message, timeout=4)
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.mark_done(item)
 
     def action_snooze(self) -> None:
-        from interview_journal.screens.ask_date import AskDateScreen
-        from interview_journal.screens.choose import ChooseScreen
-
         item = self._highlighted()
         if item is None:
             return
         if item.entry is None and item.suggestion is None:
             self.notify("Only planned entries and suggestions can be snoozed.", timeout=4)
             return
+        self.snooze(item)
 
-        def chosen(choice: str | None) -> None:
-            if choice is None:
-                return
-            if choice == "date":
-                self.app.push_screen(
-                    AskDateScreen("Snooze until", "mon · in 2 weeks · 2026-12-07"),
-                    lambda when: self._snooze_to(item, when) if when else None,
-                )
-                return
-            today = self.now().date()
-            base = max(item.when.day, today) if item.entry else today
-            self._snooze_to(item, When(base + timedelta(days=int(choice)), item.when.at))
-
-        self.app.push_screen(ChooseScreen("Snooze until…", SNOOZES), chosen)
-
-    def _snooze_to(self, item: TimelineItem, when: When) -> None:
-        shown = f"{when.day:%a} {when.day.day} {when.day:%b}"
-        if item.suggestion is not None:
-            entry = item.suggestion.to_entry().with_changes(due=when)
-            self._add(entry, f"Planned for {shown}: {entry.kind.label}, {item.interview.company}.")
+    def action_accept(self) -> None:
+        item = self._highlighted("a suggestion")
+        if item is None:
             return
-        assert item.entry is not None and item.entry.id is not None
-        try:
-            saved = self.journal.snooze(item.entry.id, when)
-        except JournalError as error:
-            self.report(error)
+        if item.suggestion is None:
+            self.notify("A accepts a suggestion (◇); this line is not one.", timeout=4)
             return
-        self.notify(f"Snoozed until {shown}.", timeout=3)
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.accept(item.suggestion)
 
     def action_delete(self) -> None:
         entry = self._entry_or_say("delete", "deleted")
@@ -471,42 +376,6 @@ class TimelineScreen(JournalScreen):
         restored = self.journal_app.undo_last(self)
         if restored is not None:
             self.reload(keep_key=restored)
-
-    def action_accept(self) -> None:
-        item = self._highlighted("a suggestion")
-        if item is None:
-            return
-        if item.suggestion is None:
-            self.notify("A accepts a suggestion (◇); this line is not one.", timeout=4)
-            return
-        suggestion = item.suggestion
-        if not suggestion.reason:
-            self._open_form_for(suggestion)
-            return
-        shown = f"{suggestion.due:%a} {suggestion.due.day} {suggestion.due:%b}"
-        self._add(
-            suggestion.to_entry(),
-            f"Planned: {suggestion.kind.label} for {item.interview.company}, {shown}. e edits it.",
-        )
-
-    def _open_form_for(self, suggestion: Suggestion) -> None:
-        from interview_journal.screens.entry_form import EntryFormScreen
-
-        entry = suggestion.to_entry()
-        contact = (
-            suggestion.interview.interviewers[0].name if suggestion.interview.interviewers else ""
-        )
-        self.app.push_screen(
-            EntryFormScreen(
-                suggestion.interview,
-                kind=entry.kind,
-                due=entry.due,
-                reason=entry.reason,
-                suggestion=entry.suggestion,
-                contact=contact,
-            ),
-            lambda saved: self._after_save(saved),
-        )
 
     def action_dismiss_suggestion(self) -> None:
         item = self._highlighted("a suggestion")

@@ -16,11 +16,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import pendulum
 from sqlite_utils import Database
 
 from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
 from interview_journal.domain.demo import Bundle
-from interview_journal.domain.evaluation import Evaluation, EvaluationSummary, PastLesson
+from interview_journal.domain.evaluation import (
+    Evaluation,
+    EvaluationState,
+    EvaluationSummary,
+    PastLesson,
+)
 from interview_journal.domain.listing import (
     InterviewPage,
     InterviewQuery,
@@ -29,6 +35,14 @@ from interview_journal.domain.listing import (
     search_terms,
 )
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.domain.review import (
+    COMING_UP_DAYS,
+    EarlierRound,
+    PrepSheet,
+    Review,
+    build_review,
+    prep_sheet,
+)
 from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import NotFoundError, StaleWriteError, StorageError
@@ -64,6 +78,9 @@ __all__ = [
     "NotAJournalError",
     "open_journal",
 ]
+
+REVIEW_LIMIT = 200
+"""At most this many lines per review section (a backlog beyond it is for the timeline)."""
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -541,6 +558,100 @@ class Journal:
             [start, start, end, end],
         )
         return int(rows[0]["overdue"] or 0), int(rows[0]["today"] or 0)
+
+    # --- the daily review and the prep sheet ------------------------------------------
+
+    def review(self, now: pendulum.DateTime, settings: SuggestionSettings | None = None) -> Review:
+        """Everything the morning review shows, each part read through an index."""
+        settings = settings or SuggestionSettings()
+        today = now.date()
+        tomorrow = (today + timedelta(days=1)).isoformat()
+        now_utc = to_storage(now)
+        entries = [
+            entry_from_row(row)
+            for row in self._query(
+                f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE done IS NULL AND due < ? "
+                "ORDER BY due, id LIMIT ?",
+                [tomorrow, REVIEW_LIMIT],
+            )
+        ]
+        owners = self.interviews_by_id({entry.interview_id for entry in entries})
+        since = to_storage(now - timedelta(days=settings.horizon_days))
+        prefixed = ", ".join(f"i.{name.strip()}" for name in INTERVIEW_COLUMNS.split(","))
+        unevaluated = [
+            (
+                interview_from_row(row),
+                EvaluationState(row["evaluation_state"]) if row["evaluation_state"] else None,
+            )
+            for row in self._query(
+                f"SELECT {prefixed}, e.state AS evaluation_state FROM interviews i "
+                "LEFT JOIN evaluations e ON e.interview_id = i.id "
+                "WHERE i.starts_at <= ? AND i.starts_at >= ? "
+                "AND (e.state IS NULL OR e.state != 'finished') "
+                "ORDER BY i.starts_at LIMIT ?",
+                [now_utc, since, REVIEW_LIMIT],
+            )
+        ]
+        week = to_storage(now + timedelta(days=COMING_UP_DAYS))
+        upcoming = self._interviews(
+            "starts_at > ? AND starts_at <= ? ORDER BY starts_at, id LIMIT ?",
+            [now_utc, week, REVIEW_LIMIT],
+        )
+        closed = ", ".join(f"'{status.value}'" for status in Status if status.is_closed)
+        waiting = self._interviews(
+            f"feedback_by IS NOT NULL AND feedback_by >= ? AND starts_at <= ? "
+            f"AND (status IS NULL OR status NOT IN ({closed})) "
+            "ORDER BY feedback_by, id LIMIT ?",
+            [today.isoformat(), now_utc, REVIEW_LIMIT],
+        )
+        later = self._interviews("starts_at > ? ORDER BY starts_at, id LIMIT 1", [week])
+        return build_review(
+            now=now,
+            due_entries=[(entry, owners[entry.interview_id]) for entry in entries],
+            suggestions=self.suggestions(now, settings),
+            unevaluated=unevaluated,
+            upcoming=upcoming,
+            waiting=waiting,
+            next_up=later[0] if later else None,
+        )
+
+    def needs_attention(self, now: pendulum.DateTime, horizon_days: int = 30) -> bool:
+        """A follow-up is due, or a recent interview waits for its evaluation (two index
+        lookups: cheap enough to decide at start-up which view to open)."""
+        tomorrow = (now.date() + timedelta(days=1)).isoformat()
+        due = self._query(
+            "SELECT 1 FROM follow_ups WHERE done IS NULL AND due < ? LIMIT 1", [tomorrow]
+        )
+        if due:
+            return True
+        since = to_storage(now - timedelta(days=horizon_days))
+        waiting = self._query(
+            "SELECT 1 FROM interviews i LEFT JOIN evaluations e ON e.interview_id = i.id "
+            "WHERE i.starts_at <= ? AND i.starts_at >= ? "
+            "AND (e.state IS NULL OR e.state != 'finished') LIMIT 1",
+            [to_storage(now), since],
+        )
+        return bool(waiting)
+
+    def _interviews(self, condition: str, params: list[Any]) -> list[Interview]:
+        rows = self._query(f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {condition}", params)
+        return [interview_from_row(row) for row in rows]
+
+    def prep(self, interview_id: int, *, lessons: int = 5) -> PrepSheet:
+        """The prep sheet of an interview: earlier rounds with the company, recent lessons."""
+        interview = self.get_interview(interview_id)
+        earlier = self._interviews(
+            "company = ? AND starts_at < ? AND id != ? ORDER BY starts_at DESC, id DESC LIMIT 6",
+            [interview.company, to_storage(interview.starts_at), interview_id],
+        )
+        rounds = [
+            EarlierRound(round_, self.get_evaluation(round_.id))
+            for round_ in earlier
+            if round_.id is not None
+        ]
+        return prep_sheet(
+            interview, rounds, self.past_lessons(interview.starts_at, limit=lessons * 2)
+        )
 
     def count_interviews(self, query: InterviewQuery | None = None) -> int:
         where, params = self._where(query)

@@ -12,12 +12,11 @@ from datetime import datetime
 
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from interview_journal.domain.timeline_page import Group, Line, TimelineItem, describe, group_of
+from interview_journal.widgets.grouped_list import GroupedList
 
 STYLES = {
     "done": "dim",
@@ -30,13 +29,8 @@ MORE_BEFORE_END = 20
 """Ask for the next page when the cursor is this close to the last line."""
 
 
-class TimelineList(OptionList):
+class TimelineList(GroupedList):
     """The items of a timeline, grouped, with their headings."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     @dataclass
     class NeedMore(Message):
@@ -155,44 +149,6 @@ class TimelineList(OptionList):
         )
         return grid
 
-    def action_page_up(self) -> None:
-        super().action_page_up()
-        self._off_heading(towards_start=True)
-
-    def action_page_down(self) -> None:
-        super().action_page_down()
-        self._off_heading(towards_start=False)
-
-    def action_first(self) -> None:
-        super().action_first()
-        self._off_heading(towards_start=True)
-
-    def action_last(self) -> None:
-        super().action_last()
-        self._off_heading(towards_start=False)
-
-    def _off_heading(self, *, towards_start: bool) -> None:
-        """Never rest on a heading (or on nothing): step to the nearest item.
-
-        Moving up from the first item (above it there is only a heading) stays on the
-        first item; moving down past the last stays on the last.
-        """
-        count = self.option_count
-        highlighted = self.highlighted
-        if not count or (
-            highlighted is not None and not self.get_option_at_index(highlighted).disabled
-        ):
-            return
-        if highlighted is None:
-            highlighted = 0 if towards_start else count - 1
-        order = list(range(highlighted, count)) + list(range(highlighted - 1, -1, -1))
-        if not towards_start:
-            order = list(range(highlighted, -1, -1)) + list(range(highlighted + 1, count))
-        for index in order:
-            if not self.get_option_at_index(index).disabled:
-                self.highlighted = index
-                return
-
     def on_resize(self) -> None:
         if self._entries and self._now is not None:
             self._render_options(self.highlighted_key(), append=False)
@@ -202,11 +158,6 @@ class TimelineList(OptionList):
     def highlighted_item(self) -> TimelineItem | None:
         key = self.highlighted_key()
         return self.items.get(key) if key else None
-
-    def highlighted_key(self) -> str | None:
-        if self.highlighted is None or self.highlighted >= self.option_count:
-            return None
-        return self.get_option_at_index(self.highlighted).id
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-VIEWS = [("interviews", "Interviews"), ("timeline", "Timeline")]
+VIEWS = [("interviews", "Interviews"), ("timeline", "Timeline"), ("review", "Review")]
 """The modes in tab order, with their labels."""
 
 

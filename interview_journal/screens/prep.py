@@ -1,0 +1,79 @@
+"""The prep sheet: what to read in the ten minutes before an interview."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from interview_journal.domain.review import prep_markdown
+from interview_journal.errors import JournalError
+from interview_journal.screens.base import JournalAccess
+
+
+class PrepScreen(JournalAccess, Screen[None]):
+    """The closing questions, the key points, earlier rounds and past lessons."""
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back", tooltip="Back to where you came from"),
+        Binding(
+            "e",
+            "edit",
+            "Edit key points",
+            id="edit_prep",
+            tooltip="Key points are the bullet lines of the interview's prep notes",
+        ),
+        Binding("c", "copy", "Copy", id="copy_prep", tooltip="Copy the sheet as Markdown"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.markdown = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prep-title")
+        with VerticalScroll(id="prep"):
+            yield Markdown(id="prep-sheet")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_sheet()
+        self.query_one("#prep").focus()
+
+    def refresh_sheet(self) -> None:
+        try:
+            sheet = self.journal.prep(self.interview_id)
+        except JournalError as error:
+            self.report(error, title="Not found")
+            self.dismiss(None)
+            return
+        self.markdown = prep_markdown(sheet, self.now())
+        self.query_one("#prep-title", Static).update(
+            f"Prep · [b]{escape(sheet.interview.title)}[/b]"
+        )
+        # the title is already in the header line: the sheet starts at its facts
+        body = self.markdown.split("\n", 2)[2] if self.markdown.startswith("# ") else self.markdown
+        self.query_one(Markdown).update(body)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        from interview_journal.screens.interview_form import InterviewFormScreen
+
+        try:
+            interview = self.journal.get_interview(self.interview_id)
+        except JournalError as error:
+            self.report(error, title="Not found")
+            return
+        self.app.push_screen(
+            InterviewFormScreen(interview, focus="notes"), lambda _: self.refresh_sheet()
+        )
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.markdown)
+        self.notify("Copied the prep sheet as Markdown.", timeout=3)

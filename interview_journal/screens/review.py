@@ -1,0 +1,222 @@
+"""The daily review: the morning routine, worked through from the keyboard.
+
+Four sections — follow-ups due, interviews to evaluate, the coming week, and processes
+waiting on a promised reply — each with its count. `enter` does the obvious thing for
+the highlighted line; the prep sheet of an upcoming interview is one key away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Static
+
+from interview_journal.dates import format_exact
+from interview_journal.domain.review import Review, ReviewItem, Section, headline, review_title
+from interview_journal.screens.base import JournalScreen
+from interview_journal.screens.follow_up_actions import FollowUpActions
+from interview_journal.widgets.review_list import PrepLines, ReviewList
+from interview_journal.widgets.top_bar import TopBar
+
+
+@dataclass
+class ReviewLoaded(Message):
+    generation: int
+    review: Review
+    prep: PrepLines
+    keep_key: str | None
+
+
+class ReviewScreen(FollowUpActions, JournalScreen):
+    """What needs the user today."""
+
+    AUTO_FOCUS = "#review"
+    BINDINGS = [
+        Binding(
+            "enter",
+            "act",
+            "Act",
+            id="act",
+            priority=True,
+            tooltip="Do the obvious thing for this line",
+        ),
+        Binding("x", "done", "Done", id="review_done", tooltip="Mark the follow-up done now"),
+        Binding("z", "snooze", "Snooze", id="review_snooze", tooltip="Plan the follow-up later"),
+        Binding("p", "prep", "Prep", id="prep", tooltip="The prep sheet of this interview"),
+        Binding("v", "evaluate", "Evaluate", id="review_evaluate", tooltip="Write the evaluation"),
+        Binding("r", "refresh", "Refresh", id="refresh_review", show=False, tooltip="Read again"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._generation = 0
+        self._reloading = False
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
+        with Horizontal(id="review-header"):
+            yield Static(id="review-title")
+            yield Static(id="review-state")
+        yield ReviewList(id="review")
+        yield Static(id="review-preview")
+        yield Footer(compact=True)
+
+    @property
+    def review_list(self) -> ReviewList:
+        return self.query_one(ReviewList)
+
+    def on_mount(self) -> None:
+        self.query_one(TopBar).show("review", self.now())
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(TopBar).show("review", self.now())
+        if not self._reloading:
+            self.reload(keep_key=self.review_list.highlighted_key())
+
+    # --- reading ------------------------------------------------------------------------
+
+    def reload(self, keep_key: str | None = None) -> None:
+        self._reloading = True
+        self._generation += 1
+        self._load(self._generation, keep_key)
+
+    @work(thread=True, exclusive=True, group="review")
+    def _load(self, generation: int, keep_key: str | None) -> None:
+        now = self.now()
+        review = self.journal.review(now, self.journal_app.settings.suggestions)
+        prep: PrepLines = {}
+        for item in review.sections[Section.COMING_UP]:
+            interview_id = item.interview.id
+            if interview_id is None:
+                continue
+            sheet = self.journal.prep(interview_id, lessons=2)
+            lines = ["Ask: " + " · ".join(sheet.questions)]
+            if sheet.lessons:
+                lines.append(
+                    "Your lessons: " + " · ".join(f'"{lesson.text}"' for lesson in sheet.lessons)
+                )
+            prep[interview_id] = lines
+        self.post_message(ReviewLoaded(generation, review, prep, keep_key))
+
+    @on(ReviewLoaded)
+    def _show_loaded(self, message: ReviewLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        self._reloading = False
+        review = message.review
+        self.query_one("#review-title", Static).update(f"[b]{review_title(review.today)}[/b]")
+        self.query_one("#review-state", Static).update(headline(review))
+        self.review_list.show_review(review, message.prep, self.now(), message.keep_key)
+        self._show_preview()
+
+    @on(ReviewList.OptionHighlighted)
+    def _show_preview(self) -> None:
+        preview = self.query_one("#review-preview", Static)
+        item = self.review_list.highlighted_item()
+        if item is None:
+            preview.update("[dim]Nothing here needs you. 1 lists every interview.[/dim]")
+            return
+        interview = item.interview
+        now = self.now()
+        lines = [
+            f"[b]{escape(interview.title)}[/b] · {interview.stage.label} · "
+            f"{escape(format_exact(interview.starts_at, now))}",
+            escape(item.text),
+            f"[dim]enter: {self._what_enter_does(item)}[/dim]",
+        ]
+        preview.update("\n".join(lines))
+
+    @staticmethod
+    def _what_enter_does(item: ReviewItem) -> str:
+        if item.section is Section.FOLLOW_UPS:
+            return "open the follow-up" + (" · x done · z snooze" if item.entry else " (suggested)")
+        return {
+            Section.TO_EVALUATE: "write the evaluation",
+            Section.COMING_UP: "the prep sheet",
+            Section.WAITING_ON: "open the interview",
+        }[item.section]
+
+    # --- acting ------------------------------------------------------------------------
+
+    def _highlighted(self) -> ReviewItem | None:
+        item = self.review_list.highlighted_item()
+        if item is None:
+            self.notify("Nothing is highlighted: nothing needs you here.", timeout=3)
+        return item
+
+    @on(ReviewList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_act()
+
+    def action_act(self) -> None:
+        item = self._highlighted()
+        if item is None:
+            return
+        if item.section is Section.FOLLOW_UPS:
+            if item.entry is not None:
+                self.edit_entry(item.interview, item.entry)
+            elif item.suggestion is not None:
+                self.open_form_for(item.suggestion)
+        elif item.section is Section.TO_EVALUATE:
+            self.action_evaluate()
+        elif item.section is Section.COMING_UP:
+            self.action_prep()
+        else:
+            self._open_interview(item)
+
+    def _open_interview(self, item: ReviewItem) -> None:
+        from interview_journal.screens.interview_detail import InterviewDetailScreen
+
+        if item.interview.id is not None:
+            self.app.push_screen(InterviewDetailScreen(item.interview.id))
+
+    def _follow_up_or_say(self, what: str) -> ReviewItem | None:
+        item = self._highlighted()
+        if item is None:
+            return None
+        if item.section is not Section.FOLLOW_UPS:
+            self.notify(f"Only follow-ups can be {what}; enter acts on this line.", timeout=4)
+            return None
+        return item
+
+    def action_done(self) -> None:
+        item = self._follow_up_or_say("marked done")
+        if item is not None:
+            self.mark_done(item)
+
+    def action_snooze(self) -> None:
+        item = self._follow_up_or_say("snoozed")
+        if item is not None:
+            self.snooze(item)
+
+    def action_prep(self) -> None:
+        from interview_journal.screens.prep import PrepScreen
+
+        item = self._highlighted()
+        if item is not None and item.interview.id is not None:
+            self.app.push_screen(PrepScreen(item.interview.id))
+
+    def action_evaluate(self) -> None:
+        from interview_journal.screens.evaluation import EvaluationScreen
+
+        item = self._highlighted()
+        if item is None or item.interview.id is None:
+            return
+        if item.interview.starts_at > self.now():
+            self.notify("It has not happened yet: p shows its prep sheet.", timeout=4)
+            return
+        self.app.push_screen(EvaluationScreen(item.interview.id))
+
+    def action_refresh(self) -> None:
+        self.reload(keep_key=self.review_list.highlighted_key())
+
+    async def action_quit(self) -> None:
+        await self.journal_app.action_quit()

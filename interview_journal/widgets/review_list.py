@@ -1,0 +1,95 @@
+"""The daily review as a list: four sections with counts, empty ones folded to one line."""
+
+from __future__ import annotations
+
+import pendulum
+from rich.console import Group as RenderGroup
+from rich.table import Table
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from interview_journal.dates import format_exact
+from interview_journal.domain.review import (
+    EMPTY_SECTION,
+    Review,
+    ReviewItem,
+    Section,
+    marker,
+)
+from interview_journal.widgets.grouped_list import GroupedList
+
+PrepLines = dict[int, list[str]]
+"""Per upcoming interview id, the prep lines shown under it (questions, lessons)."""
+
+STYLES = {"!": "bold red", "◇": "italic cyan", "○": "", "✎": "yellow", "▸": "bold", "…": "dim"}
+
+
+class ReviewList(GroupedList):
+    """Everything that needs the user today, in the order to work through it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: dict[str, ReviewItem] = {}
+
+    def highlighted_item(self) -> ReviewItem | None:
+        key = self.highlighted_key()
+        return self.items.get(key) if key else None
+
+    def show_review(
+        self,
+        review: Review,
+        prep: PrepLines,
+        now: pendulum.DateTime,
+        keep_key: str | None = None,
+    ) -> None:
+        keep = keep_key or self.highlighted_key()
+        self.items = {}
+        options: list[Option] = []
+        for section in Section:
+            found = review.sections[section]
+            heading = Text(f"{section.value.upper()} ({len(found)})", style="bold")
+            if not found:
+                heading.append(f"  {EMPTY_SECTION[section]}", style="dim")
+            options.append(Option(heading, disabled=True))
+            for item in found:
+                self.items[item.key] = item
+                options.append(Option(self._row(item, prep), id=item.key))
+        if review.needs_you == 0 and review.next_up is not None:
+            upcoming = review.next_up
+            when = format_exact(upcoming.starts_at, now)
+            options.append(
+                Option(Text(f"Next: {upcoming.title} — {when}", style="italic"), disabled=True)
+            )
+        self.set_options(options)
+        keys = [option.id for option in self.options]
+        if keep is not None and keep in keys:
+            self.highlighted = keys.index(keep)
+        else:
+            self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+
+    @staticmethod
+    def _row(item: ReviewItem, prep: PrepLines) -> Table | RenderGroup:
+        mark = marker(item)
+        style = STYLES.get(mark, "")
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(width=15, no_wrap=True)
+        grid.add_column(width=18, no_wrap=True, overflow="ellipsis")
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        company = item.interview.company if item.section is not Section.COMING_UP else ""
+        text = item.text
+        if item.section is Section.COMING_UP:
+            company, text = item.interview.company, text.split(" — ", 1)[-1]
+        grid.add_row(
+            Text(f" {mark}", style=style or "bold"),
+            Text(item.when, style=style),
+            Text(company),
+            Text(text, style="italic" if item.suggestion else ""),
+        )
+        extra = prep.get(item.interview.id or 0) if item.section is Section.COMING_UP else None
+        if not extra:
+            return grid
+        lines = [
+            Text(f"     {line}", style="dim", no_wrap=True, overflow="ellipsis") for line in extra
+        ]
+        return RenderGroup(grid, *lines)
