@@ -105,6 +105,12 @@ async def timeline_view(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def review_view(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("interviews.svg", SIZE, list_only),
     ("interviews-80x24.svg", (80, 24), list_only),
@@ -114,6 +120,7 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("evaluation.svg", (120, 36), evaluating_initech),
     ("timeline.svg", SIZE, timeline_view),
     ("timeline-80x24.svg", (80, 24), timeline_view),
+    ("review.svg", SIZE, review_view),
 ]
 
 
