@@ -11,8 +11,10 @@ import asyncio
 import signal
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -161,8 +163,83 @@ class InterviewJournalApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def exports_dir(self) -> Path:
+        """Where exports and backups made from the TUI go: beside the journal file."""
+        return self.journal.path.parent
+
+    def action_export(self, fmt: str) -> None:
+        """Export the whole journal to a file beside it (in a worker: it may take seconds)."""
+        self._export(fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fmt: str) -> None:
+        from interview_journal import formats
+        from interview_journal.store.exchange import write_json
+
+        now = self.clock.now()
+        suffix = {"json": "json", "markdown": "md", "csv": "csv", "ics": "ics"}[fmt]
+        target = (
+            self.exports_dir() / "exports" / f"interview-journal-{now:%Y-%m-%d-%H%M%S}.{suffix}"
+        )
+        try:
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            records = self.journal.records()
+            if fmt == "ics":
+                with formats.atomic_file(target, binary=True) as handle:
+                    formats.write_ics(records, now, handle.write)
+            else:
+                with formats.atomic_file(target) as handle:
+                    if fmt == "json":
+                        write_json(records, self.journal.dismissed_suggestions(), now, handle.write)
+                    elif fmt == "markdown":
+                        formats.write_markdown(records, now, handle.write)
+                    else:
+                        formats.write_csv(records, now, handle.write)
+        except (OSError, JournalError) as error:
+            message = error.message if isinstance(error, JournalError) else str(error.strerror)
+            self.call_from_thread(
+                self.notify, f"Not exported: {message}", severity="error", timeout=8
+            )
+            return
+        self.call_from_thread(self.notify, f"Exported to {target}", title="Export", timeout=8)
+
+    def action_backup(self) -> None:
+        self._backup()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _backup(self) -> None:
+        now = self.clock.now()
+        target = (
+            self.exports_dir() / "backups" / (f"{self.journal.path.stem}-{now:%Y-%m-%d-%H%M%S}.db")
+        )
+        try:
+            self.journal.backup(target)
+        except JournalError as error:
+            self.call_from_thread(self.notify, error.message, severity="error", timeout=8)
+            return
+        self.call_from_thread(
+            self.notify, f"Backed up to {target} (checked)", title="Backup", timeout=8
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette offers every key of the current screen, by its description."""
+        """The palette offers every key of the current screen, by its description, and
+        the journal-wide commands (export, backup)."""
+        for fmt, label in (
+            ("json", "JSON (everything, for import)"),
+            ("markdown", "Markdown (to read or print)"),
+            ("csv", "CSV (for a spreadsheet)"),
+            ("ics", "iCalendar (interviews and planned follow-ups)"),
+        ):
+            yield SystemCommand(
+                f"Export the journal as {label}",
+                f"Writes a file in {self.exports_dir() / 'exports'}",
+                partial(self.action_export, fmt),
+            )
+        yield SystemCommand(
+            "Back up the journal",
+            f"A checked copy in {self.exports_dir() / 'backups'}, safe while open",
+            self.action_backup,
+        )
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

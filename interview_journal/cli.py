@@ -712,6 +712,170 @@ def prep(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
     click.echo(prep_markdown(sheet, now), nl=False)
 
 
+# --- everything out and back in --------------------------------------------------------
+
+
+@contextmanager
+def _progress(label: str, length: int | None, show: bool) -> Iterator[Callable[[int], object]]:
+    """A progress bar on stderr for long work, when someone is watching."""
+    if not show or not length or not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "csv", "ics"]),
+    default="json",
+    show_default=True,
+    help="json: everything, lossless (for import); markdown: to read or print; csv: for a "
+    "spreadsheet; ics: upcoming interviews and planned follow-ups for a calendar.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (created 0600, complete or not at all). Default: standard output.",
+)
+@click.option("--interview", "interview_id", help="Only this interview (its id).")
+@click.option("--since", help='Only interviews from this day on ("2026-09-01", "3 months ago").')
+@click.option(
+    "--table",
+    type=click.Choice(["interviews", "follow-ups"]),
+    default="interviews",
+    show_default=True,
+    help="For csv: one row per interview, or one per timeline entry.",
+)
+@db_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    interview_id: str | None,
+    since: str | None,
+    table: str,
+    db_path: Path | None,
+) -> None:
+    """Write the journal (or part of it) as JSON, Markdown, CSV or iCalendar."""
+    from interview_journal import formats
+    from interview_journal.dates import Lean, parse_day
+    from interview_journal.store.exchange import write_json
+
+    now = _clock().now()
+    number = _parse_id(interview_id) if interview_id is not None else None
+    since_moment = None
+    if since is not None:
+        try:
+            day = parse_day(since, now, Lean.PAST)
+        except InputError as error:
+            fail(f"--since: {error.message}")
+        since_moment = now.replace(year=day.year, month=day.month, day=day.day).start_of("day")
+    if output is not None and output.is_dir():
+        fail(f"--output: {output} is a directory; give a file name.")
+    with journal_for(ctx, db_path, create=False) as journal:
+        if number is not None:
+            journal.get_interview(number)  # an unknown id is one clear line
+        total = 1 if number is not None else journal.count_interviews()
+        records = journal.records(interview_id=number, since=since_moment)
+        dismissed = journal.dismissed_suggestions()
+        label = f"Exporting {fmt}"
+        with _progress(label, total, show=output is not None) as progress:
+            if fmt == "ics":
+                if output is None:
+                    formats.write_ics(records, now, sys.stdout.buffer.write, progress)
+                else:
+                    with formats.atomic_file(output, binary=True) as handle:
+                        formats.write_ics(records, now, handle.write, progress)
+            else:
+                with formats.atomic_file(output) if output is not None else _stdout() as handle:
+                    if fmt == "json":
+                        write_json(records, dismissed, now, handle.write, progress)
+                    elif fmt == "markdown":
+                        formats.write_markdown(records, now, handle.write, progress)
+                    else:
+                        formats.write_csv(
+                            records, now, handle.write, table=table, progress=progress
+                        )
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+@contextmanager
+def _stdout() -> Iterator[Any]:
+    yield sys.stdout
+    sys.stdout.flush()
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@db_option
+@click.pass_context
+def import_(
+    ctx: click.Context, file: Path, dry_run: bool, as_json: bool, db_path: Path | None
+) -> None:
+    """Merge a JSON export into the journal: all or nothing, matched by uuid.
+
+    New interviews, evaluations and entries are added; ones the file has a newer version
+    of are updated; everything else is left alone. Importing the same file twice changes
+    nothing the second time.
+    """
+    from interview_journal.store.exchange import parse_export
+    from interview_journal.store.journal import interview_from_row, interview_to_row
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{file}: no such file.")
+    except UnicodeDecodeError:
+        fail(f"{file}: not a text file (an export is UTF-8 JSON); nothing was imported.")
+    except OSError as error:
+        fail(f"{file}: cannot be read ({error.strerror}).")
+    try:
+        plan = parse_export(text, interview_from_row, interview_to_row)
+    except InputError as error:
+        fail(f"{file}: {error.message}")
+    with (
+        journal_for(ctx, db_path, create=True) as journal,
+        _progress("Importing", len(plan.interviews), show=True) as progress,
+    ):
+        report = journal.import_plan(plan, dry_run=dry_run, progress=progress)
+    if as_json:
+        _print_json(report.as_dict() | {"dry_run": dry_run})
+        return
+    if dry_run:
+        click.echo("dry run: nothing was changed. The import would have:")
+    for line in report.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the copy (default: backups/ beside the journal, with the time).",
+)
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, output: Path | None, db_path: Path | None) -> None:
+    """A consistent, checked copy of the journal (safe while the app is open)."""
+    now = _clock().now()
+    with journal_for(ctx, db_path, create=False) as journal:
+        target = output
+        if target is None:
+            stamp = now.strftime("%Y-%m-%d-%H%M%S")
+            target = journal.path.parent / "backups" / f"{journal.path.stem}-{stamp}.db"
+        size = journal.backup(target.expanduser().absolute())
+    click.echo(f"backed up to {target} ({size / 1024:,.0f} KiB, integrity checked)")
+
+
 # --- where things are, and a demo -------------------------------------------------------
 
 

@@ -1,9 +1,10 @@
 """Regenerate screenshots/*.svg from demo data: `python scripts/screenshots.py`.
 
 The journal is built in a temporary directory from the demo generator (40 interviews,
-seed 7) plus the hand-made showcase the tests use (`demo.showcase_journal`), and the app runs headless against a
-stopped clock (Wed 25 Nov 2026 14:05, Stockholm). Same data, same clock: the SVGs are
-byte-for-byte the same on every run, so a diff in them is a change in how the app looks.
+seed 7) plus the hand-made showcase the tests use (`demo.showcase_journal`), and the
+app runs headless against a stopped clock (Wed 25 Nov 2026 14:05, Stockholm). Same
+data, same clock: the SVGs are byte-for-byte the same on every run, so a diff in them
+is a change in how the app looks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ from textual.pilot import Pilot
 from interview_journal.app import InterviewJournalApp, make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain import demo
-from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 from interview_journal.store import Journal, open_journal
 
 ROOT = Path(__file__).resolve().parent.parent

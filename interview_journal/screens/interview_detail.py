@@ -36,6 +36,20 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             tooltip="Follow-ups of this interview",
         ),
         Binding("d", "delete", "Delete", id="delete", tooltip="Delete (u undoes in the list)"),
+        Binding(
+            "c",
+            "copy_markdown",
+            "Copy",
+            id="copy_markdown",
+            tooltip="Copy this interview (evaluation, timeline, prep) as Markdown",
+        ),
+        Binding(
+            "w",
+            "save_markdown",
+            "Save .md",
+            id="save_markdown",
+            tooltip="Save this interview as a Markdown file beside the journal",
+        ),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -89,6 +103,57 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.app.push_screen(
             EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
         )
+
+    def _markdown(self) -> str:
+        from interview_journal.domain.review import prep_markdown
+        from interview_journal.formats import record_markdown
+
+        now = self.now()
+        record = next(self.journal.records(interview_id=self.interview_id))
+        text = record_markdown(record, now)
+        if record.interview.starts_at > now:
+            text += "\n" + prep_markdown(self.journal.prep(self.interview_id), now).replace(
+                "# Prep:", "### Prep:", 1
+            ).replace("\n## ", "\n#### ")
+        return text
+
+    def action_copy_markdown(self) -> None:
+        try:
+            text = self._markdown()
+        except (JournalError, StopIteration):
+            self.notify("This interview is no longer in the journal.", severity="error")
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(
+            "Copied as Markdown (if your terminal allows copying; w saves a file instead).",
+            timeout=5,
+        )
+
+    def action_save_markdown(self) -> None:
+        from interview_journal.formats import atomic_file
+
+        try:
+            text = self._markdown()
+            folder = self.journal.path.parent / "exports"
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            slug = (
+                "".join(
+                    c if c.isalnum() else "-"
+                    for c in (self.interview.title if self.interview else "interview")
+                )
+                .strip("-")
+                .lower()
+            )
+            target = folder / f"{slug[:60]}-{self.interview_id}.md"
+            with atomic_file(target) as handle:
+                handle.write(text)
+        except (JournalError, StopIteration):
+            self.notify("This interview is no longer in the journal.", severity="error")
+            return
+        except OSError as error:
+            self.notify(f"Not saved: {error.strerror}", severity="error", timeout=8)
+            return
+        self.notify(f"Saved {target}", timeout=8)
 
     def action_timeline(self) -> None:
         from interview_journal.screens.timeline import TimelineScreen

@@ -57,6 +57,7 @@ from interview_journal.store.evaluations import (
     evaluation_to_row,
     summary_from_row,
 )
+from interview_journal.store.exchange import ImportPlan, ImportReport, Record, read_records
 from interview_journal.store.follow_ups import (
     ENTRY_COLUMNS,
     TimelineCursor,
@@ -653,6 +654,98 @@ class Journal:
             interview, rounds, self.past_lessons(interview.starts_at, limit=lessons * 2)
         )
 
+    # --- export, import and backup ---------------------------------------------------
+
+    def records(
+        self, *, interview_id: int | None = None, since: datetime | None = None
+    ) -> Iterator[Record]:
+        """Every interview (oldest first) with its evaluation and entries, for exports."""
+        return read_records(
+            self._query,
+            interview_from_row,
+            INTERVIEW_COLUMNS,
+            interview_id=interview_id,
+            since=to_storage(since) if since is not None else None,
+        )
+
+    def dismissed_suggestions(self) -> list[dict[str, Any]]:
+        return self._query("SELECT key, dismissed_at FROM dismissed_suggestions ORDER BY key")
+
+    def import_plan(
+        self,
+        plan: ImportPlan,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int], object] | None = None,
+    ) -> ImportReport:
+        """Merge a checked export into the journal, all or nothing; `dry_run` rolls back."""
+        report = ImportReport()
+        try:
+            with self._writing() as db:
+                conn = db.conn
+                for source in plan.interviews:
+                    row = {k: v for k, v in source.items() if k not in ("evaluation", "follow_ups")}
+                    interview_id = _merge_row(conn, "interviews", "uuid", row, report, "interviews")
+                    evaluation = source["evaluation"]
+                    if evaluation is not None:
+                        _merge_row(
+                            conn,
+                            "evaluations",
+                            "interview_id",
+                            evaluation | {"interview_id": interview_id},
+                            report,
+                            "evaluations",
+                        )
+                    for entry in source["follow_ups"]:
+                        _merge_row(
+                            conn,
+                            "follow_ups",
+                            "uuid",
+                            entry | {"interview_id": interview_id},
+                            report,
+                            "follow-ups",
+                        )
+                    if progress is not None:
+                        progress(1)
+                conn.executemany(
+                    "INSERT OR IGNORE INTO dismissed_suggestions (key, dismissed_at) "
+                    "VALUES (:key, :dismissed_at)",
+                    plan.dismissed,
+                )
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return report
+
+    def backup(self, target: Path) -> int:
+        """A consistent copy of the journal at `target` (written beside it, checked, then
+        renamed into place). Safe while the app has the journal open. Returns its size."""
+        database.make_private_dir(target.parent)
+        staging = target.with_name(f".{target.name}.partial")
+        staging.unlink(missing_ok=True)
+        try:
+            with self._lock, database.private_umask():
+                self.db.execute("VACUUM INTO ?", [str(staging)])
+            staging.chmod(database.FILE_MODE)
+            check = sqlite3.connect(f"file:{staging}?mode=ro", uri=True)
+            try:
+                result = check.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                check.close()
+            if result != "ok":
+                raise StorageError(f"{target}: the copy failed its integrity check ({result}).")
+            staging.replace(target)
+        except sqlite3.Error as error:
+            raise StorageError(f"{target}: could not write the backup ({error}).") from error
+        except OSError as error:
+            raise StorageError(
+                f"{target}: could not write the backup ({error.strerror})."
+            ) from error
+        finally:
+            staging.unlink(missing_ok=True)
+        return target.stat().st_size
+
     def count_interviews(self, query: InterviewQuery | None = None) -> int:
         where, params = self._where(query)
         rows = self._query(f"SELECT count(*) AS n FROM interviews WHERE {where}", params)
@@ -795,6 +888,47 @@ class Journal:
         if chunk:
             flush()
         return total
+
+
+class _DryRun(Exception):
+    """Raised inside an import's transaction to roll it back."""
+
+
+def _merge_row(
+    conn: sqlite3.Connection,
+    table: str,
+    key: str,
+    row: dict[str, Any],
+    report: ImportReport,
+    kind: str,
+) -> int:
+    """Insert `row`, or update the existing one when the file's copy is newer. Returns the
+    row's id (the interview id for evaluations)."""
+    found = conn.execute(
+        f"SELECT {'interview_id' if table == 'evaluations' else 'id'}, updated_at "
+        f"FROM {table} WHERE {key} = ?",
+        [row[key]],
+    ).fetchone()
+    if found is None:
+        columns = [*row, "version"]
+        cursor = conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [*row.values(), 1],
+        )
+        report.added[kind] += 1
+        return int(row["interview_id"]) if table == "evaluations" else int(cursor.lastrowid or 0)
+    existing_id, updated_at = found
+    if row["updated_at"] > updated_at:
+        assignments = ", ".join(f"{column} = ?" for column in row if column != key)
+        conn.execute(
+            f"UPDATE {table} SET {assignments}, version = version + 1 WHERE {key} = ?",
+            [*(value for column, value in row.items() if column != key), row[key]],
+        )
+        report.updated[kind] += 1
+    else:
+        report.skipped[kind] += 1
+    return int(existing_id)
 
 
 def _storage_error(path: Path, error: sqlite3.OperationalError) -> StorageError:

@@ -1,0 +1,276 @@
+"""Export formats a person or another program reads: Markdown, CSV and iCalendar.
+
+(The lossless JSON lives with the store, in `store.exchange`.) Each writer takes the
+records of an export one at a time and hands text to `write`, so a journal of any size is
+written without holding it in memory. Every file goes through `atomic_file`: written
+beside the target, owner-only, and renamed into place only once complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+import pendulum
+
+from interview_journal.dates import format_exact
+from interview_journal.domain.evaluation import RATINGS
+from interview_journal.domain.status import effective_status
+from interview_journal.domain.timeline import Entry
+from interview_journal.store.exchange import Record
+from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
+
+Write = Callable[[str], object]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+UID_DOMAIN = "interview-journal"
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file that appears at `target` only when complete (mode 0600, fsynced, renamed).
+
+    If anything fails (or the process dies) before the end, the target is untouched and
+    the partial file beside it is removed (or left as an obviously named `.partial`).
+    """
+    target = target.expanduser()
+    staging = target.with_name(f".{target.name}.partial")
+    descriptor = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    staging.chmod(0o600)
+    try:
+        handle: IO[Any] = (
+            os.fdopen(descriptor, "wb")
+            if binary
+            else os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        )
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        staging.replace(target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            staging.unlink()
+        raise
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+
+def record_markdown(record: Record, now: pendulum.DateTime) -> str:
+    """One interview as a Markdown section: facts, prep notes, evaluation, timeline."""
+    interview = record.interview
+    lines = [f"## {interview.title}", ""]
+    for label, value in interview_facts(interview, now):
+        if value and value != "—":
+            lines.append(f"- **{label}:** {value}")
+    if interview.notes.strip():
+        lines += ["", "### Prep notes", "", interview.notes.strip()]
+    sections = evaluation_sections(record.evaluation)
+    if sections:
+        lines += ["", "### Evaluation", ""]
+        for heading, text in sections:
+            lines += [f"**{heading}**", "", text.strip(), ""]
+        lines.pop()
+    if record.entries:
+        lines += ["", "### Timeline", ""]
+        today = now.date()
+        lines += [f"- {entry_line(entry, today)}" for entry in record.entries]
+    return "\n".join(lines) + "\n"
+
+
+def write_markdown(
+    records: Iterable[Record],
+    now: pendulum.DateTime,
+    write: Write,
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    write(f"# Interview journal\n\nExported {format_exact(now, now)}.\n")
+    count = 0
+    for record in records:
+        write("\n" + record_markdown(record, now))
+        count += 1
+        if progress is not None:
+            progress(1)
+    if not count:
+        write("\nNo interviews yet.\n")
+    return count
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def safe_cell(value: object) -> str:
+    """Text a spreadsheet shows as text: a leading =, +, -, @ would run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+INTERVIEW_COLUMNS = [
+    "id", "uuid", "company", "role", "starts_at", "stage", "format", "status", "interest",
+    "location", "interviewers", "job_ad_url", "feedback_by", "contact_from", "notes",
+    "evaluation", *RATINGS, "lesson", "to_improve",
+]  # fmt: skip
+FOLLOW_UP_COLUMNS = [
+    "id", "uuid", "interview_id", "interview_uuid", "company", "kind", "due", "done",
+    "channel", "contact", "reason", "note", "outcome",
+]  # fmt: skip
+
+
+def _interview_cells(record: Record, now: pendulum.DateTime) -> list[object]:
+    interview, evaluation = record.interview, record.evaluation
+    local = pendulum.instance(interview.starts_at).in_tz(now.timezone or "UTC")
+    return [
+        interview.id,
+        interview.uuid,
+        interview.company,
+        interview.role,
+        local.strftime("%Y-%m-%d %H:%M"),
+        interview.stage.value,
+        interview.format.value if interview.format else "",
+        effective_status(interview, now).value,
+        interview.interest or "",
+        interview.location,
+        interview.people_text,
+        interview.job_ad_url,
+        interview.feedback_by or "",
+        interview.contact_from or "",
+        interview.notes,
+        evaluation.state.value if evaluation else "",
+        *((getattr(evaluation, name) or "") if evaluation else "" for name in RATINGS),
+        evaluation.lesson if evaluation else "",
+        evaluation.to_improve if evaluation else "",
+    ]
+
+
+def _entry_cells(entry: Entry, record: Record) -> list[object]:
+    return [
+        entry.id,
+        entry.uuid,
+        record.interview.id,
+        record.interview.uuid,
+        record.interview.company,
+        entry.kind.value,
+        entry.due.key.replace("T", " ") if entry.due else "",
+        entry.done.key.replace("T", " ") if entry.done else "",
+        entry.channel.value if entry.channel else "",
+        entry.contact,
+        entry.reason,
+        entry.note,
+        entry.outcome.value if entry.outcome else "",
+    ]
+
+
+def write_csv(
+    records: Iterable[Record],
+    now: pendulum.DateTime,
+    write: Write,
+    *,
+    table: str = "interviews",
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Interviews one row each (or, with table "follow-ups", one row per entry)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def flush() -> None:
+        write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+
+    writer.writerow(INTERVIEW_COLUMNS if table == "interviews" else FOLLOW_UP_COLUMNS)
+    count = 0
+    for record in records:
+        if table == "interviews":
+            writer.writerow([safe_cell(cell) for cell in _interview_cells(record, now)])
+        else:
+            for entry in record.entries:
+                writer.writerow([safe_cell(cell) for cell in _entry_cells(entry, record)])
+        count += 1
+        if progress is not None:
+            progress(1)
+        if buffer.tell() > 65536:
+            flush()
+    flush()
+    return count
+
+
+# --- iCalendar ---------------------------------------------------------------------------
+
+
+def write_ics(
+    records: Iterable[Record],
+    now: pendulum.DateTime,
+    write_bytes: Callable[[bytes], object],
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Upcoming interviews as events, planned follow-ups as to-dos with a reminder.
+
+    UIDs are the records' uuids, so importing a newer export into a calendar updates the
+    same events instead of adding copies.
+    """
+    from icalendar import Alarm, Calendar, Event, Todo
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Interview Journal//interview-journal//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Interview Journal")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    tz = now.timezone or pendulum.UTC
+    count = 0
+    for record in records:
+        interview = record.interview
+        if interview.starts_at > now:
+            event = Event()
+            event.add("uid", f"{interview.uuid}@{UID_DOMAIN}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", interview.starts_at.astimezone(UTC))
+            event.add("dtend", (interview.starts_at + timedelta(hours=1)).astimezone(UTC))
+            event.add("summary", f"Interview: {interview.title} ({interview.stage.label})")
+            if interview.location:
+                event.add("location", interview.location)
+            description = [f"With {interview.people_text}"] if interview.people_text else []
+            if interview.notes.strip():
+                description.append(interview.notes.strip())
+            if description:
+                event.add("description", "\n\n".join(description))
+            if interview.job_ad_url:
+                event.add("url", interview.job_ad_url)
+            calendar.add_component(event)
+            count += 1
+        for entry in record.entries:
+            if entry.is_done or entry.due is None:
+                continue
+            todo = Todo()
+            todo.add("uid", f"{entry.uuid}@{UID_DOMAIN}")
+            todo.add("dtstamp", stamp)
+            at = entry.due.at or time(9, 0)
+            due = pendulum.datetime(
+                entry.due.day.year,
+                entry.due.day.month,
+                entry.due.day.day,
+                at.hour,
+                at.minute,
+                tz=tz,
+            )
+            todo.add("due", due.in_tz("UTC"))
+            todo.add("summary", f"{entry.kind.label.capitalize()}: {interview.company}")
+            detail = entry.reason.strip() or entry.note.strip()
+            if detail:
+                todo.add("description", detail)
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{entry.kind.label.capitalize()}: {interview.company}")
+            alarm.add("trigger", timedelta(minutes=0), parameters={"RELATED": "END"})
+            todo.add_component(alarm)
+            calendar.add_component(todo)
+            count += 1
+        if progress is not None:
+            progress(1)
+    write_bytes(calendar.to_ical())
+    return count
