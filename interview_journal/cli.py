@@ -198,8 +198,8 @@ def _start_view(journal: Any, clock: Any, settings: Any) -> str | None:
         return "review"
     if settings.open_on == "interviews":
         return None
-    horizon = settings.suggestions.horizon_days
-    return "review" if journal.needs_attention(clock.now(), horizon) else None
+    needed = journal.needs_attention(clock.now(), settings=settings.suggestions)
+    return "review" if needed else None
 
 
 # --- interviews ----------------------------------------------------------------------

@@ -26,13 +26,18 @@ from interview_journal.domain.evaluation import (
     RoleMatch,
     key_points_from_notes,
 )
-from interview_journal.domain.model import Interview
+from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry, When
 
 COMING_UP_DAYS = 7
 """How far ahead "Coming up" looks."""
+
+
+def coming_up_until(now: pendulum.DateTime) -> pendulum.DateTime:
+    """The end of "the next 7 days": midnight after the seventh day from today."""
+    return now.start_of("day").add(days=COMING_UP_DAYS + 1)
 
 
 class Section(Enum):
@@ -159,7 +164,7 @@ def build_review(
             )
         )
 
-    horizon = now + timedelta(days=COMING_UP_DAYS)
+    horizon = coming_up_until(now)
     coming = [
         ReviewItem(
             Section.COMING_UP,
@@ -168,13 +173,17 @@ def build_review(
             f"{interview.title} · {interview.stage.label}",
         )
         for interview in sorted(upcoming, key=lambda i: i.starts_at)
-        if now < interview.starts_at <= horizon
+        if now < interview.starts_at < horizon
     ]
 
     waiting_on = []
     for interview in sorted(waiting, key=lambda i: (i.feedback_by or today, i.starts_at)):
         promised = interview.feedback_by
-        if promised is None or promised < today or effective_status(interview, now).is_closed:
+        if (
+            promised is None
+            or promised < today
+            or effective_status(interview, now) is not Status.AWAITING_REPLY
+        ):
             continue
         waiting_on.append(
             ReviewItem(

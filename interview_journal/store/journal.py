@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -36,15 +36,15 @@ from interview_journal.domain.listing import (
 )
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 from interview_journal.domain.review import (
-    COMING_UP_DAYS,
     EarlierRound,
     PrepSheet,
     Review,
     build_review,
+    coming_up_until,
     prep_sheet,
 )
 from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
-from interview_journal.domain.timeline import Entry, When
+from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import NotFoundError, StaleWriteError, StorageError
 from interview_journal.store import database
 from interview_journal.store.database import (
@@ -593,19 +593,22 @@ class Journal:
                 [now_utc, since, REVIEW_LIMIT],
             )
         ]
-        week = to_storage(now + timedelta(days=COMING_UP_DAYS))
+        week = to_storage(coming_up_until(now))
         upcoming = self._interviews(
-            "starts_at > ? AND starts_at <= ? ORDER BY starts_at, id LIMIT ?",
+            "starts_at > ? AND starts_at < ? ORDER BY starts_at, id LIMIT ?",
             [now_utc, week, REVIEW_LIMIT],
         )
         closed = ", ".join(f"'{status.value}'" for status in Status if status.is_closed)
+        answers = ", ".join(f"'{kind.value}'" for kind in EntryKind if kind.is_answer)
         waiting = self._interviews(
             f"feedback_by IS NOT NULL AND feedback_by >= ? AND starts_at <= ? "
-            f"AND (status IS NULL OR status NOT IN ({closed})) "
+            f"AND (status IS NULL OR status NOT IN ({closed}, 'next-round')) "
+            "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.interview_id = interviews.id "
+            f"AND f.done IS NOT NULL AND f.kind IN ({answers})) "
             "ORDER BY feedback_by, id LIMIT ?",
             [today.isoformat(), now_utc, REVIEW_LIMIT],
         )
-        later = self._interviews("starts_at > ? ORDER BY starts_at, id LIMIT 1", [week])
+        later = self._interviews("starts_at >= ? ORDER BY starts_at, id LIMIT 1", [week])
         return build_review(
             now=now,
             due_entries=[(entry, owners[entry.interview_id]) for entry in entries],
@@ -616,9 +619,19 @@ class Journal:
             next_up=later[0] if later else None,
         )
 
-    def needs_attention(self, now: pendulum.DateTime, horizon_days: int = 30) -> bool:
-        """A follow-up is due, or a recent interview waits for its evaluation (two index
-        lookups: cheap enough to decide at start-up which view to open)."""
+    def needs_attention(
+        self,
+        now: pendulum.DateTime,
+        horizon_days: int | None = None,
+        settings: SuggestionSettings | None = None,
+    ) -> bool:
+        """A follow-up (planned or suggested) is due, or a recent interview waits for its
+        evaluation: what decides at start-up whether the app opens on the review. The two
+        index lookups come first; the rules run only when they find nothing."""
+        settings = settings or SuggestionSettings()
+        if horizon_days is not None:
+            settings = replace(settings, horizon_days=horizon_days)
+        horizon_days = settings.horizon_days
         tomorrow = (now.date() + timedelta(days=1)).isoformat()
         due = self._query(
             "SELECT 1 FROM follow_ups WHERE done IS NULL AND due < ? LIMIT 1", [tomorrow]
@@ -632,7 +645,12 @@ class Journal:
             "AND (e.state IS NULL OR e.state != 'finished') LIMIT 1",
             [to_storage(now), since],
         )
-        return bool(waiting)
+        if waiting:
+            return True
+        return any(
+            suggestion.is_task and suggestion.due <= now.date()
+            for suggestion in self.suggestions(now, SuggestionSettings(horizon_days=horizon_days))
+        )
 
     def _interviews(self, condition: str, params: list[Any]) -> list[Interview]:
         rows = self._query(f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE {condition}", params)
