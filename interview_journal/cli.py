@@ -124,6 +124,12 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
         journal.close()
 
 
+def _journal_exists(ctx: click.Context, db_path: Path | None) -> bool:
+    from interview_journal.paths import resolve_paths
+
+    return resolve_paths(_db_choice(ctx, db_path)).database.exists()
+
+
 def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -762,9 +768,7 @@ def export(
     db_path: Path | None,
 ) -> None:
     """Write the journal (or part of it) as JSON, Markdown, CSV or iCalendar."""
-    from interview_journal import formats
     from interview_journal.dates import Lean, parse_day
-    from interview_journal.store.exchange import write_json
 
     now = _clock().now()
     number = _parse_id(interview_id) if interview_id is not None else None
@@ -777,6 +781,27 @@ def export(
         since_moment = now.replace(year=day.year, month=day.month, day=day.day).start_of("day")
     if output is not None and output.is_dir():
         fail(f"--output: {output} is a directory; give a file name.")
+    try:
+        _export(ctx, db_path, fmt, output, number, since_moment, table, now)
+    except OSError as error:
+        fail(f"{output}: cannot write there ({error.strerror or error}); nothing was written.")
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+def _export(
+    ctx: click.Context,
+    db_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    number: int | None,
+    since_moment: Any,
+    table: str,
+    now: Any,
+) -> None:
+    from interview_journal import formats
+    from interview_journal.store.exchange import write_json
+
     with journal_for(ctx, db_path, create=False) as journal:
         if number is not None:
             journal.get_interview(number)  # an unknown id is one clear line
@@ -801,8 +826,6 @@ def export(
                         formats.write_csv(
                             records, now, handle.write, table=table, progress=progress
                         )
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
 
 
 @contextmanager
@@ -841,11 +864,23 @@ def import_(
         plan = parse_export(text, interview_from_row, interview_to_row)
     except InputError as error:
         fail(f"{file}: {error.message}")
-    with (
-        journal_for(ctx, db_path, create=True) as journal,
-        _progress("Importing", len(plan.interviews), show=True) as progress,
-    ):
-        report = journal.import_plan(plan, dry_run=dry_run, progress=progress)
+    if dry_run and not _journal_exists(ctx, db_path):
+        # nothing to merge with: a dry run into a scratch journal says what would be added,
+        # and creates nothing where the user pointed
+        from interview_journal.store import open_journal
+
+        with tempfile.TemporaryDirectory(prefix="interview-journal-dry-run-") as scratch:
+            journal = open_journal(Path(scratch) / "dry-run.db", create=True)
+            try:
+                report = journal.import_plan(plan, dry_run=True)
+            finally:
+                journal.close()
+    else:
+        with (
+            journal_for(ctx, db_path, create=True) as journal,
+            _progress("Importing", len(plan.interviews), show=True) as progress,
+        ):
+            report = journal.import_plan(plan, dry_run=dry_run, progress=progress)
     if as_json:
         _print_json(report.as_dict() | {"dry_run": dry_run})
         return

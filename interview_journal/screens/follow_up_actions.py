@@ -67,17 +67,24 @@ class FollowUpActions(JournalAccess):
         from interview_journal.screens.ask_date import AskDateScreen
         from interview_journal.screens.choose import ChooseScreen
 
+        due = target.entry.due if target.entry is not None else None
+
+        def typed(when: When | None) -> None:
+            if when is None:
+                return
+            if when.at is None and due is not None and due.at is not None:
+                when = When(when.day, due.at)  # a typed day keeps the planned time
+            self._snooze_to(target, when)
+
         def chosen(choice: str | None) -> None:
             if choice is None:
                 return
             if choice == "date":
                 self.app.push_screen(
-                    AskDateScreen("Snooze until", "mon · in 2 weeks · 2026-12-07"),
-                    lambda when: self._snooze_to(target, when) if when else None,
+                    AskDateScreen("Snooze until", "mon · in 2 weeks · 2026-12-07"), typed
                 )
                 return
             today = self.now().date()
-            due = target.entry.due if target.entry is not None else None
             base = max(due.day, today) if due is not None else today
             at = due.at if due is not None else None
             self._snooze_to(target, When(base + timedelta(days=int(choice)), at))

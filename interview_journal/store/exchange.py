@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from interview_journal import __version__
 from interview_journal.dates import to_storage
@@ -213,7 +214,12 @@ def _timestamp(value: Any, where: str) -> str:
         raise _fail(where, f"not a timestamp: {value[:40]!r}") from None
     if parsed.tzinfo is None:
         raise _fail(where, "a timestamp needs its time zone (…Z)")
-    return to_storage(parsed)
+    if not 1970 <= parsed.year <= 2200:
+        raise _fail(where, "the year must be between 1970 and 2200")
+    try:
+        return to_storage(parsed)
+    except (OverflowError, ValueError):
+        raise _fail(where, f"not a usable timestamp: {value[:40]!r}") from None
 
 
 def parse_export(
@@ -299,13 +305,30 @@ def _interview_row(
     for name, value in defaults.items():
         if row[name] is None:
             row[name] = value
-    if not isinstance(row["interviewers"], list):
-        raise _fail(f"{where}.interviewers", "expected a list of {name, role}")
+    if not isinstance(row["interviewers"], list) or not all(
+        isinstance(person, dict)
+        and isinstance(person.get("name"), str)
+        and isinstance(person.get("role", ""), str)
+        for person in row["interviewers"]
+    ):
+        raise _fail(f"{where}.interviewers", "expected a list of {name, role} with text values")
+    interest = row["interest"]
+    if interest is not None and (
+        not isinstance(interest, int) or isinstance(interest, bool) or not 1 <= interest <= 5
+    ):
+        raise _fail(f"{where}.interest", "interest is a whole number from 1 to 5, or null")
+    for day_name in ("feedback_by", "contact_from"):
+        if row[day_name] is not None and not isinstance(row[day_name], str):
+            raise _fail(f"{where}.{day_name}", "expected a date like 2026-11-27, or null")
     for name in ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"):
         if not isinstance(row[name], str):
             raise _fail(f"{where}.{name}", "expected text")
     if not row["uuid"].strip() or not row["company"].strip():
         raise _fail(where, "uuid and company cannot be empty")
+    try:
+        ZoneInfo(row["time_zone"])
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        raise _fail(f"{where}.time_zone", f"unknown time zone {row['time_zone'][:40]!r}") from None
     row["starts_at"] = _timestamp(row["starts_at"], f"{where}.starts_at")
     for name in ("created_at", "updated_at"):
         row[name] = _timestamp(row[name] or row["starts_at"], f"{where}.{name}")
@@ -322,6 +345,7 @@ def _evaluation_row(item: Any, where: str) -> dict[str, Any] | None:
     if item is None:
         return None
     item = _object(item, where, ("state", "updated_at"))
+    _check_evaluation_types(item, where)
     try:
         row = dict(item)
         row["key_points"] = json.dumps(row.get("key_points", []), ensure_ascii=False)
@@ -345,6 +369,34 @@ def _evaluation_row(item: Any, where: str) -> dict[str, Any] | None:
 def _evaluation_defaults() -> dict[str, Any]:
     blank = evaluation_to_row(Evaluation(interview_id=0))
     return blank | {"key_points": "[]"}
+
+
+_EVALUATION_BOOLS = ("next_steps_asked", "hear_back_asked", "clarity_asked")
+_EVALUATION_TEXTS = (
+    "went_well", "to_improve", "differently", "lesson", "about_employer", "role_note",
+    "accurate_note", "next_steps_answer", "hear_back_answer", "clarity_answer",
+)  # fmt: skip
+
+
+def _check_evaluation_types(item: dict[str, Any], where: str) -> None:
+    """Booleans are booleans and texts are texts: "no" must not become True."""
+    # the export writes the stored form (0 and 1); true and false are read as well
+    for name in _EVALUATION_BOOLS:
+        if name in item and item[name] not in (0, 1):
+            raise _fail(f"{where}.{name}", "expected true or false (or 1 or 0)")
+    if item.get("accurate") is not None and item["accurate"] not in (0, 1):
+        raise _fail(f"{where}.accurate", "expected true, false or null")
+    for name in _EVALUATION_TEXTS:
+        if name in item and not isinstance(item[name], str):
+            raise _fail(f"{where}.{name}", "expected text")
+    points = item.get("key_points", [])
+    if not isinstance(points, list) or not all(
+        isinstance(point, dict)
+        and isinstance(point.get("text"), str)
+        and isinstance(point.get("made", False), bool)
+        for point in points
+    ):
+        raise _fail(f"{where}.key_points", "expected a list of {text, made}")
 
 
 def _check_ratings(evaluation: Evaluation, where: str) -> None:

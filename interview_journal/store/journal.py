@@ -739,10 +739,10 @@ class Journal:
     def backup(self, target: Path) -> int:
         """A consistent copy of the journal at `target` (written beside it, checked, then
         renamed into place). Safe while the app has the journal open. Returns its size."""
-        database.make_private_dir(target.parent)
         staging = target.with_name(f".{target.name}.partial")
-        staging.unlink(missing_ok=True)
         try:
+            database.make_private_dir(target.parent)
+            staging.unlink(missing_ok=True)
             with self._lock, database.private_umask():
                 self.db.execute("VACUUM INTO ?", [str(staging)])
             staging.chmod(database.FILE_MODE)
@@ -761,7 +761,8 @@ class Journal:
                 f"{target}: could not write the backup ({error.strerror})."
             ) from error
         finally:
-            staging.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                staging.unlink(missing_ok=True)
         return target.stat().st_size
 
     def count_interviews(self, query: InterviewQuery | None = None) -> int:

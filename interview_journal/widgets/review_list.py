@@ -43,6 +43,7 @@ class ReviewList(GroupedList):
         keep_key: str | None = None,
     ) -> None:
         keep = keep_key or self.highlighted_key()
+        previous = self.highlighted
         self.items = {}
         options: list[Option] = []
         for section in Section:
@@ -64,6 +65,10 @@ class ReviewList(GroupedList):
         keys = [option.id for option in self.options]
         if keep is not None and keep in keys:
             self.highlighted = keys.index(keep)
+        elif previous is not None and self.option_count:
+            # the line was done or snoozed away: stay where it was, on the next item
+            self.highlighted = min(previous, self.option_count - 1)
+            self._off_heading(towards_start=True)  # the next item down, else the one above
         else:
             self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), None)
 

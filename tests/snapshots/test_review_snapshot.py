@@ -39,7 +39,9 @@ def test_daily_review(snap_compare: Any, showcase_journal: Journal, clock: Fixed
     assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
 
 
-def test_daily_review_80x24(snap_compare: Any, showcase_journal: Journal, clock: FixedClock) -> None:
+def test_daily_review_80x24(
+    snap_compare: Any, showcase_journal: Journal, clock: FixedClock
+) -> None:
     app = make_app(showcase_journal, clock, view="review")
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
