@@ -8,12 +8,14 @@ what is being typed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -98,6 +100,14 @@ class InterviewJournalApp(App[None]):
         """What was deleted or dismissed, newest last: `u` brings it back until the app quits."""
 
     def on_mount(self) -> None:
+        if self.journal.read_only:
+            self.sub_title = "read-only"
+            self.notify(
+                f"{self.journal.path} is open read-only: nothing you do here changes it.",
+                title="Read-only",
+                severity="warning",
+                timeout=8,
+            )
         if self._evaluate_first is not None:
             from interview_journal.screens.evaluation import EvaluationScreen
 
@@ -110,6 +120,20 @@ class InterviewJournalApp(App[None]):
                 loop.add_signal_handler(number, self._quit_from_signal)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
                 pass  # not the main thread (tests), or not a Unix platform
+
+    WRITING_SCREENS = ("InterviewFormScreen", "EntryFormScreen", "EvaluationScreen")
+    """Screens that exist to write: a read-only journal does not open them."""
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if self.journal.read_only and type(screen).__name__ in self.WRITING_SCREENS:
+            self.notify(
+                "The journal is open read-only: you can read everything, but not change it.",
+                title="Read-only",
+                severity="warning",
+                timeout=5,
+            )
+            return None
+        return super().push_screen(screen, *args, **kwargs)
 
     def undo_last(self, screen: Screen[Any]) -> str | None:
         """Bring back the last deleted or dismissed thing; returns its timeline key."""
@@ -135,6 +159,41 @@ class InterviewJournalApp(App[None]):
             self.undo_stack.append(last)
             screen.notify(error.message, title="Not restored", severity="error", timeout=8)
             return None
+
+    def _fatal_error(self) -> None:
+        """A bug ended the app: save what was typed, and report it without the user's text.
+
+        Textual's own report shows every local variable of every frame, which would print
+        someone's reflection to the terminal (and into bug reports). Ours names the
+        exception type and the code locations only.
+        """
+        import sys
+        import traceback
+
+        for screen in self._all_screens():
+            for saver in ("save_now", "_write_draft"):
+                with contextlib.suppress(Exception):
+                    if hasattr(screen, "_dirty"):
+                        screen._dirty = True
+                    if hasattr(screen, "_draft_dirty"):
+                        screen._draft_dirty = True
+                    getattr(screen, saver, lambda: None)()
+        error = self._exception or sys.exc_info()[1]
+        frames = traceback.extract_tb(error.__traceback__) if error is not None else []
+        where = "\n".join(
+            f"  {Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+            for frame in frames[-15:]
+        )
+        kind = type(error).__name__ if error is not None else "an unknown error"
+        self._exit_renderables.append(
+            Text(
+                f"interview-journal: stopped by a bug ({kind}). What you typed was saved "
+                "as far as possible; reopen the journal to find it.\n"
+                "Please report it with these lines (they hold no text of yours):\n"
+                f"{where}"
+            )
+        )
+        self._close_messages_no_wait()
 
     def _quit_from_signal(self) -> None:
         self.run_worker(self.action_quit(), exclusive=True, group="quit")

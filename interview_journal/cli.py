@@ -148,8 +148,13 @@ def _print_json(data: Any) -> None:
     help="The view to open on (default: the review when something needs you, else the list; "
     "see open-on in the config).",
 )
+@click.option(
+    "--read-only",
+    is_flag=True,
+    help="Open the journal for reading only (also automatic when the file is not writable).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, view: str | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, view: str | None, read_only: bool) -> None:
     """A keyboard-driven journal for job interviews.
 
     Run without a command to open the journal. Log each interview, evaluate it while it
@@ -157,7 +162,7 @@ def cli(ctx: click.Context, db_path: Path | None, view: str | None) -> None:
     file that only you can read.
     """
     if ctx.invoked_subcommand is None:
-        _open_tui(ctx, db_path, view=view)
+        _open_tui(ctx, db_path, view=view, read_only=read_only)
 
 
 def _open_tui(
@@ -166,15 +171,23 @@ def _open_tui(
     *,
     evaluate: int | None = None,
     view: str | None = None,
+    read_only: bool = False,
 ) -> None:
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
     from interview_journal.store.database import JournalMissingError
 
     paths = resolve_paths(_db_choice(ctx, db_path))
+    target = paths.database
+    if target.exists() and not (
+        os.access(target, os.W_OK) and os.access(target.parent, os.W_OK | os.X_OK)
+    ):
+        read_only = True  # the file or its folder cannot be written: read it, change nothing
     try:
-        journal = open_journal(paths.database)
+        journal = open_journal(paths.database, read_only=read_only)
     except JournalMissingError:
+        if read_only:
+            fail(f"no journal at {paths.database} to open read-only.")
         if paths.database_source != "default" and (
             not sys.stdin.isatty()
             or not click.confirm(

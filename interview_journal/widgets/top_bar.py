@@ -27,5 +27,8 @@ class TopBar(Horizontal):
             for number, (key, label) in enumerate(VIEWS, start=1)
         )
         extra = f"  {escape(detail)}" if detail else ""
+        journal = getattr(self.app, "journal", None)
+        if journal is not None and journal.read_only:
+            extra += "  [reverse] read-only [/reverse]"
         self.query_one("#top-left", Static).update(f"[b]Interview Journal[/b]  {tabs}{extra}")
         self.query_one("#top-right", Static).update(f"{now:%a} {now.day} {now:%b}")
