@@ -98,6 +98,8 @@ class InterviewsScreen(JournalScreen):
         self.sort = InterviewSort.UPCOMING_FIRST
         self.search_text = ""
         self._generation = 0
+        self.shown_generation = 0
+        """The read whose result is on screen (equal to `_generation` when up to date)."""
         self._next_cursor: PageCursor | None = None
         self._loading_more = False
         self._matching: int | None = None
@@ -173,6 +175,12 @@ class InterviewsScreen(JournalScreen):
         )
         self._show_state()
         self._show_preview()
+        self.shown_generation = message.generation
+
+    @property
+    def up_to_date(self) -> bool:
+        """The list on screen shows the latest search, filter and order."""
+        return self.shown_generation == self._generation
 
     @on(InterviewTable.NeedMore)
     def _load_more(self) -> None:

@@ -14,13 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import pendulum
 from sqlite_utils import Database
 
 from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
-from interview_journal.domain.demo import Bundle
 from interview_journal.domain.evaluation import (
     Evaluation,
     EvaluationState,
@@ -35,14 +34,6 @@ from interview_journal.domain.listing import (
     search_terms,
 )
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
-from interview_journal.domain.review import (
-    EarlierRound,
-    PrepSheet,
-    Review,
-    build_review,
-    coming_up_until,
-    prep_sheet,
-)
 from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import NotFoundError, StaleWriteError, StorageError
@@ -57,7 +48,6 @@ from interview_journal.store.evaluations import (
     evaluation_to_row,
     summary_from_row,
 )
-from interview_journal.store.exchange import ImportPlan, ImportReport, Record, read_records
 from interview_journal.store.follow_ups import (
     ENTRY_COLUMNS,
     TimelineCursor,
@@ -82,6 +72,11 @@ __all__ = [
 
 REVIEW_LIMIT = 200
 """At most this many lines per review section (a backlog beyond it is for the timeline)."""
+
+if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
+    from interview_journal.domain.demo import Bundle
+    from interview_journal.domain.review import PrepSheet, Review
+    from interview_journal.store.exchange import ImportPlan, ImportReport, Record
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -564,6 +559,8 @@ class Journal:
 
     def review(self, now: pendulum.DateTime, settings: SuggestionSettings | None = None) -> Review:
         """Everything the morning review shows, each part read through an index."""
+        from interview_journal.domain.review import build_review, coming_up_until
+
         settings = settings or SuggestionSettings()
         today = now.date()
         tomorrow = (today + timedelta(days=1)).isoformat()
@@ -658,6 +655,8 @@ class Journal:
 
     def prep(self, interview_id: int, *, lessons: int = 5) -> PrepSheet:
         """The prep sheet of an interview: earlier rounds with the company, recent lessons."""
+        from interview_journal.domain.review import EarlierRound, prep_sheet
+
         interview = self.get_interview(interview_id)
         earlier = self._interviews(
             "company = ? AND starts_at < ? AND id != ? ORDER BY starts_at DESC, id DESC LIMIT 6",
@@ -678,6 +677,8 @@ class Journal:
         self, *, interview_id: int | None = None, since: datetime | None = None
     ) -> Iterator[Record]:
         """Every interview (oldest first) with its evaluation and entries, for exports."""
+        from interview_journal.store.exchange import read_records
+
         return read_records(
             self._query,
             interview_from_row,
@@ -697,6 +698,8 @@ class Journal:
         progress: Callable[[int], object] | None = None,
     ) -> ImportReport:
         """Merge a checked export into the journal, all or nothing; `dry_run` rolls back."""
+        from interview_journal.store.exchange import ImportReport
+
         report = ImportReport()
         try:
             with self._writing() as db:
@@ -861,6 +864,8 @@ class Journal:
 
         One transaction per batch; returns how many interviews were written.
         """
+        from interview_journal.domain.demo import Bundle
+
         now = _utc_now()
         stamps = [now, now, 1]
         total = 0

@@ -1,0 +1,1 @@
+"""Interview Journal's benchmark: `python -m benchmarks` (see README, "Performance")."""

@@ -1,0 +1,98 @@
+"""Interactive figures, taken on the real program in a pseudo-terminal: from a key to what
+it changes on the screen. Plus the autosave write, timed on the store directly."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks.measure import PtySession
+from interview_journal.dates import SystemClock
+from interview_journal.domain.evaluation import Evaluation
+from interview_journal.domain.listing import InterviewQuery
+from interview_journal.store import open_journal
+
+SEARCHES = ("k", "h", "p", "s", "g", "w")
+"""Typed one at a time into an empty search box; each changes the count on screen."""
+
+
+def _interactive(
+    argv: list[str], env: dict[str, str], path: Path, runs: int
+) -> dict[str, list[float]]:
+    journal = open_journal(path, read_only=True)
+    now: datetime = SystemClock("Europe/Stockholm").now()
+    total = journal.count_interviews()
+    counts = {
+        letter: journal.count_interviews(InterviewQuery(now=now, search=letter))
+        for letter in SEARCHES
+    }
+    journal.close()
+    found: dict[str, list[float]] = {"search": [], "move": [], "switch": [], "evaluation": []}
+    session = PtySession([*argv, "--db", str(path), "--view", "interviews"], env=env)
+    try:
+        session.wait_for(b" interviews")
+        session.settle()
+        for _ in range(runs + 1):
+            for letter in SEARCHES:
+                if counts[letter] == total:
+                    continue
+                session.send(b"/")
+                session.settle(0.2)
+                sent = session.send(letter.encode())
+                done = session.wait_for(f"{counts[letter]:,} interview".encode())
+                found["search"].append(done - sent)
+                session.send(b"\x1b")  # escape clears the search
+                session.wait_for(f"{total:,} interview".encode())
+                session.settle(0.2)
+        for _ in range(runs * 3 + 1):
+            for key in (b"j", b"k"):
+                found["move"].append(session.first_paint_after(key))
+                session.settle(0.15)
+        for _ in range(runs + 1):
+            sent = session.send(b"2")
+            found["switch"].append(session.wait_for(b"overdue") - sent)
+            session.settle(0.2)
+            session.send(b"1")
+            session.settle(0.3)
+        for _ in range(runs + 1):
+            sent = session.send(b"v")
+            found["evaluation"].append(session.wait_for(b"What went well") - sent)
+            session.settle(0.3)
+            session.send(b"\x1b")
+            session.settle(0.4)
+    finally:
+        session.close()
+    return {name: values[1:] if len(values) > 1 else values for name, values in found.items()}
+
+
+def _autosave(path: Path, runs: int) -> list[float]:
+    journal = open_journal(path)
+    try:
+        record = next(iter(journal.records()), None)
+        if record is None or record.interview.id is None:
+            return []
+        current = journal.get_evaluation(record.interview.id) or Evaluation(record.interview.id)
+        times = []
+        for index in range(runs * 4 + 1):
+            changed = current.with_changes(went_well=f"Told the migration story ({index}).")
+            start = time.perf_counter()
+            current = journal.save_evaluation(changed)
+            times.append(time.perf_counter() - start)
+        return times[1:]
+    finally:
+        journal.close()
+
+
+def measure_in_process(
+    argv: list[str], env: dict[str, str], journal: Path, runs: int
+) -> dict[str, list[float]]:
+    """Run the interactive figures on a scratch copy (an evaluation is opened and saved)."""
+    with tempfile.TemporaryDirectory(prefix="ij-bench-") as scratch:
+        copy = Path(scratch) / journal.name
+        shutil.copy2(journal, copy)
+        found = _interactive(argv, env, copy, runs)
+        found["autosave"] = _autosave(copy, runs)
+        return found
