@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError
 from interview_journal.screens.base import JournalAccess
-from interview_journal.text_views import evaluation_sections, interview_facts
+from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
 
 
 class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
@@ -64,6 +64,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             yield Static(id="detail-facts")
             yield Static(id="detail-notes")
             yield Static(id="detail-evaluation")
+            yield Static(id="detail-timeline")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,6 +91,13 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             or "[dim]Not evaluated yet: press v to write how it went.[/dim]"
         )
         self.query_one("#detail-evaluation", Static).update(evaluation_text)
+        entries = self.journal.entries_for(self.interview_id)
+        today = now.date()
+        self.query_one("#detail-timeline", Static).update(
+            "[b]Timeline[/b]\n" + "\n".join(escape(entry_line(e, today)) for e in entries)
+            if entries
+            else "[dim]Nothing on its timeline yet: t opens it, n there adds an entry.[/dim]"
+        )
         notes = interview.notes.strip()
         self.query_one("#detail-notes", Static).update(
             f"[b]Prep notes[/b]\n{escape(notes)}"

@@ -214,7 +214,7 @@ def test_kill_right_after_typing_saves_everything_and_exits(
 def test_kill_9_while_typing_a_new_interview_keeps_the_draft(
     journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file))
+    app = start(run, env, tmp_path, "--db", str(journal_file), "--view", "interviews")
     app.wait_for("Pied Piper")
     app.type("a")
     app.wait_for("New interview")
