@@ -816,8 +816,8 @@ class Journal:
         match = fts_query(query.search)
         if match is not None and self._match_count(match) > DENSE_MATCHES:
             by_start, by_company = (
-                "INDEXED BY interviews_by_start",
-                "INDEXED BY interviews_by_company",
+                " INDEXED BY interviews_by_start",
+                " INDEXED BY interviews_by_company",
             )
         if query.sort is InterviewSort.UPCOMING_FIRST:
             if segment == 0:
