@@ -96,6 +96,7 @@ class InterviewJournalApp(App[None]):
         self.clock = clock
         self.settings = settings or Settings()
         self._quitting = False
+        self._quit_anyway = False
         self.undo_stack: list[DeletedInterview | DeletedEntry | DismissedSuggestion] = []
         """What was deleted or dismissed, newest last: `u` brings it back until the app quits."""
 
@@ -196,7 +197,8 @@ class InterviewJournalApp(App[None]):
         self._close_messages_no_wait()
 
     def _quit_from_signal(self) -> None:
-        self.run_worker(self.action_quit(), exclusive=True, group="quit")
+        # the terminal is gone or we were told to stop: save what can be saved, then go
+        self.run_worker(self._quit(force=True), exclusive=True, group="quit")
 
     async def save_everything(self) -> None:
         """Ask every screen in every mode's stack to write what it holds."""
@@ -210,10 +212,27 @@ class InterviewJournalApp(App[None]):
             yield from stack
 
     async def action_quit(self) -> None:
+        await self._quit(force=False)
+
+    async def _quit(self, *, force: bool) -> None:
         if self._quitting:
             return
         self._quitting = True
         await self.save_everything()
+        unsaved = [s for s in self._all_screens() if getattr(s, "unsaved", False)]
+        if unsaved and not force and not self._quit_anyway:
+            # a save failed (disk full?): quitting now would lose it; ask for a second quit
+            self._quitting = False
+            self._quit_anyway = True
+            self.notify(
+                "Something you typed could not be saved (see the message before), so the "
+                "journal is still open. Fix it and quit again — or quit once more to leave "
+                "without it.",
+                title="Not saved",
+                severity="error",
+                timeout=12,
+            )
+            return
         self.exit()
 
     def action_help(self) -> None:
@@ -349,5 +368,8 @@ def run_app(
     evaluate: int | None = None,
     settings: Settings | None = None,
     view: str | None = None,
-) -> None:
-    make_app(journal, clock, evaluate=evaluate, settings=settings, view=view).run()
+) -> int:
+    """Run the TUI; returns its exit status (1 after a crash)."""
+    app = make_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
+    app.run()
+    return app.return_code or 0

@@ -110,9 +110,12 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
     from interview_journal.store.database import JournalMissingError
 
     paths = resolve_paths(_db_choice(ctx, db_path))
+    read_only = bool(ctx.find_root().params.get("read_only"))
     try:
-        journal = open_journal(paths.database)
+        journal = open_journal(paths.database, read_only=read_only)
     except JournalMissingError:
+        if read_only:
+            fail(f"no journal at {paths.database} to open read-only.")
         if not create and paths.database_source != "default":
             fail(f"no journal at {paths.database} (check the path, or add an interview first).")
         journal = open_journal(paths.database, create=True)
@@ -200,15 +203,18 @@ def _open_tui(
         journal = open_journal(paths.database, create=True)
     from interview_journal.app import run_app
 
+    code = 0
     try:
         if evaluate is not None:
             journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
         clock, settings = _clock(), _settings()
         if view is None and evaluate is None:
             view = _start_view(journal, clock, settings)
-        run_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
+        code = run_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
     finally:
         journal.close()
+    if code:
+        sys.exit(code)  # a crash was reported above; scripts must see that it failed
 
 
 def _start_view(journal: Any, clock: Any, settings: Any) -> str | None:

@@ -65,6 +65,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             "editor",
             "Editor",
             id="editor",
+            priority=True,  # text boxes use ctrl+e for "end of line"; the editor wins
             tooltip="Write the focused text box in $VISUAL / $EDITOR",
         ),
         Binding("tab", "app.focus_next", "Next", id="next", show=True, tooltip="Next field"),
@@ -78,6 +79,8 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         """What the journal holds (version 0: nothing yet). The base for merges."""
         self._timer: Timer | None = None
         self._dirty = False
+        self._leave_anyway = False
+        """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._loading = False
         self._agreed_dirty = False
 
@@ -300,6 +303,11 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         """Leaving a field writes it at once."""
         self.save_now()
 
+    @property
+    def unsaved(self) -> bool:
+        """Something typed here is not in the journal yet (a save failed, or is pending)."""
+        return self._dirty
+
     def save_now(self) -> None:
         """Write what is on screen, if anything changed. Never raises."""
         if self._timer is not None:
@@ -431,6 +439,18 @@ class EvaluationScreen(JournalAccess, Screen[None]):
 
     def action_back(self) -> None:
         self.save_now()
+        if self._dirty and not self._leave_anyway:
+            # the save failed (disk full, file read-only…): leaving would lose the text
+            self._leave_anyway = True
+            self.notify(
+                "Not saved, so still here with your text. Fix what the message said (a full "
+                "disk?) and press escape again: it tries once more, then goes back even if "
+                "that fails too.",
+                title="Not saved",
+                severity="error",
+                timeout=12,
+            )
+            return
         self.dismiss(None)
 
     def action_editor(self) -> None:

@@ -98,6 +98,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             "editor",
             "Editor",
             id="editor",
+            priority=True,  # text boxes use ctrl+e for "end of line"; the editor wins
             show=False,
             tooltip="Write the notes in $VISUAL / $EDITOR",
         ),

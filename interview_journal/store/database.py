@@ -94,7 +94,13 @@ def check_header(path: Path, header: Header, latest_version: int) -> None:
             f"{path}: a SQLite database from another program, not an Interview Journal. "
             "It was left untouched."
         )
-    if header.page_count_valid and path.stat().st_size < header.page_size * header.page_count:
+    wal = Path(f"{path}-wal")
+    recoverable = wal.exists() and wal.stat().st_size > 0  # a checkpoint was cut short
+    if (
+        header.page_count_valid
+        and not recoverable
+        and path.stat().st_size < header.page_size * header.page_count
+    ):
         raise NotAJournalError(
             f"{path}: the journal is truncated (shorter than its own header says). "
             "Restore it from a backup; it was left untouched."

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from urllib.parse import quote
 
 import pendulum
 from sqlite_utils import Database
@@ -187,6 +188,8 @@ class Journal:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self.side_files_before: set[Path] | None = None
+        """For a read-only journal: the -wal/-shm that were there before it was opened."""
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -197,6 +200,25 @@ class Journal:
                     # Fold the WAL back so the file alone holds everything when we are gone.
                     self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.conn.close()
+            if self.read_only and self.side_files_before is not None:
+                self._tidy_side_files(self.side_files_before)
+
+    def _tidy_side_files(self, existed_before: set[Path]) -> None:
+        """A reader leaves the folder as it found it.
+
+        A read-only connection to a WAL journal makes -wal/-shm files it cannot remove. A
+        brief ordinary connection, closed at once, lets SQLite remove them the usual way —
+        only if no other program has the journal open, and without writing to the journal
+        (its WAL is empty). Where the file cannot be opened for writing, they stay.
+        """
+        if not (database.side_files(self.path) - existed_before):
+            return
+        with contextlib.suppress(sqlite3.Error, OSError):
+            tidy = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=0.1)
+            try:
+                tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                tidy.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -210,15 +232,30 @@ class Journal:
         if self.read_only:
             raise StorageError(f"{self.path}: the journal is open read-only; nothing was changed.")
         with self._lock:
+            conn = self.db.conn
+            began = False
             try:
+                if not conn.in_transaction:
+                    # IMMEDIATE takes the write lock up front, waiting (busy timeout) for
+                    # another window's save; a plain BEGIN would fail at once on the first
+                    # write after a read.
+                    conn.execute("BEGIN IMMEDIATE")
+                    began = True
                 with self.db.atomic():
                     yield self.db
-            except sqlite3.OperationalError as error:
-                raise _storage_error(self.path, error) from error
-            except sqlite3.IntegrityError as error:
-                raise StorageError(
-                    f"{self.path}: not saved, it would break the journal's rules ({error})."
-                ) from error
+                if began:
+                    conn.execute("COMMIT")
+            except BaseException as error:
+                if began and conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.OperationalError):
+                    raise _storage_error(self.path, error) from error
+                if isinstance(error, sqlite3.IntegrityError):
+                    raise StorageError(
+                        f"{self.path}: not saved, it would break the journal's rules ({error})."
+                    ) from error
+                raise
             finally:
                 database.secure_file(self.path)
 
@@ -284,6 +321,7 @@ class Journal:
                     f"{interview.title} was changed elsewhere (another window?) since you opened "
                     "it. Your version was not saved over it."
                 )
+            _forget_deleted_words(db)
         return self.get_interview(interview.id)
 
     def get_interview(self, interview_id: int) -> Interview:
@@ -307,6 +345,7 @@ class Journal:
                     db.query(f"SELECT * FROM [{table}] WHERE interview_id = ?", [interview_id])
                 )
             db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
+            _forget_deleted_words(db)
         return DeletedInterview(interview=interview, rows=saved)
 
     def restore_interview(self, deleted: DeletedInterview) -> Interview:
@@ -939,6 +978,13 @@ class Journal:
         return total
 
 
+def _forget_deleted_words(db: Database) -> None:
+    """Rewrite the search index so words that were deleted or edited away are gone from
+    the file's bytes, not just hidden (secure_delete does not reach inside the index).
+    10 ms at 10,000 interviews, 0.2 s at 100,000: only on edits and deletes."""
+    db.execute("INSERT INTO interviews_fts (interviews_fts) VALUES ('optimize')")
+
+
 class _DryRun(Exception):
     """Raised inside an import's transaction to roll it back."""
 
@@ -1017,12 +1063,28 @@ def open_journal(path: Path, *, create: bool = False, read_only: bool = False) -
         if not read_only:
             _migrate(db, path, header.user_version)
             database.secure_file(path)
+        elif header.user_version < LATEST_VERSION:
+            connection.close()
+            database.remove_new_side_files(path, before)
+            raise NotAJournalError(
+                f"{path}: written by an older version of Interview Journal; open it once "
+                "without --read-only to upgrade it (a backup is made first)."
+            )
+    except OSError as error:
+        with contextlib.suppress(Exception):
+            connection.close()
+        raise StorageError(
+            f"{path}: could not prepare the journal ({error.strerror or error}); it was left "
+            "as it was."
+        ) from error
     except sqlite3.DatabaseError as error:
         with contextlib.suppress(Exception):
             connection.close()
         database.remove_new_side_files(path, before)
         raise NotAJournalError(f"{path}: the journal cannot be read ({error}).") from error
-    return Journal(db, path, read_only=read_only)
+    journal = Journal(db, path, read_only=read_only)
+    journal.side_files_before = before
+    return journal
 
 
 def _create(path: Path) -> Journal:

@@ -3,7 +3,7 @@
 Rules for adding one: append a function, never edit or reorder an applied one, set
 `PRAGMA user_version` to its number (the header check reads it to refuse files from a
 newer version without opening them), and add a fixture file of the schema before it in
-`tests/store/fixtures/` so the step is tested from every earlier version.
+`tests/fixtures/schemas/` so the step is tested from every earlier version.
 """
 
 from __future__ import annotations
