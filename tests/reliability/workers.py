@@ -9,8 +9,7 @@ command or a process killed half way through a save would do to it:
 `saver JOURNAL INTERVIEW_ID SEED`
     Saves for ever, in turn: a new interview, the evaluation of INTERVIEW_ID, a timeline
     entry. One line per *acknowledged* save (written only after the call returned):
-    "interview <uuid>", "evaluation <version> <marker>" or "entry <uuid>". First "ready";
-    "idle" (and no more saves) before the log grows enough for an automatic checkpoint.
+    "interview <uuid>", "evaluation <version> <marker>" or "entry <uuid>". First "ready".
 `writer JOURNAL NAME INTERVIEW_ID ROUNDS SEED`
     Prints {"op": "ready"}, waits for a line on stdin, then ROUNDS rounds of writes (and
     reads) as fast as it can. One JSON line per call, whatever happened (see `writer_rounds`).
