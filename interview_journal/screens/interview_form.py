@@ -8,6 +8,7 @@ nothing until all are valid.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from rich.markup import escape
@@ -292,10 +293,22 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
                 saved = self.journal.add_interview(new_interview(values, now))
             else:
                 saved = self.journal.update_interview(apply_fields(self.interview, values))
-        except StaleWriteError as error:
+        except StaleWriteError:
             self._draft_dirty = True
             self._write_draft()
-            self.report(error, title="Changed elsewhere")
+            if self.interview is not None and self.interview.id is not None:
+                # take the other window's version as the base: the next ctrl+s saves what is
+                # on screen over it, knowingly
+                with contextlib.suppress(JournalError):
+                    self.interview = self.journal.get_interview(self.interview.id)
+            self.notify(
+                "This interview was changed elsewhere (another window?) since you opened it. Your "
+                "text is still here (and kept as a draft); ctrl+s again saves it over theirs, "
+                "escape leaves theirs.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=12,
+            )
             return
         except JournalError as error:
             self.report(error)
