@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -63,4 +64,7 @@ def search_terms(text: str) -> list[str]:
     Quotes, operators and brackets the user types are treated as separators, so a search
     can never be a syntax error.
     """
-    return _WORD.findall(text.replace("\x00", " "))[:16]
+    # "Bjo\u0308rn" typed with a combining mark is one word, found as "bjorn" (the index
+    # folds diacritics the same way)
+    composed = unicodedata.normalize("NFC", text.replace("\x00", " "))
+    return _WORD.findall(composed)[:16]

@@ -39,7 +39,16 @@ def check_text(text: str, field: str, *, limit: int = MAX_SHORT) -> str:
         ) from None
     if len(text) > limit:
         raise InputError(f"{field} is too long ({len(text):,} characters, at most {limit:,}).")
+    if _CONTROL.search(text):
+        raise InputError(
+            f"{field} contains a control character (such as an escape code) that cannot be "
+            "saved; remove it and try again."
+        )
     return text
+
+
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab and line breaks: they would drive the terminal."""
 
 
 def parse_company(text: str) -> str:
@@ -86,7 +95,7 @@ def parse_interest(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    if cleaned.isascii() and cleaned.isdigit() and 1 <= int(cleaned) <= 5:
+    if len(cleaned) == 1 and cleaned in "12345":
         return int(cleaned)
     raise InputError(f'Interest is a number from 1 to 5, not "{_shown(cleaned)}".')
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +29,7 @@ class ChooseScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"[b]{self.title_text}[/b]")
+            yield Static(Text(self.title_text, style="bold"))  # plain text, never markup
             yield OptionList(*(Option(label, id=value) for label, value in self.choices))
 
     def on_mount(self) -> None:

@@ -287,7 +287,12 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             )
             return
         now = self.now()
-        values, _ = parse_fields(self.texts(), now)
+        texts = self.texts()
+        values, _ = parse_fields(texts, now)
+        if self.interview is not None and texts["starts_at"] == self._initial["starts_at"]:
+            # not re-read: in the hour that happens twice when clocks go back, the text alone
+            # is ambiguous, and an untouched time must not move
+            values["starts_at"] = self.interview.starts_at
         try:
             if self.interview is None:
                 saved = self.journal.add_interview(new_interview(values, now))

@@ -201,6 +201,24 @@ class ImportFileError(InputError):
     """The file is not an export we can read; the message says where and why."""
 
 
+def _texts_ok(value: Any, where: str) -> None:
+    """Every string in `value` can be stored (no lone surrogates).
+
+    Control characters are kept: an export must import back exactly what the journal held.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _fail(where, "holds a broken character (a lone surrogate)") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _texts_ok(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _texts_ok(item, f"{where}[{index}]")
+
+
 def _fail(where: str, problem: str) -> ImportFileError:
     return ImportFileError(f"{where}: {problem}; nothing was imported.")
 
@@ -253,6 +271,7 @@ def parse_export(
     seen_entries: set[str] = set()
     for index, item in enumerate(interviews):
         where = f"interviews[{index}]"
+        _texts_ok(item, where)
         row = _interview_row(item, where, interview_from_row, interview_to_row)
         if row["uuid"] in seen:
             raise _fail(f"{where}.uuid", "the same uuid appears twice")

@@ -251,6 +251,11 @@ class Journal:
                         conn.execute("ROLLBACK")
                 if isinstance(error, sqlite3.OperationalError):
                     raise _storage_error(self.path, error) from error
+                if isinstance(error, UnicodeEncodeError):
+                    raise StorageError(
+                        f"{self.path}: not saved, the text holds a broken character (a lone "
+                        "surrogate) that cannot be stored; nothing was changed."
+                    ) from error
                 if isinstance(error, sqlite3.IntegrityError):
                     raise StorageError(
                         f"{self.path}: not saved, it would break the journal's rules ({error})."
