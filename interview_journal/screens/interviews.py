@@ -304,7 +304,21 @@ class InterviewsScreen(JournalScreen):
         interview = self._need_highlighted()
         if interview is not None and interview.id is not None:
             keep = interview.id
-            self.app.push_screen(EvaluationScreen(interview.id), lambda _: self.reload(keep))
+            self.app.push_screen(EvaluationScreen(interview.id), lambda _: self._refresh_one(keep))
+
+    def _refresh_one(self, interview_id: int) -> None:
+        """Back from the evaluation: redraw its row (the Eval column, agreed dates) at once,
+        instead of reading and rebuilding the whole page."""
+        try:
+            interview = self.journal.get_interview(interview_id)
+            summary = self.journal.evaluation_summary(interview_id)
+        except JournalError:
+            self.reload()
+            return
+        if self.table.refresh_interview(interview, summary, self.now()):
+            self._show_preview()
+        else:
+            self.reload(keep_id=interview_id)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

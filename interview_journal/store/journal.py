@@ -911,6 +911,10 @@ class Journal:
             cursor = PageCursor(last_segment, last["company"], last["starts_at"], last["id"])
         return InterviewPage(interviews, cursor, summaries)
 
+    def evaluation_summary(self, interview_id: int) -> EvaluationSummary | None:
+        """What the list's Eval column shows for one interview (None: not started)."""
+        return self._summaries([interview_id]).get(interview_id)
+
     def _summaries(self, ids: list[int]) -> dict[int, EvaluationSummary]:
         if not ids:
             return {}

@@ -140,6 +140,24 @@ class InterviewTable(DataTable[str | Text]):
             self._rebuild(keep_id)
         self.has_more = has_more
 
+    def refresh_interview(
+        self, interview: Interview, summary: EvaluationSummary | None, now: pendulum.DateTime
+    ) -> bool:
+        """Redraw one row in place (after its evaluation or dates changed); False when the
+        interview is not in the list, so the caller reads the page again."""
+        if interview.id is None or str(interview.id) not in self.rows:
+            return False
+        self.now = now
+        self.interviews = [interview if i.id == interview.id else i for i in self.interviews]
+        if summary is None:
+            self.evaluations.pop(interview.id, None)
+        else:
+            self.evaluations[interview.id] = summary
+        columns = self._columns()
+        for column, cell in zip(columns, self._cells(interview, columns), strict=True):
+            self.update_cell(str(interview.id), column.key, cell)
+        return True
+
     def _rebuild(self, keep_id: int | None = None) -> None:
         current = keep_id if keep_id is not None else self.highlighted_id()
         row_index = self.cursor_row
