@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.timer import Timer
+from textual.widgets import Input, Select, TextArea
 
 from interview_journal.errors import JournalError
 from interview_journal.screens.base import JournalAccess
@@ -24,15 +25,51 @@ class DraftKeeper(JournalAccess):
     draft_key: str
     _draft_timer: Timer | None = None
     _draft_dirty: bool = False
+    _initial: dict[str, str]
+    """What the form showed when it opened (its fields' texts)."""
     is_mounted: bool
     set_timer: Any
+    query_one: Any
 
     def texts(self) -> dict[str, str]:
         raise NotImplementedError
 
     @property
     def changed(self) -> bool:
-        raise NotImplementedError
+        return bool(self._initial) and self.texts() != self._initial
+
+    def read_fields(self, names: list[str]) -> dict[str, str]:
+        """What is typed in each `#field-NAME` widget, as text ("" for a blank choice)."""
+        result: dict[str, str] = {}
+        for name in names:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                result[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                result[name] = widget.text
+            elif isinstance(widget, Input):
+                result[name] = widget.value
+        return result
+
+    def fill_fields(
+        self, texts: dict[str, str], choices: dict[str, list[tuple[str, str]]], default: str = ""
+    ) -> None:
+        """Put texts into the `#field-NAME` widgets; a choice that is not offered becomes
+        blank (or, where blank is not allowed, `default`, else the first choice)."""
+        for name, text in texts.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                offered = [value for _, value in choices[name]]
+                if text in offered:
+                    widget.value = text
+                elif widget._allow_blank:
+                    widget.value = Select.NULL
+                else:
+                    widget.value = default if default in offered else offered[0]
+            elif isinstance(widget, TextArea):
+                widget.load_text(text)
+            elif isinstance(widget, Input):
+                widget.value = text
 
     def _schedule_draft(self) -> None:
         self._draft_dirty = True

@@ -141,34 +141,13 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         dates.warm_up()
 
     def _fill(self, texts: dict[str, str]) -> None:
-        for name, text in texts.items():
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Select):
-                valid = {value for _, value in SELECTS[name]}
-                blank = Select.NULL if name != "kind" else EntryKind.FOLLOW_UP.value
-                widget.value = text if text in valid else blank
-            elif isinstance(widget, TextArea):
-                widget.load_text(text)
-            elif isinstance(widget, Input):
-                widget.value = text
+        self.fill_fields(texts, SELECTS, default=EntryKind.FOLLOW_UP.value)
         for name in DATE_FIELDS:
             self._echo(name, texts.get(name, ""))
 
     def texts(self) -> dict[str, str]:
-        result: dict[str, str] = {}
-        for name in ORDER:
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Select):
-                result[name] = "" if widget.value is Select.NULL else str(widget.value)
-            elif isinstance(widget, TextArea):
-                result[name] = widget.text
-            elif isinstance(widget, Input):
-                result[name] = widget.value
-        return result
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._initial) and self.texts() != self._initial
+        """What is in the form now, as typed."""
+        return self.read_fields(ORDER)
 
     # --- checking as you type ---------------------------------------------------------
 

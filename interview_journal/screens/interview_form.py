@@ -175,38 +175,13 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         dates.warm_up()  # loads dateparser's language data before the first keystroke needs it
 
     def _fill(self, texts: dict[str, str]) -> None:
-        for name, text in texts.items():
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Select):
-                valid = {value for _, value in SELECTS[name]}
-                widget.value = (
-                    text
-                    if text in valid
-                    else (Select.NULL if widget._allow_blank else SELECTS[name][0][1])
-                )
-            elif isinstance(widget, TextArea):
-                widget.load_text(text)
-            elif isinstance(widget, Input):
-                widget.value = text
+        self.fill_fields(texts, SELECTS)
         for name in DATE_FIELDS:
             self._echo(name, texts.get(name, ""))
 
     def texts(self) -> dict[str, str]:
         """What is in the form now, as typed."""
-        result: dict[str, str] = {}
-        for name in FORM_ORDER:
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Select):
-                result[name] = "" if widget.value is Select.NULL else str(widget.value)
-            elif isinstance(widget, TextArea):
-                result[name] = widget.text
-            elif isinstance(widget, Input):
-                result[name] = widget.value
-        return result
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._initial) and self.texts() != self._initial
+        return self.read_fields(FORM_ORDER)
 
     # --- checking as you type ---------------------------------------------------------
 
