@@ -28,12 +28,13 @@ from interview_journal.errors import JournalError
 from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.screens.review import ReviewScreen
 from interview_journal.screens.timeline import DismissedSuggestion, TimelineScreen
+from interview_journal.typeahead import TypeaheadApp
 
 if TYPE_CHECKING:
     from interview_journal.store.journal import DeletedEntry, DeletedInterview, Journal
 
 
-class InterviewJournalApp(App[None]):
+class InterviewJournalApp(TypeaheadApp, App[None]):
     """Interview Journal's terminal UI."""
 
     TITLE = "Interview Journal"

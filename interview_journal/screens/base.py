@@ -45,6 +45,23 @@ class JournalAccess:
 class JournalScreen(JournalAccess, Screen[None]):
     """A full-screen view."""
 
+    LOADS_IN_BACKGROUND = False
+    """True for views whose content arrives from a worker: keys typed before it arrives
+    wait for it (see `interview_journal.typeahead`), so `3` then `x` marks the first
+    follow-up done instead of finding nothing to act on."""
+
+    _content_shown = False
+
+    @property
+    def ready_for_keys(self) -> bool:
+        return self._content_shown or not self.LOADS_IN_BACKGROUND
+
+    def content_shown(self) -> None:
+        """Call when a read has put something on screen: held keys may flow."""
+        if not self._content_shown:
+            self._content_shown = True
+            self.journal_app.keys_may_flow()
+
 
 class JournalModal(JournalAccess, ModalScreen[T]):
     """A dialog that returns a typed value with `dismiss`."""

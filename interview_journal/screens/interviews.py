@@ -43,7 +43,8 @@ class ListLoaded(Message):
 class InterviewsScreen(JournalScreen):
     """The home screen."""
 
-    AUTO_FOCUS = None  # focus goes to the table when it has rows, never into the search box
+    AUTO_FOCUS = ""  # the table takes focus when it has rows; the search box only on `/`
+    LOADS_IN_BACKGROUND = True
     BINDINGS = [
         Binding("a", "add", "Add", id="add", tooltip="Add an interview"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted interview"),
@@ -176,6 +177,7 @@ class InterviewsScreen(JournalScreen):
         self._show_state()
         self._show_preview()
         self.shown_generation = message.generation
+        self.content_shown()
 
     @property
     def up_to_date(self) -> bool:
@@ -218,13 +220,14 @@ class InterviewsScreen(JournalScreen):
         self._settle_focus()
 
     def _settle_focus(self) -> None:
-        """Keys like `a` must reach the screen: never leave focus parked in an empty search."""
-        search = self.query_one("#search", Input)
-        parked = self.focused is None or (search.has_focus and not search.value)
-        if self.table.display and parked:
+        """Give the table the focus when nothing useful holds it, and never take it from
+        where the user put it: a search box opened with `/` keeps it while empty, or the
+        rest of a fast-typed word would run as commands (`d` deletes)."""
+        focused = self.focused
+        if self.table.display and focused is None:
             self.table.focus()
-        elif not self.table.display and search.has_focus and not search.value:
-            self.set_focus(None)
+        elif not self.table.display and focused is self.table:
+            self.set_focus(None)  # keys like `a` must reach the screen of an empty journal
 
     @on(DataTable.RowHighlighted)
     def _show_preview(self) -> None:

@@ -36,6 +36,8 @@ class ReviewLoaded(Message):
 class ReviewScreen(FollowUpActions, JournalScreen):
     """What needs the user today."""
 
+    LOADS_IN_BACKGROUND = True
+
     AUTO_FOCUS = "#review"
     BINDINGS = [
         Binding(
@@ -116,6 +118,7 @@ class ReviewScreen(FollowUpActions, JournalScreen):
         self.query_one("#review-state", Static).update(headline(review))
         self.review_list.show_review(review, message.prep, self.now(), message.keep_key)
         self._show_preview()
+        self.content_shown()
 
     @on(ReviewList.OptionHighlighted)
     def _show_preview(self) -> None:

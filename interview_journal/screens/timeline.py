@@ -61,6 +61,8 @@ class DismissedSuggestion:
 class TimelineScreen(FollowUpActions, JournalScreen):
     """The timeline of every interview, or of one (`interview_id`)."""
 
+    LOADS_IN_BACKGROUND = True
+
     AUTO_FOCUS = "#timeline"
     BINDINGS = [
         Binding("n", "new", "New", id="new_entry", tooltip="Add an entry to this interview"),
@@ -192,6 +194,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         if empty:
             placeholder.update(self._empty_text())
         self._show_preview()
+        self.content_shown()
 
     def _empty_text(self) -> str:
         if self.kinds is not KindFilter.ALL:

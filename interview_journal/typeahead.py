@@ -1,0 +1,222 @@
+"""Keys typed ahead land where they were aimed, in the order they were typed.
+
+People type faster than screens open, and a paste or a fast typist delivers a dozen keys
+in one read of the terminal. Textual hands each key to the focused widget's own message
+queue and moves on to the next one at once, which goes wrong in three ways:
+
+- `widget.focus()` only takes effect through a callback queued *behind* the keys that
+  already arrived, so after `/` the letters of a search still reach the table as
+  commands (`d` deletes);
+- a key that reaches the App as a binding (ctrl+e, tab) can run before the text keys in
+  front of it were typed into the field, so the editor opens on half a sentence;
+- keys that arrive while a pushed screen is still being built go to a screen with nothing
+  focused, and are dropped or run that screen's bindings.
+
+The gate below fixes all three in one place: one key at a time travels from the App to
+the focused widget and up through its ancestors (as Textual delivers it), and the next
+key is released only after the first has been handled everywhere it could be handled,
+after anything it deferred through the App's queue (focus, a pushed screen) has run, and
+once the screen on top is mounted and says it is ready. Keys are never dropped: a screen
+that takes too long to say so gets them anyway after `HOLD_LIMIT` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections import deque
+from time import monotonic
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
+from textual.timer import Timer
+
+HOLD_LIMIT = 3.0
+"""Seconds a key may wait for a screen that never says it is ready."""
+
+FLIGHT_CHECK = 0.05
+"""Seconds between looks at whether a key's way through the widgets was cut short."""
+
+Typed = events.Key | events.Paste
+
+
+def _gone(pump: MessagePump) -> bool:
+    if pump._closing or pump._closed:
+        return True
+    return isinstance(pump, DOMNode) and not pump.is_attached
+
+
+class TypeaheadApp(App[None]):
+    """An App that holds keys typed ahead of the screen until it can take them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typed_ahead: deque[Typed] = deque()
+        self._key_in_flight = False
+        self._held_since: float | None = None
+        self._unstick_timer: Timer | None = None
+        self._waiting_for_mount: MessagePump | None = None
+        self._mount_waiters: set[asyncio.Task[None]] = set()
+        self._gave_up_on: MessagePump | None = None
+        self._flight_path: list[MessagePump] = []
+        self._flight_watch: Timer | None = None
+
+    # --- the gate ----------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, Typed) and not event.is_forwarded:
+            if self._key_in_flight or self._typed_ahead or not self._screen_takes_keys():
+                self._hold(event)
+                return
+            await self._deliver(event)
+            return
+        await super().on_event(event)
+
+    def keys_may_flow(self) -> None:
+        """A screen that was loading is ready: deliver what was typed meanwhile."""
+        self.call_later(self._release_next)
+
+    @property
+    def keys_typed_ahead(self) -> int:
+        """How many keys are waiting (for tests and the benchmark)."""
+        return len(self._typed_ahead)
+
+    def _screen_takes_keys(self) -> bool:
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet, or the app is closing: nothing to wait for
+            return True
+        if not screen.is_mounted:
+            self._wake_when_mounted(screen)
+            return False
+        return screen is self._gave_up_on or bool(getattr(screen, "ready_for_keys", True))
+
+    def _hold(self, event: Typed) -> None:
+        self._typed_ahead.append(event)
+        if self._held_since is None:
+            self._held_since = monotonic()
+        if self._unstick_timer is None:
+            self._unstick_timer = self.set_timer(HOLD_LIMIT, self._unstick)
+
+    async def _deliver(self, event: Typed) -> None:
+        """Send one key on its way and keep the next until this one has landed."""
+        self._key_in_flight = True
+        if self._held_since is not None:
+            self._held_since = monotonic()  # progress: the limit counts from the last key
+        path = self._path_of(event)
+        try:
+            await super().on_event(event)
+        except Exception:
+            self._key_in_flight = False
+            raise
+        self._follow(path, 0)
+
+    def _path_of(self, event: Typed) -> list[MessagePump]:
+        """Where Textual will carry the key: the focused widget, then each ancestor up to
+        the screen (a key no widget handles bubbles up to the screen's bindings)."""
+        node: DOMNode | None = self.focused
+        if node is None:
+            with contextlib.suppress(Exception):
+                node = self.screen
+        path: list[MessagePump] = []
+        while node is not None and node is not self:
+            path.append(node)
+            parent = node.parent
+            node = parent if isinstance(parent, DOMNode) else None
+        return path
+
+    def _follow(self, path: list[MessagePump], index: int) -> None:
+        """Queue a marker behind the key in each queue it may pass through, in turn: when
+        the marker runs in a queue, the key has been handled there (or passed up)."""
+        while index < len(path):
+            if path[index].call_later(self._follow, path, index + 1):
+                self._flight_path = path[index:]
+                self._watch_flight()
+                return
+            index += 1  # that widget is gone: the key cannot be waiting in it
+        self._flight_path = []
+        # The key may have bubbled to the App; a binding it ran may have deferred focus
+        # or a screen change through the App's queue. Two trips behind them all.
+        self.call_later(self.call_later, self._landed)
+
+    async def _landed(self) -> None:
+        if not self._key_in_flight:
+            return  # already released by `_check_flight`
+        self._key_in_flight = False
+        self._flight_path = []
+        if self._flight_watch is not None:
+            self._flight_watch.pause()
+        await self._release_next()
+
+    def _watch_flight(self) -> None:
+        if self._flight_watch is None:
+            self._flight_watch = self.set_interval(FLIGHT_CHECK, self._check_flight)
+        else:
+            self._flight_watch.resume()
+
+    def _check_flight(self) -> None:
+        """A marker queued in a widget that is then removed (the dialog a key closed) is
+        never run: once any queue on the key's way is gone, nothing more can happen to
+        the key there, so only the trip through the App's queue is left."""
+        if not self._key_in_flight:
+            if self._flight_watch is not None:
+                self._flight_watch.pause()
+            return
+        if any(_gone(pump) for pump in self._flight_path):
+            self._flight_path = []
+            self.call_later(self.call_later, self._landed)
+
+    async def _release_next(self) -> None:
+        if self._key_in_flight:
+            return
+        if not self._typed_ahead:
+            self._done_holding()
+            return
+        if not self._screen_takes_keys():
+            return  # the screen calls keys_may_flow, its mount wakes us, or _unstick does
+        await self._deliver(self._typed_ahead.popleft())
+
+    def _wake_when_mounted(self, screen: MessagePump) -> None:
+        if self._waiting_for_mount is screen:
+            return
+        self._waiting_for_mount = screen
+        mounted: asyncio.Event | None = getattr(screen, "_mounted_event", None)
+
+        async def wait() -> None:
+            if mounted is not None:
+                await mounted.wait()
+            else:  # pragma: no cover - a Textual without the event: look again shortly
+                await asyncio.sleep(0.01)
+            if self._waiting_for_mount is screen:
+                self._waiting_for_mount = None
+            # a screen's on_mount queues its first focus on the App: let that run first
+            self.call_later(self.call_later, self._release_next)
+
+        task = asyncio.get_running_loop().create_task(wait())
+        self._mount_waiters.add(task)
+        task.add_done_callback(self._mount_waiters.discard)
+
+    def _done_holding(self) -> None:
+        self._held_since = None
+        if self._unstick_timer is not None:
+            self._unstick_timer.stop()
+            self._unstick_timer = None
+
+    async def _unstick(self) -> None:
+        """Keys have waited too long (a screen never said it was ready, or a widget was
+        removed with a key in its queue): deliver them rather than lose them."""
+        self._unstick_timer = None
+        if not self._typed_ahead and not self._key_in_flight:
+            self._held_since = None
+            return
+        waited = monotonic() - (self._held_since or monotonic())
+        if waited < HOLD_LIMIT:
+            self._unstick_timer = self.set_timer(HOLD_LIMIT - waited, self._unstick)
+            return
+        with contextlib.suppress(Exception):
+            self._gave_up_on = self.screen  # from now on this screen gets keys at once
+        self._key_in_flight = False
+        await self._release_next()
