@@ -34,9 +34,10 @@ def _when(text: str, now: pendulum.DateTime) -> Any:
         raise InputError(
             'When is the interview? e.g. "tomorrow 14:00", "fri 10am" or "2026-12-01 10:30".'
         )
-    # Interviews are mostly entered ahead of time, so "fri" means the coming Friday; the
-    # echo under the field shows the full date, so a past one is one edit away.
-    return parse_moment(text, now, Lean.FUTURE)
+    # An interview is entered before it (to prepare) or after it (to evaluate), so a date
+    # that does not say its year or week is the nearest one: "30 nov" typed on 1 Dec is
+    # yesterday, "fri" the Friday within three days. The echo shows the full date.
+    return parse_moment(text, now, Lean.NEAREST)
 
 
 def _status(text: str, now: pendulum.DateTime) -> Any:
