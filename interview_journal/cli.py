@@ -236,7 +236,8 @@ def _interview_options(func: F) -> F:
         click.option(
             "--when",
             "when",
-            help='When it starts: "tomorrow 14:00", "fri 10am", "2026-12-01 10:30".',
+            help='When it starts: "tomorrow 14:00", "fri 10am", "30 nov 10:00", '
+            '"14:00 CET", "2026-12-01 10:30" (a day without a year or week is the nearest one).',
         ),
         click.option("--stage", help="screening, first, second, technical, final or other."),
         click.option("--format", "format_", help="on-site, video or phone."),
@@ -249,7 +250,8 @@ def _interview_options(func: F) -> F:
             help="upcoming, awaiting-reply, next-round, offer, rejected, withdrawn (or auto).",
         ),
         click.option(
-            "--feedback-by", help='The date they promised feedback by ("fri", "in 1 week").'
+            "--feedback-by",
+            help='The date they promised feedback by ("fri", "in 1 week", "1 dec": the next one).',
         ),
         click.option("--contact-from", help="The date from which you may get in touch."),
         click.option("--notes", help="Prep notes."),
