@@ -534,12 +534,21 @@ def follow_up() -> None:
     help="thank-you, follow-up, reply, next-round, offer-elsewhere, outcome or note.",
 )
 @click.option("--due", help='When it is planned for: "fri", "in 3 days", "tomorrow 16:00".')
-@click.option("--done", help='When it was done: "today", "yesterday 15:00".')
+@click.option(
+    "--done", help='When it was done: "today", "yesterday 15:00" (an outcome: today if no date).'
+)
 @click.option("--channel", help="e-mail, call, message or in-person.")
 @click.option("--contact", help="The person you were in touch with.")
 @click.option("--reason", help="What relevant thing will you say?")
 @click.option("--note", help="Anything else.")
 @click.option("--outcome", help="For --kind outcome: offer, rejection or withdrawn.")
+@click.option(
+    "--status",
+    "new_status",
+    help="Also set the interview's status (e.g. rejected). Default for an outcome: the "
+    "status it implies (asked first on a terminal).",
+)
+@click.option("--keep-status", is_flag=True, help="Leave the interview's status as it is.")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask about a missing reason.")
 @db_option
 @click.pass_context
@@ -548,24 +557,37 @@ def follow_up_add(
     /,
     interview_id: str,
     yes: bool,
+    new_status: str | None,
+    keep_status: bool,
     db_path: Path | None,
     **options: str | None,
 ) -> None:
-    """Add an entry to an interview's timeline and print its id."""
+    """Add an entry to an interview's timeline and print its id.
+
+    Recording an outcome (offer, rejection, withdrawn) closes the process: the interview's
+    status is set to match, after asking when run on a terminal, at once (and said on
+    stderr) from a script. --status or --keep-status decide instead.
+    """
     from interview_journal.domain.entry_fields import (
         NO_REASON_QUESTION,
         needs_reason,
         new_entry,
         parse_entry_fields,
     )
-    from interview_journal.domain.timeline import status_after
+    from interview_journal.domain.timeline import EntryKind, status_after
 
     number = _parse_id(interview_id)
     now = _clock().now()
+    if new_status is not None and keep_status:
+        fail("--status and --keep-status contradict each other: give one of them.")
+    chosen = _parse_status_option(new_status, now) if new_status is not None else None
     texts = {name: value for name, value in options.items() if value is not None}
+    is_outcome = texts.get("kind", "").strip().lower() == "outcome"
+    if is_outcome and not texts.get("due", "").strip() and not texts.get("done", "").strip():
+        texts["done"] = "today"  # an outcome is news that has come: recorded as of today
     texts.setdefault("due", "")
     texts.setdefault("done", "")
-    if "outcome" not in texts and texts.get("kind", "").strip().lower() == "outcome":
+    if "outcome" not in texts and is_outcome:
         texts["outcome"] = ""
     values, errors = parse_entry_fields(texts, now)
     if errors:
@@ -580,15 +602,57 @@ def follow_up_add(
             else:
                 advice = NO_REASON_QUESTION.split(" — ")[0]
                 click.echo(f"interview-journal: note: no --reason given. {advice}.", err=True)
+        implied = status_after(entry)
+        closes = entry.kind is EntryKind.OUTCOME and implied is not None
+        change, said = False, ""
+        if new_status is not None:
+            change = chosen is not interview.status
+            shown = chosen.label if chosen is not None else "automatic again"
+            said = f"status: {interview.title} is now {shown}"
+        elif closes and implied is not None and not keep_status and implied is not interview.status:
+            chosen = implied
+            if sys.stdin.isatty():
+                # Asked before anything is saved: "no" or ctrl+c leaves the journal as it was.
+                change = click.confirm(
+                    f"You recorded {entry.title}. Set {interview.title} to {implied.label}?",
+                    default=True,
+                    err=True,
+                )
+                said = f"status: {interview.title} is now {implied.label}"
+            else:
+                change = True
+                said = (
+                    f"status: {interview.title} set to {implied.label}, as the outcome says "
+                    "(--keep-status leaves the status as it was)"
+                )
+        # A next round only gets a hint: the process goes on, and its status is the user's.
+        hint = not closes and implied is not interview.status
+        hint = hint and new_status is None and not keep_status
         saved = journal.add_entry(entry)
-    click.echo(saved.id)
-    status = status_after(saved)
-    if status is not None and interview.status is not status:
+        click.echo(saved.id)
+        if change:
+            try:
+                journal.update_interview(interview.with_changes(status=chosen))
+            except JournalError as error:
+                fail(f"entry {saved.id} was saved; the status was not changed: {error.message}")
+    if change:
+        click.echo(said, err=True)
+    elif hint and implied is not None:
         click.echo(
-            f"to set {interview.title} to {status.label}: "
-            f"interview-journal edit {number} --status {status.value}",
+            f"to set {interview.title} to {implied.label}: "
+            f"interview-journal edit {number} --status {implied.value}",
             err=True,
         )
+
+
+def _parse_status_option(text: str, now: Any) -> Any:
+    """--status for an entry: a status word, or "auto" to let the calendar decide again."""
+    from interview_journal.domain.fields import FIELDS
+
+    try:
+        return FIELDS["status"].parse(text, now)
+    except InputError as error:
+        fail(f"--status: {error.message}")
 
 
 def _parse_when_or_fail(option: str, text: str, now: Any, *, past: bool) -> Any:

@@ -18,7 +18,10 @@ The rules, in order:
 5. The date from which the user may get in touch has come, and nothing is planned:
    shown as "allowed", with the reminder to have something relevant to say. Not a task.
 6. Never chase (rules 1, 2, 5) an employer whose promised date has not come yet, and
-   never suggest anything for a closed process (offer, rejection, withdrawn).
+   never suggest anything (rules 1-5) for a closed process: one whose latest interview
+   is closed (offer, rejected, withdrawn), or with an outcome recorded on any of its
+   interviews whatever the status says (an outcome added from a script may leave it
+   open). A process is one company.
 
 Only interviews within `horizon_days` are considered: a process that has been silent
 for longer is not chased by the journal (the user can always plan a follow-up by hand).
@@ -131,12 +134,13 @@ def suggest(
     latest: dict[str, Interview] = {}
     for interview in sorted(recent, key=lambda i: i.starts_at):
         latest[interview.company.casefold()] = interview
+    closed = _closed_processes(recent, latest, entries, now)
 
     found: list[Suggestion] = []
     for interview in recent:
         own = entries.get(interview.id or 0, ())
         status = effective_status(interview, now)
-        if status.is_closed:
+        if status.is_closed or interview.company.casefold() in closed:
             continue
         held_day = _day(interview.starts_at, tz)
         held = interview.starts_at <= now
@@ -148,9 +152,27 @@ def suggest(
     for interview in recent:
         for entry in entries.get(interview.id or 0, ()):
             if entry.kind is EntryKind.OFFER_ELSEWHERE and entry.when.day >= horizon:
-                found.extend(_tell_others(interview, entry, latest.values(), entries, now))
+                found.extend(_tell_others(interview, entry, latest.values(), entries, closed))
     unique = {s.key: s for s in found if s.key not in skip}
     return sorted(unique.values(), key=lambda s: (s.due, s.interview.company.casefold(), s.key))
+
+
+def _closed_processes(
+    recent: Sequence[Interview],
+    latest: Mapping[str, Interview],
+    entries: Mapping[int, Sequence[Entry]],
+    now: datetime,
+) -> set[str]:
+    """The companies (casefolded) whose process is over: nobody there is to be contacted."""
+    closed = {company for company, last in latest.items() if effective_status(last, now).is_closed}
+    for interview in recent:
+        if any(_is_outcome(entry) for entry in entries.get(interview.id or 0, ())):
+            closed.add(interview.company.casefold())
+    return closed
+
+
+def _is_outcome(entry: Entry) -> bool:
+    return entry.kind is EntryKind.OUTCOME and entry.outcome is not None
 
 
 def _thank_you(
@@ -255,7 +277,7 @@ def _tell_others(
     offer: Entry,
     processes: Iterable[Interview],
     entries: Mapping[int, Sequence[Entry]],
-    now: datetime,
+    closed: set[str],
 ) -> list[Suggestion]:
     """Rule 4: an offer elsewhere is news worth telling every other open process."""
     offer_day = offer.when.day
@@ -263,8 +285,8 @@ def _tell_others(
     for other in processes:
         if other.company.casefold() == source.company.casefold():
             continue
-        if effective_status(other, now).is_closed:
-            continue
+        if other.company.casefold() in closed:
+            continue  # rule 6: a rejection or a withdrawal is not answered with news
         if _contacted_since(entries.get(other.id or 0, ()), offer_day):
             continue
         found.append(

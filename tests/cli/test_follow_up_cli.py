@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -245,7 +246,7 @@ def test_follow_up_does_not_create_a_missing_journal(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-def test_an_outcome_prints_how_to_set_the_status(db: Path) -> None:
+def test_an_outcome_from_a_script_sets_the_status_it_implies_and_says_so(db: Path) -> None:
     for company in ("Initech", "Hooli", "Globex"):
         add(db, "--company", company, "--when", "2026-11-20 10:00")
     result = ok(
@@ -253,14 +254,116 @@ def test_an_outcome_prints_how_to_set_the_status(db: Path) -> None:
         "rejection",
     )  # fmt: skip
     entry_id = int(result.stdout)
-    hint = result.stderr.strip()
-    assert "interview-journal edit 3 --status rejected" in hint
-    assert "Globex" in hint
+    (said,) = result.stderr.strip().splitlines()
+    assert said.startswith("status: Globex set to rejected, as the outcome says"), said
+    assert "--keep-status" in said
     saved = entry(db, 3, entry_id)
     assert saved["kind"] == "outcome" and saved["outcome"] == "rejection"
     assert saved["done"] == "2026-11-25"
-    # A hint, not a change: the status is the user's to set.
-    assert shown(db, 3)["status"] == "awaiting-reply"
+    assert shown(db, 3)["status"] == "rejected"
+    assert shown(db, 3)["status_set_by_user"] is True
+    assert shown(db, 1)["status"] == "awaiting-reply"  # the other processes are untouched
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status"),
+    [("rejected", "rejected"), ("offer", "offer"), ("withdrawn", "withdrawn")],
+)
+def test_the_issues_command_closes_the_process(db: Path, outcome: str, status: str) -> None:
+    # Exactly as reported: no date given, so the outcome is recorded as done today.
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    result = ok("--db", db, "follow-up", str(number), "--kind", "outcome", "--outcome", outcome)
+    saved = entry(db, number, int(result.stdout))
+    assert (saved["done"], saved["due"]) == ("2026-11-25", None)
+    assert shown(db, number)["status"] == status
+
+
+def _rejected_then_offer_elsewhere(db: Path, *flags: str) -> dict[str, int]:
+    """Globex rejects (recorded from a script), then Hooli makes an offer."""
+    ids = {
+        company: add(db, "--company", company, "--when", "2026-11-18 10:00")
+        for company in ("Globex", "Initech", "Hooli")
+    }
+    ok(
+        "--db", db, "follow-up", str(ids["Globex"]), "--kind", "outcome", "--outcome",
+        "rejected", "--done", "2026-11-23", *flags,
+    )  # fmt: skip
+    ok(
+        "--db", db, "follow-up", str(ids["Hooli"]), "--kind", "offer-elsewhere", "--done",
+        "yesterday",
+    )  # fmt: skip
+    return ids
+
+
+@pytest.mark.parametrize("flags", [(), ("--keep-status",)], ids=["status-set", "status-kept"])
+def test_nothing_is_suggested_for_a_company_that_rejected_you(
+    db: Path, flags: tuple[str, ...]
+) -> None:
+    ids = _rejected_then_offer_elsewhere(db, *flags)
+    suggested = [item for item in timeline_json(db) if item.get("suggested")]
+    told = [item["company"] for item in suggested if "offer from Hooli" in item["reason"]]
+    assert told == ["Initech"]  # the open process hears the news; Globex does not
+    assert "Globex" not in {item["company"] for item in suggested}
+    text = ok("--db", db, "timeline").stdout
+    assert [line for line in text.splitlines() if "Initech" in line and "suggested" in line]
+    assert not [line for line in text.splitlines() if "Globex" in line and "suggested" in line]
+    review = json.loads(ok("--db", db, "today", "--json").stdout)
+    follow_ups = review["sections"]["follow-ups"]
+    assert "Initech" in {item["company"] for item in follow_ups}
+    assert "Globex" not in {item["company"] for item in follow_ups}
+    lines = ok("--db", db, "today").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("FOLLOW-UPS"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("TO EVALUATE"))
+    assert any("Initech" in line for line in lines[start:end])
+    assert not any("Globex" in line for line in lines[start:end])  # evaluating it is fine
+    expected = "awaiting-reply" if flags else "rejected"
+    assert shown(db, ids["Globex"])["status"] == expected
+
+
+def test_keep_status_leaves_the_status_and_says_nothing(db: Path) -> None:
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    result = ok(
+        "--db", db, "follow-up", str(number), "--kind", "outcome", "--outcome", "rejection",
+        "--keep-status",
+    )  # fmt: skip
+    assert result.stderr == ""
+    assert shown(db, number)["status"] == "awaiting-reply"
+    assert shown(db, number)["status_set_by_user"] is False
+
+
+def test_status_sets_the_status_given(db: Path) -> None:
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    result = ok(
+        "--db", db, "follow-up", str(number), "--kind", "outcome", "--outcome", "offer",
+        "--status", "withdrawn",
+    )  # fmt: skip
+    assert "Globex" in result.stderr and "withdrawn" in result.stderr
+    assert shown(db, number)["status"] == "withdrawn"
+    # Any entry can carry the status change along: a reply that says there is a next round.
+    ok(
+        "--db", db, "follow-up", str(number), "--kind", "reply", "--done", "today",
+        "--status", "next round",
+    )  # fmt: skip
+    assert shown(db, number)["status"] == "next-round"
+
+
+@pytest.mark.parametrize(
+    ("flags", "fragments"),
+    [
+        (["--status", "hired"], ["--status", "hired"]),
+        (["--status", "rejected", "--keep-status"], ["--status", "--keep-status"]),
+    ],
+    ids=["unknown-status", "both"],
+)
+def test_bad_status_flags_are_one_line_and_save_nothing(
+    db: Path, flags: list[str], fragments: list[str]
+) -> None:
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    before = all_entries(db)
+    args = ["follow-up", str(number), "--kind", "outcome", "--outcome", "rejection", *flags]
+    assert_one_line_error(run("--db", db, *args), *fragments)
+    assert all_entries(db) == before
+    assert shown(db, number)["status"] == "awaiting-reply"
 
 
 def test_no_status_hint_when_the_status_already_says_so(db: Path) -> None:
@@ -526,6 +629,52 @@ def command(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=60,
         check=False,
     )
+
+
+def on_a_terminal(db: Path, answer: str, *args: str) -> tuple[int, str]:
+    """Run the real command with its standard input on a pseudo-terminal, answering once.
+
+    Returns the exit status and what it wrote to stderr (the question included).
+    """
+    env = dict(os.environ, INTERVIEW_JOURNAL_DB=str(db), INTERVIEW_JOURNAL_TZ=ZONE)
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "interview_journal", *args],
+            stdin=follower,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        os.close(follower)
+        os.write(leader, answer.encode() + b"\n")  # waits in the terminal until it is read
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize(("answer", "status"), [("y", "rejected"), ("n", "awaiting-reply")])
+def test_on_a_terminal_it_asks_before_setting_the_status(
+    db: Path, answer: str, status: str
+) -> None:
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    args = ["follow-up", str(number), "--kind", "outcome", "--outcome", "rejected"]
+    code, stderr = on_a_terminal(db, answer, *args)
+    assert code == 0, stderr
+    assert "Set Globex to rejected? [Y/n]" in stderr
+    assert shown(db, number)["status"] == status
+    assert [e["outcome"] for e in entries(db, number)] == ["rejection"]  # saved either way
+
+
+def test_on_a_terminal_status_decides_without_asking(db: Path) -> None:
+    number = add(db, "--company", "Globex", "--when", "2026-11-20 10:00")
+    args = ["follow-up", str(number), "--kind", "outcome", "--outcome", "offer"]
+    code, stderr = on_a_terminal(db, "n", *args, "--status", "offer")
+    assert code == 0, stderr
+    assert "?" not in stderr
+    assert shown(db, number)["status"] == "offer"
 
 
 def test_the_real_command_adds_marks_done_and_shows_the_timeline(db: Path) -> None:

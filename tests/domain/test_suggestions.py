@@ -454,6 +454,96 @@ def test_rule_6_a_closed_process_gets_nothing(situation: str, status: Status) ->
     assert run(interview(**SITUATIONS[situation], status=status)) == []
 
 
+def _outcome(outcome: Outcome, interview_id: int = 1, *, planned: bool = False) -> Entry:
+    """An outcome recorded on Tuesday (or, oddly, planned for Friday)."""
+    if planned:
+        return entry(EntryKind.OUTCOME, due=nov(27), interview_id=interview_id, outcome=outcome)
+    return entry(EntryKind.OUTCOME, done=nov(24), interview_id=interview_id, outcome=outcome)
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_rule_6_an_outcome_entry_closes_the_process_whatever_the_status_says(
+    situation: str, outcome: Outcome
+) -> None:
+    # Recorded from the command line, the outcome used to leave the status open.
+    assert run(interview(**SITUATIONS[situation]), [_outcome(outcome)]) == []
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_rule_6_an_outcome_on_another_round_closes_the_whole_process(situation: str) -> None:
+    this_round = interview("Initech", id=1, **SITUATIONS[situation])
+    other_round = interview("initech", held(2), id=2)
+    entries = {1: [], 2: [_outcome(Outcome.REJECTION, interview_id=2)]}
+    assert suggest([this_round, other_round], entries, now_at()) == []
+
+
+@pytest.mark.parametrize("status", [Status.OFFER, Status.REJECTED, Status.WITHDRAWN])
+def test_rule_6_a_closed_latest_round_closes_the_earlier_rounds_too(status: Status) -> None:
+    # Two rounds in two days; the second ended it. No thank-you for the first either.
+    first = interview("Initech", held(24, 9), id=1)
+    second = interview("Initech", held(25, 9), id=2, status=status)
+    assert suggest([first, second], {}, now_at()) == []
+    assert suggest([first], {}, now_at()) != []  # alone, the first would get one
+
+
+@pytest.mark.parametrize(
+    ("others", "other_entries"),
+    [
+        pytest.param(
+            [interview("Globex", held(18), id=1)],
+            {1: [_outcome(Outcome.REJECTION)]},
+            id="rejection-recorded-status-still-open",
+        ),
+        pytest.param(
+            [interview("Globex", held(18), id=1)],
+            {1: [_outcome(Outcome.WITHDRAWN)]},
+            id="withdrawn-recorded-status-still-open",
+        ),
+        pytest.param(
+            [interview("Globex", held(18), id=1)],
+            {1: [_outcome(Outcome.OFFER)]},
+            id="their-own-offer-recorded",
+        ),
+        pytest.param(
+            [interview("Globex", held(18), id=1)],
+            {1: [_outcome(Outcome.REJECTION, planned=True)]},
+            id="an-outcome-entry-even-without-a-done-date",
+        ),
+        pytest.param(
+            [interview("Globex", held(11), id=1), interview("Globex", held(18), id=2)],
+            {1: [_outcome(Outcome.REJECTION)], 2: []},
+            id="outcome-on-an-earlier-round",
+        ),
+        pytest.param(
+            [
+                interview("Globex", held(11), id=1),
+                interview("Globex", held(18), id=2, status=Status.REJECTED),
+            ],
+            {},
+            id="latest-round-rejected",
+        ),
+    ],
+)
+def test_rule_4_never_tells_a_closed_process_about_an_offer(
+    others: list[Interview], other_entries: dict[int, list[Entry]]
+) -> None:
+    source, offer = _offer_from_hooli()
+    found = suggest([source, *others], {100: [offer], **other_entries}, now_at())
+    assert [s for s in found if s.interview.company == "Globex"] == []
+
+
+def test_rule_4_still_tells_the_open_processes_when_one_is_closed() -> None:
+    source, offer = _offer_from_hooli()
+    closed = interview("Globex", held(18), id=1)
+    open_one = interview("Initech", held(18), id=2)
+    found = suggest(
+        [source, closed, open_one], {100: [offer], 1: [_outcome(Outcome.REJECTION)]}, now_at()
+    )
+    told = [s.interview.company for s in found if s.rule is Rule.OFFER_ELSEWHERE]
+    assert told == ["Initech"]
+
+
 def test_rule_6_a_promised_date_not_yet_come_is_not_chased() -> None:
     # Held three weeks ago, but they promised news by Friday: wait.
     one = interview(starts_at=held(4), feedback_by=nov(27), contact_from=nov(20))
