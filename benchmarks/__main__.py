@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 at_scale = size == max(sizes)
                 for key, name, limit in (
                     ("search", "search as you type (key → count on screen)", 0.030),
+                    ("burst", "/ and 200 keys in one write → all in the search box", 0.500),
                     ("move", "j/k key → first byte of the repaint", 0.016),
                     ("switch", "switch Interviews → Timeline", 0.100),
                     ("evaluation", "v → evaluation ready to type", 0.100),

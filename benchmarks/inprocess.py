@@ -18,6 +18,11 @@ from interview_journal.store import open_journal
 SEARCHES = ("k", "h", "p", "s", "g", "w")
 """Typed one at a time into an empty search box; each changes the count on screen."""
 
+BURST = ("qzx " * 47 + "qzx burst-end").encode()
+"""200 keys in one write after `/`, as a paste or a fast typist sends them: every one is
+held until the one before has landed, so this is the price of keys never misrouted."""
+BURST_END = b"burst-end"
+
 
 def _interactive(
     argv: list[str], env: dict[str, str], path: Path, runs: int
@@ -30,7 +35,13 @@ def _interactive(
         for letter in SEARCHES
     }
     journal.close()
-    found: dict[str, list[float]] = {"search": [], "move": [], "switch": [], "evaluation": []}
+    found: dict[str, list[float]] = {
+        "search": [],
+        "move": [],
+        "switch": [],
+        "evaluation": [],
+        "burst": [],
+    }
     session = PtySession([*argv, "--db", str(path), "--view", "interviews"], env=env)
     try:
         session.wait_for(b" interviews")
@@ -47,6 +58,13 @@ def _interactive(
                 session.send(b"\x1b")  # escape clears the search
                 session.wait_for(f"{total:,} interview".encode())
                 session.settle(0.2)
+        for _ in range(runs + 1):
+            sent = session.send(b"/" + BURST)
+            found["burst"].append(session.wait_for(BURST_END) - sent)
+            session.settle(0.2)
+            session.send(b"\x1b")
+            session.wait_for(f"{total:,} interview".encode())
+            session.settle(0.2)
         for _ in range(runs * 3 + 1):
             for key in (b"j", b"k"):
                 found["move"].append(session.first_paint_after(key))

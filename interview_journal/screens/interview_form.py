@@ -101,7 +101,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             id="editor",
             priority=True,  # text boxes use ctrl+e for "end of line"; the editor wins
             show=False,
-            tooltip="Write the notes in $VISUAL / $EDITOR",
+            tooltip="Write the field you are in (or the notes) in $VISUAL / $EDITOR",
         ),
     ]
 
@@ -326,12 +326,19 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         self.dismiss(None)
 
     def action_editor(self) -> None:
-        notes = self.query_one("#field-notes", TextArea)
+        """The editor opens on the field the cursor is in (the notes from anywhere else)."""
+        field = self.focused
+        if not isinstance(field, TextArea | Input):
+            field = self.query_one("#field-notes", TextArea)
         with self.app.suspend():
             import click
 
-            edited = click.edit(notes.text, extension=".md")
+            current = field.text if isinstance(field, TextArea) else field.value
+            edited = click.edit(current, extension=".md")
         if edited is not None:
-            notes.load_text(edited.rstrip("\n"))
+            if isinstance(field, TextArea):
+                field.load_text(edited.rstrip("\n"))
+            else:
+                field.value = " ".join(edited.split())
             self._schedule_draft()
-        notes.focus()
+        field.focus()
