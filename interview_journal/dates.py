@@ -226,6 +226,11 @@ _CLOCK_24 = re.compile(
     re.IGNORECASE,
 )
 """10:30, 9.30 (a dot is how many people write the time), 23:59:59 (seconds dropped)."""
+_CLOCK_H = re.compile(
+    rf"(?<![\w:./+-])(?<!in ){_AT}(?P<clock>(?P<hour>\d{{1,2}})h(?P<minute>\d{{2}})?)(?!\w)",
+    re.IGNORECASE,
+)
+"""14h, 14h30 (but "in 3h" is three hours from now)."""
 _PART_OF_DAY = re.compile(
     r"(?<!\w)(?:(?:at|@)\s*)?(?:(?P<this>this|in\s+the)\s+)?"
     r"(?P<clock>(?P<part>morning|afternoon|evening|night|tonight|noon|midday|midnight"
@@ -235,7 +240,8 @@ _PART_OF_DAY = re.compile(
 _OWN_DAY = {"morning", "afternoon", "evening", "night", "tonight"}
 """Parts of the day that, alone, mean today ("tonight", "this morning")."""
 _BARE_HOUR = re.compile(r"(?<!\w)(?:at|@)\s*(?P<hour>\d{1,2})(?![\w:.])", re.IGNORECASE)
-_TRAILING_HOUR = re.compile(r".*[a-z].*?\s(?P<hour>\d{1,2})", re.IGNORECASE)
+_TRAILING_NUMBER = re.compile(r".*[a-z].*?\s(?P<number>\d{1,4})", re.IGNORECASE)
+"""A number after the day ("fri 3", "tomorrow 1030"): an hour or a time, but which?"""
 _RELATIVE_SPAN = re.compile(
     r"(?P<ahead>in\s+)?(?P<count>a|an|one|\d{1,4})\s+(?P<unit>days?|weeks?|months?|years?)"
     r"(?:\s+(?P<direction>ago|from\s+now|later))?",
@@ -485,7 +491,7 @@ def _pop_clock(text: str, typed: str) -> tuple[str, _Clock | None]:
     """Take the time of day out of the text, refusing one that cannot be."""
     found: list[tuple[re.Match[str], _Clock]] = []
     rest = text
-    for pattern in (_CLOCK_12, _CLOCK_24, _PART_OF_DAY):
+    for pattern in (_CLOCK_12, _CLOCK_24, _CLOCK_H, _PART_OF_DAY):
         while match := pattern.search(rest):
             found.append((match, _clock_of(match, typed)))
             rest = rest[: match.start()] + " " + rest[match.end() :]
@@ -498,6 +504,10 @@ def _pop_clock(text: str, typed: str) -> tuple[str, _Clock | None]:
     if not found:
         return rest, None
     return rest, found[0][1]
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and MIN_YEAR <= int(number) <= MAX_YEAR
 
 
 def _which_hour(hour: str) -> str:
@@ -558,8 +568,11 @@ def _read_day(day_text: str, typed: str, now: pendulum.DateTime, lean: Lean) -> 
         return _Reading(_day_of_month(int(match["day"]), typed, today, lean))
     if (match := _RELATIVE_SPAN.fullmatch(day_text)) and (match["ahead"] or match["direction"]):
         return _Reading(_span(match, typed, today))
-    if match := _TRAILING_HOUR.fullmatch(day_text):
-        raise _bad(typed, why=_which_hour(match["hour"]))
+    if (match := _TRAILING_NUMBER.fullmatch(day_text)) and not _is_year(match["number"]):
+        number = match["number"]
+        if len(number) <= 2:
+            raise _bad(typed, why=_which_hour(number))
+        raise _bad(typed, why=f'"{number}" does not say the time: write it like 10:30')
     if _LEFT_OVER_CLOCK.search(day_text):
         raise _bad(typed, why="the time of day is not clear")
     return _dateparser_day(day_text, typed, now, lean)
@@ -568,7 +581,7 @@ def _read_day(day_text: str, typed: str, now: pendulum.DateTime, lean: Lean) -> 
 def _dateparser_day(day_text: str, typed: str, now: pendulum.DateTime, lean: Lean) -> _Reading:
     base = datetime(now.year, now.month, now.day, now.hour, now.minute)
     found, period = _dateparser(day_text, base)
-    if found is None and _MAYBE_ZONE.fullmatch(day_text):
+    if found is None and _MAYBE_ZONE.fullmatch(day_text) and day_text.isupper():
         raise _bad(typed, why=f"{day_text} is not a day or a time zone I know")
     if found is None:
         raise _bad(typed)
@@ -650,6 +663,8 @@ def _natural(cleaned: str, now: pendulum.DateTime, lean: Lean) -> _Reading:
     rolls = alone and clock is not None and not clock.is_own_day and lean is not Lean.NEAREST
     if reading_day is not None:
         day = reading_day.day
+    elif day_text.lower() == "last" and clock is not None and clock.part in ("evening", "night"):
+        day = today - timedelta(days=1)  # "last night"
     elif day_text:
         if clock is not None and clock.this:
             raise _bad(cleaned, why=f'"{clock.part}" already says the day')

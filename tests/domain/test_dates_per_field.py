@@ -98,6 +98,9 @@ TABLE: list[tuple[str, str, str, str, str]] = [
     (FOUND_ON, "21:15", "2026-12-01 21:15", "2026-12-01 21:15", "2026-11-30 21:15"),
     (FOUND_ON, "9.30", "2026-12-01 09:30", "2026-12-02 09:30", "2026-12-01 09:30"),
     (FOUND_ON, "now", "2026-12-01 19:46", "2026-12-01 19:46", "2026-12-01 19:46"),
+    (FOUND_ON, "in 3h", "2026-12-01 22:46", "2026-12-01 22:46", "2026-12-01 22:46"),
+    (FOUND_ON, "tomorrow 10h", "2026-12-02 10:00", "2026-12-02 10:00", "2026-12-02 10:00"),
+    (FOUND_ON, "last night", "2026-11-30 19:00", "2026-11-30 19:00", "2026-11-30 19:00"),
     # -- relative phrases mean the same in every field
     (FOUND_ON, "tomorrow 14:00", "2026-12-02 14:00", "2026-12-02 14:00", "2026-12-02 14:00"),
     (FOUND_ON, "yesterday 15:00", "2026-11-30 15:00", "2026-11-30 15:00", "2026-11-30 15:00"),
@@ -126,6 +129,8 @@ TABLE: list[tuple[str, str, str, str, str]] = [
     (FOUND_ON, "in 100 years", *_refused("the year must be between")),
     (FOUND_ON, "tomorrow at 3", *_refused("3pm")),
     (FOUND_ON, "fri 3", *_refused("3pm")),
+    (FOUND_ON, "tomorrow 1030", *_refused("like 10:30")),
+    (FOUND_ON, "tomorrow 25h", *_refused("25h is not a time")),
     (FOUND_ON, "14:00 XYZ", '!"14:00 XYZ"', '!"14:00 XYZ"', '!"14:00 XYZ"'),
     (FOUND_ON, "14:00 Mars/Olympus", *_refused("Mars/Olympus")),
     (FOUND_ON, "tomorrow PST", *_refused("time zone")),
