@@ -1,0 +1,313 @@
+"""The real program on a pseudo-terminal, and a small screen that follows what it draws.
+
+`Terminal` starts `python -m interview_journal …` with a pseudo-terminal as its
+keyboard and screen. Keys are written to the terminal as a keyboard (or a paste without
+bracketing) sends them: `send` writes a whole string in one `os.write`, so the program
+reads it all at once. Everything the program draws is read in a background thread (a
+program blocks once the terminal's buffer is full) and replayed onto a `Screen`: a grid of
+characters that understands the cursor moves and erases Textual uses, so a test can ask
+what the user sees *now*, not just whether a text was ever drawn.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+COLUMNS, LINES = 120, 40
+
+KEYS = {
+    "tab": "\t",
+    "enter": "\r",
+    "space": " ",
+    "backspace": "\x7f",
+    "ctrl+e": "\x05",
+    "ctrl+q": "\x11",
+    "ctrl+s": "\x13",
+    "down": "\x1b[B",
+    "up": "\x1b[A",
+}
+"""What a terminal sends for the named keys (xterm, normal cursor mode)."""
+
+_CONTROL = re.compile(
+    r"\x1b\[(?P<csi>[0-?]*)(?P<inter>[ -/]*)(?P<final>[@-~])"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
+    r"|\x1bP[^\x1b]*\x1b\\"  # DCS
+    r"|\x1b[()][0-9A-Za-z]|\x1b[=>78DEM]"  # charsets, keypad, save/restore, index
+    r"|[\r\n\b\x07]"
+)
+
+
+def _width(character: str) -> int:
+    if unicodedata.combining(character):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
+
+
+class Screen:
+    """A LINES x COLUMNS grid of characters: what is on the terminal, without colours."""
+
+    def __init__(self, columns: int = COLUMNS, lines: int = LINES) -> None:
+        self.columns, self.lines = columns, lines
+        self.rows = [[" "] * columns for _ in range(lines)]
+        self.row = self.column = 0
+        self._saved = (0, 0)
+        self._pending = ""
+        self.last_frame = ""
+        """What was on the screen when the program last left it (its final frame)."""
+
+    def feed(self, text: str) -> None:
+        text = self._pending + text
+        self._pending = ""
+        cut = text.rfind("\x1b")
+        if cut != -1 and _CONTROL.match(text, cut) is None and len(text) - cut < 64:
+            text, self._pending = text[:cut], text[cut:]  # a sequence split between reads
+        position = 0
+        for match in _CONTROL.finditer(text):
+            self._print(text[position : match.start()])
+            self._control(match)
+            position = match.end()
+        self._print(text[position:])
+
+    def _print(self, text: str) -> None:
+        for character in text:
+            if character == "\x1b" or (ord(character) < 32):
+                continue
+            width = _width(character)
+            if width == 0:
+                continue
+            if self.column + width > self.columns:
+                continue  # Textual turns auto-wrap off (?7l): nothing wraps
+            self.rows[self.row][self.column] = character
+            if width == 2 and self.column + 1 < self.columns:
+                self.rows[self.row][self.column + 1] = ""
+            self.column += width
+
+    def _control(self, match: re.Match[str]) -> None:
+        whole = match.group(0)
+        if whole == "\r":
+            self.column = 0
+        elif whole == "\n":
+            self.row = min(self.row + 1, self.lines - 1)
+        elif whole == "\b":
+            self.column = max(self.column - 1, 0)
+        elif whole == "\x1b7":
+            self._saved = (self.row, self.column)
+        elif whole == "\x1b8":
+            self.row, self.column = self._saved
+        elif match.group("final"):
+            self._csi(match.group("csi"), match.group("inter"), match.group("final"))
+
+    def _csi(self, params: str, intermediate: str, final: str) -> None:
+        if intermediate or params.startswith(("?", ">", "<", "=")):
+            if final in "hl" and params in ("?1049", "?47", "?1047"):
+                if final == "l":
+                    self.last_frame = self.text()
+                self._erase(0, 0, self.lines - 1, self.columns)  # alternate screen
+            return
+        numbers = [int(n) if n.isdigit() else 0 for n in params.split(";")] if params else []
+
+        def arg(index: int, default: int = 1) -> int:
+            value = numbers[index] if index < len(numbers) else 0
+            return value or default
+
+        if final in "Hf":
+            self.row = min(arg(0) - 1, self.lines - 1)
+            self.column = min(arg(1) - 1, self.columns - 1)
+        elif final == "A":
+            self.row = max(self.row - arg(0), 0)
+        elif final == "B":
+            self.row = min(self.row + arg(0), self.lines - 1)
+        elif final == "C":
+            self.column = min(self.column + arg(0), self.columns - 1)
+        elif final == "D":
+            self.column = max(self.column - arg(0), 0)
+        elif final == "G":
+            self.column = min(arg(0) - 1, self.columns - 1)
+        elif final == "J":
+            mode = arg(0, 0)
+            if mode == 0:
+                self._erase(self.row, self.column, self.lines - 1, self.columns)
+            elif mode == 1:
+                self._erase(0, 0, self.row, self.column + 1)
+            else:
+                self._erase(0, 0, self.lines - 1, self.columns)
+        elif final == "K":
+            mode = arg(0, 0)
+            start, end = {0: (self.column, self.columns), 1: (0, self.column + 1)}.get(
+                mode, (0, self.columns)
+            )
+            for column in range(start, end):
+                self.rows[self.row][column] = " "
+
+    def _erase(self, row: int, column: int, last_row: int, end_column: int) -> None:
+        for index in range(row, last_row + 1):
+            first = column if index == row else 0
+            last = end_column if index == last_row else self.columns
+            for position in range(first, last):
+                self.rows[index][position] = " "
+
+    def text(self) -> str:
+        return "\n".join("".join(row).rstrip() for row in self.rows)
+
+
+class Terminal:
+    """One run of the program on a pseudo-terminal of COLUMNS x LINES."""
+
+    def __init__(self, args: list[str], *, cwd: Path, env: Mapping[str, str]) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        environment = dict(env) | {
+            "TERM": "xterm-256color",
+            "COLUMNS": str(COLUMNS),
+            "LINES": str(LINES),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.args = args
+        self.master = master
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "interview_journal", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            cwd=cwd,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        self.screen = Screen()
+        self._received = 0
+        self._last_output = time.monotonic()
+        self._raw = bytearray()
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        decoder = _Utf8()
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                chunk = b""  # EIO: the last process on the terminal has gone
+            with self._changed:
+                if chunk:
+                    self._raw.extend(chunk)
+                    self.screen.feed(decoder.decode(chunk))
+                    self._received += len(chunk)
+                    self._last_output = time.monotonic()
+                self._changed.notify_all()
+            if not chunk:
+                return
+
+    # --- what the user sees ----------------------------------------------------------------
+
+    def text(self) -> str:
+        """The screen as it is now."""
+        with self._lock:
+            return self.screen.text()
+
+    def last_frame(self) -> str:
+        """The screen as the program left it when it last gave the terminal back (on
+        quitting, or opening an editor), else as it is now."""
+        with self._lock:
+            return self.screen.last_frame or self.screen.text()
+
+    def drawn(self) -> str:
+        """Everything ever drawn, without escape sequences (to ask "was X ever shown?")."""
+        with self._lock:
+            raw = bytes(self._raw).decode("utf-8", "replace")
+        return _CONTROL.sub(" ", raw)
+
+    @property
+    def received(self) -> int:
+        with self._lock:
+            return self._received
+
+    def wait(self, condition: Callable[[str], bool], timeout: float) -> bool:
+        """Wait until `condition(screen text)` holds; False when `timeout` passes first
+        (or the program has ended without it)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                if condition(self.screen.text()):
+                    return True
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._reader.is_alive():
+                    return False
+                self._changed.wait(min(left, 0.1))
+
+    def settle(self, quiet: float, timeout: float) -> bool:
+        """Wait until nothing has been drawn for `quiet` seconds (a blinking cursor draws
+        twice a second, so keep `quiet` under half a second)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                now = time.monotonic()
+                if now - self._last_output >= quiet:
+                    return True
+                if now >= deadline or not self._reader.is_alive():
+                    return False
+                self._changed.wait(min(quiet - (now - self._last_output), deadline - now))
+
+    def wait_for_output(self, after: int, timeout: float) -> bool:
+        """Wait until more than `after` bytes have been drawn in all."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._received <= after:
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._reader.is_alive():
+                    return False
+                self._changed.wait(left)
+            return True
+
+    # --- the keyboard ----------------------------------------------------------------------
+
+    def send(self, keys: str) -> None:
+        """Write `keys` in one go, as the terminal passes a burst of typing or a paste on."""
+        data = keys.encode("utf-8")
+        while data:
+            written = os.write(self.master, data)
+            data = data[written:]
+
+    # --- the end ---------------------------------------------------------------------------
+
+    def wait_exit(self, timeout: float) -> int | None:
+        """The exit status, or None if it is still running after `timeout` seconds."""
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(5)
+        self._reader.join(5)  # it ends when the terminal's last holder has gone
+        os.close(self.master)
+
+
+class _Utf8:
+    """Decodes a byte stream whose characters may be split between two reads."""
+
+    def __init__(self) -> None:
+        import codecs
+
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def decode(self, chunk: bytes) -> str:
+        return self._decoder.decode(chunk)
