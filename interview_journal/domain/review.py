@@ -8,6 +8,7 @@ decides what goes where, in which order, and how it is said.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -268,49 +269,72 @@ def prep_sheet(
     )
 
 
-def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime) -> str:
-    """The prep sheet as Markdown: for printing, or for the notes app of the user's choice."""
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_literal(text: str) -> str:
+    """`text` as Markdown that shows exactly these characters: a company called `*Star*`
+    stays `*Star*`, `[x](y)` is no link, and each line break stays one (a hard break).
+    CommonMark lets every ASCII punctuation mark be escaped with a backslash."""
+    return "\\\n".join(_MARKDOWN_PUNCTUATION.sub(r"\\\1", line) for line in text.split("\n"))
+
+
+def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool = False) -> str:
+    """The prep sheet as Markdown: for printing, or for the notes app of the user's choice.
+
+    With `literal`, the user's own words (and ours) are escaped so that a Markdown view
+    shows them exactly; without it they go in as written, so notes typed as Markdown
+    (bullet lines) read as Markdown elsewhere.
+    """
+    say = markdown_literal if literal else str
     interview = sheet.interview
     today = now.date()
     when = f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
     lines = [
-        f"# Prep: {interview.title}",
+        f"# Prep: {say(interview.title)}",
         "",
-        f"- **When:** {when}, {interview.stage.label} interview"
-        + (f", {interview.format.label}" if interview.format else ""),
+        "- **When:** "
+        + say(
+            f"{when}, {interview.stage.label} interview"
+            + (f", {interview.format.label}" if interview.format else "")
+        ),
     ]
     if interview.location:
-        lines.append(f"- **Where:** {interview.location}")
+        lines.append(f"- **Where:** {say(interview.location)}")
     if interview.people_text:
-        lines.append(f"- **With:** {interview.people_text}")
+        lines.append(f"- **With:** {say(interview.people_text)}")
     if interview.job_ad_url:
-        lines.append(f"- **Job ad:** <{interview.job_ad_url}>")
+        url = say(interview.job_ad_url) if literal else f"<{interview.job_ad_url}>"
+        lines.append(f"- **Job ad:** {url}")
     lines += ["", "## Ask at the end", ""]
-    lines += [f"- [ ] {question}" for question in sheet.questions]
+    lines += [f"- [ ] {say(question)}" for question in sheet.questions]
     lines += ["", "## Get across", ""]
     if sheet.key_points:
-        lines += [f"- [ ] {point.text}" for point in sheet.key_points]
+        lines += [f"- [ ] {say(point.text)}" for point in sheet.key_points]
     else:
         lines.append("_No key points yet: write them as bullet lines in the prep notes._")
     if interview.notes.strip():
-        lines += ["", "## Prep notes", "", interview.notes.strip()]
+        lines += ["", "## Prep notes", "", say(interview.notes.strip())]
     if sheet.earlier_rounds:
-        lines += ["", f"## Earlier rounds with {interview.company}", ""]
+        lines += ["", f"## Earlier rounds with {say(interview.company)}", ""]
         for round_ in sheet.earlier_rounds:
             earlier = round_.interview
             held = format_day(earlier.starts_at.astimezone(now.tzinfo).date(), today)
             learned = round_.evaluation.lesson.strip() if round_.evaluation else ""
             lines.append(
-                f"- {earlier.stage.label}, {held}" + (f" — lesson: {learned}" if learned else "")
+                "- "
+                + say(
+                    f"{earlier.stage.label}, {held}" + (f" — lesson: {learned}" if learned else "")
+                )
             )
         for note in sheet.role_notes:
-            lines.append(f"- Role vs the ad, {note}")
+            lines.append(f"- Role vs the ad, {say(note)}")
     if sheet.lessons:
         lines += ["", "## From your past evaluations", ""]
         for lesson in sheet.lessons:
             label = "Lesson" if lesson.kind == "lesson" else "To improve"
             day = format_day(lesson.starts_at.astimezone(now.tzinfo).date(), today)
-            lines.append(f"- {label} ({lesson.company}, {day}): {lesson.text}")
+            lines.append("- " + say(f"{label} ({lesson.company}, {day}): {lesson.text}"))
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from interview_journal.dates import Lean, format_day, relative_day
@@ -28,7 +29,7 @@ class AskDateScreen(JournalModal[When | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(f"[b]{escape(self.question)}[/b]")
+            yield Static(Content.from_markup("[b]$question[/b]", question=self.question))
             yield Input(placeholder=self.placeholder, id="date-input")
             yield Static("", id="date-echo", classes="echo")
             yield Static("", id="date-error", classes="field-error")

@@ -30,7 +30,9 @@ class ChooseScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text, style="bold"))  # plain text, never markup
-            yield OptionList(*(Option(label, id=value) for label, value in self.choices))
+            yield OptionList(
+                *(Option(label, id=value) for label, value in self.choices), markup=False
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

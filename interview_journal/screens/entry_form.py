@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
@@ -28,7 +29,7 @@ from interview_journal.domain.entry_fields import (
 )
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
-from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
 from interview_journal.screens.drafts import DraftKeeper
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
@@ -77,6 +78,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         super().__init__()
         assert interview.id is not None
         self.interview = interview
+        self.about_interview = interview.id
         self.entry = entry
         self.start = entry or Entry(
             interview_id=interview.id, kind=EntryKind.FOLLOW_UP
@@ -88,7 +90,10 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
 
     def compose(self) -> ComposeResult:
         verb = "Edit entry" if self.entry else "New entry"
-        yield Static(f"{verb} · [b]{escape(self.interview.title)}[/b]", id="form-title")
+        yield Static(
+            Content.from_markup("$verb · [b]$title[/b]", verb=verb, title=self.interview.title),
+            id="form-title",
+        )
         with VerticalScroll(id="form"):
             for name in ORDER:
                 field = ENTRY_FIELDS[name]
@@ -136,7 +141,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         self.query_one(f"#field-{first}").focus()
         self._warm_date_parser()
 
-    @work(thread=True, group="warm-up")
+    @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_date_parser(self) -> None:
         dates.warm_up()
 
@@ -160,7 +165,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
 
     def _show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
-        error.update(escape(message))
+        error.update(Content(message))  # a message may repeat what was typed: never markup
         error.display = bool(message)
         self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
 
@@ -253,8 +258,8 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         question, _, rest = NO_REASON_QUESTION.partition(" — ")
         self.app.push_screen(
             ConfirmScreen(
-                escape(question) + ".",
-                "No reason is written for this follow-up. " + escape(rest.capitalize()),
+                question + ".",
+                "No reason is written for this follow-up. " + rest.capitalize(),
                 confirm="Save anyway",
                 cancel="Write a reason",
             ),
@@ -272,6 +277,9 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
             self._draft_dirty = True
             self._write_draft()
             self.report(error, title="Changed elsewhere")
+            return
+        except NotFoundError as error:
+            self.failed(error)  # the entry, or its whole interview, was deleted elsewhere
             return
         except JournalError as error:
             self.report(error)

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
@@ -34,8 +35,8 @@ from interview_journal.domain.evaluation import (
     merge,
 )
 from interview_journal.domain.model import Interview
-from interview_journal.errors import InputError, JournalError, StaleWriteError
-from interview_journal.screens.base import JournalAccess
+from interview_journal.errors import InputError, JournalError, NotFoundError, StaleWriteError
+from interview_journal.screens.base import DELETED_ELSEWHERE, JournalAccess
 from interview_journal.widgets.choice import ChoiceBar
 from interview_journal.widgets.key_points import KeyPointList
 from interview_journal.widgets.rating import RatingBar
@@ -74,6 +75,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.about_interview = interview_id
         self.interview: Interview | None = None
         self.saved: Evaluation = Evaluation(interview_id, version=0)
         """What the journal holds (version 0: nothing yet). The base for merges."""
@@ -83,6 +85,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._loading = False
         self._agreed_dirty = False
+        self._deleted_under_me = False
+        """The interview was deleted in another window while text typed here was unsaved:
+        the screen stays, showing the only copy of that text, until escape."""
 
     # --- layout -----------------------------------------------------------------------
 
@@ -156,6 +161,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self.interview = self.journal.get_interview(self.interview_id)
             existing = self.journal.get_evaluation(self.interview_id)
             lessons = self.journal.past_lessons(self.interview.starts_at, limit=2)
+        except NotFoundError as error:
+            self.failed(error, read_again=False)  # deleted in another window: this closes
+            return
         except JournalError as error:
             self.report(error, title="Cannot evaluate")
             self.app.pop_screen()
@@ -181,8 +189,12 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         exact = dates.format_exact(interview.starts_at, now)
         when = f"{exact} ({dates.relative(interview.starts_at, now)})"
         self.query_one("#eval-title", Static).update(
-            f"Evaluate · [b]{escape(interview.title)}[/b] · {interview.stage.label}"
-            f" · {escape(when)}"
+            Content.from_markup(
+                "Evaluate · [b]$title[/b] · $stage · $when",
+                title=interview.title,
+                stage=interview.stage.label,
+                when=when,
+            )
         )
         before = interview.interest
         self.query_one("#rate-interest_after", RatingBar).note = f"(was {before})" if before else ""
@@ -198,8 +210,13 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         first = lessons[0]
         label = "Lesson" if first.kind == "lesson" else "To improve"
         target.update(
-            f"“{escape(first.text)}”\n[dim]{label} · {escape(first.company)}, "
-            f"{dates.format_day(first.starts_at.date(), self.now().date())}[/dim]"
+            Content.from_markup(
+                "“$lesson”\n[dim]$label · $company, $day[/dim]",
+                lesson=first.text,
+                label=label,
+                company=first.company,
+                day=dates.format_day(first.starts_at.date(), self.now().date()),
+            )
         )
 
     def _fill(self, evaluation: Evaluation) -> None:
@@ -313,6 +330,8 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if self._deleted_under_me:
+            return  # nothing can be saved any more; it was said
         if self._agreed_dirty:
             self._save_agreed()
         if not self._dirty or not self.is_mounted:
@@ -335,11 +354,17 @@ class EvaluationScreen(JournalAccess, Screen[None]):
 
     def _write(self, mine: Evaluation) -> bool:
         """Save, merging with another window's save if needed. False (and said) on failure."""
+        if self._deleted_under_me:
+            self.notify(DELETED_ELSEWHERE, severity="warning", timeout=5)
+            return False
         try:
             try:
                 self.saved = self.journal.save_evaluation(mine)
             except StaleWriteError:
                 self._merge_with_other_window(mine)
+        except NotFoundError as error:
+            self.failed(error)  # its interview was deleted in another window (leave_deleted)
+            return False
         except JournalError as error:
             self._show_save_state("failed")
             self.report(error)
@@ -400,6 +425,8 @@ class EvaluationScreen(JournalAccess, Screen[None]):
                 self.interview_id, feedback_by, contact_from
             )
             self._agreed_dirty = False
+        except NotFoundError as error:
+            self.failed(error)
         except JournalError as error:
             self._show_save_state("failed")
             self.report(error)
@@ -437,8 +464,30 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         )
         self.dismiss(None)
 
+    def leave_deleted(self, interview_id: int, *, say: bool = True) -> None:
+        """Close with the rest, unless what was just typed exists nowhere else: then stay
+        with it (and say so), so it can be copied out; escape leaves."""
+        typing = self._dirty or self._agreed_dirty
+        if interview_id != self.interview_id or not typing or self._deleted_under_me:
+            super().leave_deleted(interview_id, say=say)
+            return
+        self._deleted_under_me = True
+        self._show_save_state("failed")
+        self.notify(
+            f"{DELETED_ELSEWHERE} What you typed here cannot be saved: copy what you want to "
+            "keep (ctrl+e opens the box in your editor), then escape goes back.",
+            title="Deleted elsewhere",
+            severity="warning",
+            timeout=20,
+        )
+
     def action_back(self) -> None:
+        if self._deleted_under_me:
+            super().leave_deleted(self.interview_id, say=False)
+            return
         self.save_now()
+        if self._leaving:
+            return  # the interview is gone, and so is this screen
         if self._dirty and not self._leave_anyway:
             # the save failed (disk full, file read-only…): leaving would lose the text
             self._leave_anyway = True

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Protocol
 
-from rich.markup import escape
+from textual.content import Content
 
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, When, status_after
-from interview_journal.errors import JournalError
+from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.screens.base import JournalAccess
 
 SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
@@ -51,14 +51,17 @@ class FollowUpActions(JournalAccess):
         if entry is None or entry.id is None:
             return
         if entry.is_done:
-            self.app.notify("Already done. z plans it again for a later date.", timeout=4)
+            self.notify("Already done. z plans it again for a later date.", timeout=4)
             return
         try:
             saved = self.journal.mark_done(entry.id, now_when)
+        except NotFoundError as error:
+            self.failed(error, about=entry.interview_id)  # deleted in another window
+            return
         except JournalError as error:
             self.report(error)
             return
-        self.app.notify(f"Done: {saved.title} for {company}.", timeout=3)
+        self.notify(f"Done: {saved.title} for {company}.", timeout=3)
         self.reload(keep_key=f"entry:{saved.id}")
         self._offer_status(saved)
 
@@ -102,10 +105,13 @@ class FollowUpActions(JournalAccess):
             return
         try:
             saved = self.journal.snooze(target.entry.id, when)
+        except NotFoundError as error:
+            self.failed(error, about=target.entry.interview_id)
+            return
         except JournalError as error:
             self.report(error)
             return
-        self.app.notify(f"Snoozed until {shown}.", timeout=3)
+        self.notify(f"Snoozed until {shown}.", timeout=3)
         self.reload(keep_key=f"entry:{saved.id}")
 
     def accept(self, suggestion: Suggestion) -> None:
@@ -151,10 +157,13 @@ class FollowUpActions(JournalAccess):
     def _add(self, entry: Entry, message: str) -> None:
         try:
             saved = self.journal.add_entry(entry)
+        except NotFoundError as error:
+            self.failed(error, about=entry.interview_id)  # its interview was deleted
+            return
         except JournalError as error:
             self.report(error)
             return
-        self.app.notify(message, timeout=4)
+        self.notify(message, timeout=4)
         self.reload(keep_key=f"entry:{saved.id}")
 
     def _offer_status(self, entry: Entry) -> None:
@@ -171,17 +180,24 @@ class FollowUpActions(JournalAccess):
         def set_status(status: Status) -> None:
             try:
                 self.journal.update_interview(interview.with_changes(status=status))
+            except NotFoundError as error:
+                self.failed(error, about=interview.id)
+                return
             except JournalError as error:
                 self.report(error, title="Status not changed")
                 return
-            self.app.notify(f"{interview.title} is now {status.label}.", timeout=4)
+            self.notify(f"{interview.title} is now {status.label}.", timeout=4)
             self.reload(keep_key=f"entry:{entry.id}")
 
         if implied is not None and interview.status is not implied:
             self.app.push_screen(
                 ConfirmScreen(
-                    f"Set [b]{escape(interview.title)}[/b] to [b]{implied.label}[/b]?",
-                    f"You recorded {escape(entry.title)}.",
+                    Content.from_markup(
+                        "Set [b]$title[/b] to [b]$status[/b]?",
+                        title=interview.title,
+                        status=implied.label,
+                    ),
+                    f"You recorded {entry.title}.",
                     confirm="Set status",
                     cancel="Leave it",
                 ),

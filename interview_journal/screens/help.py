@@ -3,10 +3,10 @@ so it can never disagree with the footer or the command palette."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
         self.underneath = underneath
 
     def compose(self) -> ComposeResult:
-        rows: list[str] = []
+        rows: list[Content] = []
         seen: set[tuple[str, str]] = set()
         for key, active in self.underneath.active_bindings.items():
             binding: Binding = active.binding
@@ -46,12 +46,16 @@ class HelpScreen(ModalScreen[None]):
             shown_key = binding.key_display or self.app.get_key_display(binding)
             explanation = binding.tooltip or ""
             rows.append(
-                f"  [b]{escape(shown_key):>8}[/b]  {escape(binding.description):<12}"
-                f"  [dim]{escape(explanation)}[/dim]"
+                Content.from_markup(
+                    "  [b]$key[/b]  $description  [dim]$explanation[/dim]",
+                    key=f"{shown_key:>8}",
+                    description=f"{binding.description:<12}",
+                    explanation=explanation,
+                )
             )
         with VerticalScroll(id="dialog"):
             yield Static(INTRO, id="help-intro")
-            yield Static("\n".join(rows), id="help-keys")
+            yield Static(Content("\n").join(rows), id="help-keys")
             yield Static("[dim]escape closes this help[/dim]")
 
     def action_close(self) -> None:

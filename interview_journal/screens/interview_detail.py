@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from interview_journal.domain.model import Interview
-from interview_journal.errors import JournalError
+from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.screens.base import JournalAccess
 from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
 
@@ -55,6 +55,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.about_interview = interview_id
         self.interview: Interview | None = None
         self._edited: Interview | None = None
 
@@ -71,38 +72,59 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.refresh_interview()
         self.query_one("#detail").focus()
 
+    def read_again(self) -> None:
+        self.refresh_interview()
+
     def refresh_interview(self) -> None:
         try:
             self.interview = self.journal.get_interview(self.interview_id)
+        except NotFoundError as error:
+            self.failed(error, read_again=False)  # deleted in another window: this closes
+            return
         except JournalError as error:
             self.report(error, title="Not found")
             self.dismiss(None)
             return
         interview, now = self.interview, self.now()
-        self.query_one("#detail-title", Static).update(f"[b]{escape(interview.title)}[/b]")
+        # Every text of the user's goes in as a template variable: shown as typed, never
+        # read as markup (`[b]`, `[$accent]` in a company name are words, not styles).
+        self.query_one("#detail-title", Static).update(
+            Content.from_markup("[b]$title[/b]", title=interview.title)
+        )
         facts = interview_facts(interview, now)
         width = max(len(label) for label, _ in facts)
         self.query_one("#detail-facts", Static).update(
-            "\n".join(f"[dim]{label:<{width}}[/dim]  {escape(value)}" for label, value in facts)
+            Content("\n").join(
+                Content.from_markup(
+                    "[dim]$label[/dim]  $value", label=f"{label:<{width}}", value=value
+                )
+                for label, value in facts
+            )
         )
         sections = evaluation_sections(self.journal.get_evaluation(self.interview_id))
-        evaluation_text = (
-            "\n\n".join(f"[b]{escape(heading)}[/b]\n{escape(text)}" for heading, text in sections)
-            or "[dim]Not evaluated yet: press v to write how it went.[/dim]"
-        )
+        evaluation_text = Content("\n\n").join(
+            Content.from_markup("[b]$heading[/b]\n$text", heading=heading, text=text)
+            for heading, text in sections
+        ) or Content.from_markup("[dim]Not evaluated yet: press v to write how it went.[/dim]")
         self.query_one("#detail-evaluation", Static).update(evaluation_text)
         entries = self.journal.entries_for(self.interview_id)
         today = now.date()
         self.query_one("#detail-timeline", Static).update(
-            "[b]Timeline[/b]\n" + "\n".join(escape(entry_line(e, today)) for e in entries)
+            Content.from_markup(
+                "[b]Timeline[/b]\n$lines", lines="\n".join(entry_line(e, today) for e in entries)
+            )
             if entries
-            else "[dim]Nothing on its timeline yet: t opens it, n there adds an entry.[/dim]"
+            else Content.from_markup(
+                "[dim]Nothing on its timeline yet: t opens it, n there adds an entry.[/dim]"
+            )
         )
         notes = interview.notes.strip()
         self.query_one("#detail-notes", Static).update(
-            f"[b]Prep notes[/b]\n{escape(notes)}"
+            Content.from_markup("[b]Prep notes[/b]\n$notes", notes=notes)
             if notes
-            else "[dim]No prep notes yet: press e to add what you want to get across.[/dim]"
+            else Content.from_markup(
+                "[dim]No prep notes yet: press e to add what you want to get across.[/dim]"
+            )
         )
 
     def action_evaluate(self) -> None:
@@ -128,8 +150,11 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
     def action_copy_markdown(self) -> None:
         try:
             text = self._markdown()
-        except (JournalError, StopIteration):
-            self.notify("This interview is no longer in the journal.", severity="error")
+        except StopIteration:
+            self.leave_deleted(self.interview_id)
+            return
+        except JournalError as error:
+            self.failed(error, read_again=False)
             return
         self.app.copy_to_clipboard(text)
         self.notify(
@@ -138,7 +163,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         )
 
     def action_save_markdown(self) -> None:
-        from interview_journal.formats import atomic_file
+        from interview_journal.safe_files import staged_file
 
         try:
             text = self._markdown()
@@ -153,10 +178,13 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
                 .lower()
             )
             target = folder / f"{slug[:60]}-{self.interview_id}.md"
-            with atomic_file(target) as handle:
+            with staged_file(target) as handle:
                 handle.write(text)
-        except (JournalError, StopIteration):
-            self.notify("This interview is no longer in the journal.", severity="error")
+        except StopIteration:
+            self.leave_deleted(self.interview_id)
+            return
+        except JournalError as error:
+            self.failed(error, read_again=False)
             return
         except OSError as error:
             self.notify(f"Not saved: {error.strerror}", severity="error", timeout=8)
@@ -194,6 +222,9 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
                 return
             try:
                 deleted = self.journal.delete_interview(self.interview_id)
+            except NotFoundError as error:
+                self.failed(error)  # another window deleted it first: this closes
+                return
             except JournalError as error:
                 self.report(error, title="Not deleted")
                 return
@@ -203,7 +234,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete [b]{escape(interview.title)}[/b]?",
+                Content.from_markup("Delete [b]$title[/b]?", title=interview.title),
                 "You can bring it back with u until you quit.",
                 confirm="Delete",
             ),

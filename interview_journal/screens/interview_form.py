@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
@@ -23,7 +24,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
 from interview_journal.domain.model import Format, Interview, Stage, Status
-from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
 from interview_journal.screens.drafts import DraftKeeper
 
 FORM_ORDER = [
@@ -109,6 +110,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         """`focus` names the field the cursor starts in."""
         super().__init__()
         self.interview = interview
+        self.about_interview = interview.id if interview else None
         self.first_field = focus if focus in FORM_ORDER else "company"
         self.draft_key = f"interview-form:{interview.id if interview else 'new'}"
         self._initial: dict[str, str] = {}
@@ -120,9 +122,9 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
 
     def compose(self) -> ComposeResult:
         heading = (
-            f"Edit [b]{escape(self.interview.title)}[/b]"
+            Content.from_markup("Edit [b]$title[/b]", title=self.interview.title)
             if self.interview
-            else "[b]New interview[/b]"
+            else Content.from_markup("[b]New interview[/b]")
         )
         yield Static(heading, id="form-title")
         with VerticalScroll(id="form"):
@@ -170,7 +172,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         self.query_one(f"#field-{self.first_field}").focus()
         self._warm_date_parser()
 
-    @work(thread=True, group="warm-up")
+    @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_date_parser(self) -> None:
         dates.warm_up()  # loads dateparser's language data before the first keystroke needs it
 
@@ -187,7 +189,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
 
     def _show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
-        error.update(escape(message))
+        error.update(Content(message))  # a message may repeat what was typed: never markup
         error.display = bool(message)
         self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
 
@@ -289,6 +291,9 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
                 severity="warning",
                 timeout=12,
             )
+            return
+        except NotFoundError as error:
+            self.failed(error)  # deleted in another window: the form closes, the draft stays
             return
         except JournalError as error:
             self.report(error)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -19,7 +19,7 @@ from interview_journal.domain.listing import (
     PageCursor,
 )
 from interview_journal.domain.model import Interview, Status
-from interview_journal.errors import JournalError
+from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.screens.base import JournalScreen
 from interview_journal.widgets.interview_table import InterviewTable
 from interview_journal.widgets.preview import InterviewPreview
@@ -143,7 +143,7 @@ class InterviewsScreen(JournalScreen):
         self._loading_more = False
         self._load(self._generation, self._query(), None, keep_id)
 
-    @work(thread=True, exclusive=True, group="list")
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def _load(
         self, generation: int, query: InterviewQuery, after: object, keep_id: int | None
     ) -> None:
@@ -157,6 +157,9 @@ class InterviewsScreen(JournalScreen):
         self.post_message(
             ListLoaded(generation, page, matching, total, cursor is not None, keep_id)
         )
+
+    def read_again(self) -> None:
+        self.reload(keep_id=self.table.highlighted_id())
 
     @on(ListLoaded)
     def _show_loaded(self, message: ListLoaded) -> None:
@@ -206,12 +209,15 @@ class InterviewsScreen(JournalScreen):
                 "enough to start.\nAfter it, write down how it went while it is fresh."
             )
         elif count == 0:
-            what = f'matching "{escape(self.search_text)}"' if self.search_text else ""
+            what = f'matching "{self.search_text}"' if self.search_text else ""
             if self.status_filter:
                 what += f" with status {self.status_filter.label}"
             empty.update(
-                f"No interviews {what.strip()}.\n\n"
-                "Press [b]escape[/b] to clear the search, [b]f[/b] to change the filter."
+                Content.from_markup(
+                    "No interviews $what.\n\n"
+                    "Press [b]escape[/b] to clear the search, [b]f[/b] to change the filter.",
+                    what=what.strip(),
+                )
             )
         showing_empty = count == 0
         empty.display = showing_empty
@@ -315,8 +321,8 @@ class InterviewsScreen(JournalScreen):
         try:
             interview = self.journal.get_interview(interview_id)
             summary = self.journal.evaluation_summary(interview_id)
-        except JournalError:
-            self.reload()
+        except JournalError as error:
+            self.failed(error, about=interview_id)  # deleted in another window, most likely
             return
         if self.table.refresh_interview(interview, summary, self.now()):
             self._show_preview()
@@ -356,8 +362,10 @@ class InterviewsScreen(JournalScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete [b]{escape(title)}[/b] and everything written about it?",
-                "You can bring it back with [b]u[/b] until you quit.",
+                Content.from_markup(
+                    "Delete [b]$title[/b] and everything written about it?", title=title
+                ),
+                Content.from_markup("You can bring it back with [b]u[/b] until you quit."),
                 confirm="Delete",
             ),
             confirmed,
@@ -366,6 +374,9 @@ class InterviewsScreen(JournalScreen):
     def delete_interview(self, interview_id: int, title: str) -> None:
         try:
             deleted = self.journal.delete_interview(interview_id)
+        except NotFoundError as error:
+            self.failed(error, about=interview_id)  # another window deleted it first
+            return
         except JournalError as error:
             self.report(error, title="Not deleted")
             return

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from interview_journal.domain.review import prep_markdown
-from interview_journal.errors import JournalError
+from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.screens.base import JournalAccess
 
 
@@ -32,6 +32,7 @@ class PrepScreen(JournalAccess, Screen[None]):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.about_interview = interview_id
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
@@ -44,19 +45,27 @@ class PrepScreen(JournalAccess, Screen[None]):
         self.refresh_sheet()
         self.query_one("#prep").focus()
 
+    def read_again(self) -> None:
+        self.refresh_sheet()
+
     def refresh_sheet(self) -> None:
         try:
             sheet = self.journal.prep(self.interview_id)
+        except NotFoundError as error:
+            self.failed(error, read_again=False)  # deleted in another window: this closes
+            return
         except JournalError as error:
             self.report(error, title="Not found")
             self.dismiss(None)
             return
-        self.markdown = prep_markdown(sheet, self.now())
+        self.markdown = prep_markdown(sheet, self.now())  # what `c` copies
         self.query_one("#prep-title", Static).update(
-            f"Prep · [b]{escape(sheet.interview.title)}[/b]"
+            Content.from_markup("Prep · [b]$title[/b]", title=sheet.interview.title)
         )
-        # the title is already in the header line: the sheet starts at its facts
-        body = self.markdown.split("\n", 2)[2] if self.markdown.startswith("# ") else self.markdown
+        # on screen the user's words are shown exactly (`*x*` is no emphasis), and the
+        # title is already in the header line: the sheet starts at its facts
+        shown = prep_markdown(sheet, self.now(), literal=True)
+        body = shown.split("\n", 2)[2] if shown.startswith("# ") else shown
         self.query_one(Markdown).update(body)
 
     def action_back(self) -> None:
@@ -68,7 +77,7 @@ class PrepScreen(JournalAccess, Screen[None]):
         try:
             interview = self.journal.get_interview(self.interview_id)
         except JournalError as error:
-            self.report(error, title="Not found")
+            self.failed(error, read_again=False)
             return
         self.app.push_screen(
             InterviewFormScreen(interview, focus="notes"), lambda _: self.refresh_sheet()

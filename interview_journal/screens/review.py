@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
@@ -90,7 +90,7 @@ class ReviewScreen(FollowUpActions, JournalScreen):
         self._generation += 1
         self._load(self._generation, keep_key)
 
-    @work(thread=True, exclusive=True, group="review")
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _load(self, generation: int, keep_key: str | None) -> None:
         now = self.now()
         review = self.journal.review(now, self.journal_app.settings.suggestions)
@@ -107,6 +107,9 @@ class ReviewScreen(FollowUpActions, JournalScreen):
                 )
             prep[interview_id] = lines
         self.post_message(ReviewLoaded(generation, review, prep, keep_key))
+
+    def read_again(self) -> None:
+        self.reload(keep_key=self.review_list.highlighted_key())
 
     @on(ReviewLoaded)
     def _show_loaded(self, message: ReviewLoaded) -> None:
@@ -129,13 +132,16 @@ class ReviewScreen(FollowUpActions, JournalScreen):
             return
         interview = item.interview
         now = self.now()
-        lines = [
-            f"[b]{escape(interview.title)}[/b] · {interview.stage.label} · "
-            f"{escape(format_exact(interview.starts_at, now))}",
-            escape(item.text),
-            f"[dim]enter: {self._what_enter_does(item)}[/dim]",
-        ]
-        preview.update("\n".join(lines))
+        preview.update(
+            Content.from_markup(
+                "[b]$title[/b] · $stage · $when\n$text\n[dim]enter: $enter[/dim]",
+                title=interview.title,
+                stage=interview.stage.label,
+                when=format_exact(interview.starts_at, now),
+                text=item.text,
+                enter=self._what_enter_does(item),
+            )
+        )
 
     @staticmethod
     def _what_enter_does(item: ReviewItem) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
@@ -30,7 +30,7 @@ from interview_journal.domain.timeline_page import (
     TimelineQuery,
     describe,
 )
-from interview_journal.errors import JournalError
+from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.screens.base import JournalScreen
 from interview_journal.screens.follow_up_actions import FollowUpActions
 from interview_journal.widgets.timeline_list import TimelineList
@@ -92,6 +92,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
     def __init__(self, interview_id: int | None = None) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self.about_interview = interview_id
         self.kinds = KindFilter.ALL
         self._generation = 0
         self._cursor: TimelineCursor | None = None
@@ -145,7 +146,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         self._loading_more = False
         self._load(self._generation, None, keep_key)
 
-    @work(thread=True, exclusive=True, group="timeline")
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
     def _load(self, generation: int, after: TimelineCursor | None, keep_key: str | None) -> None:
         now = self.now()
         suggestions = self._suggestions
@@ -167,6 +168,9 @@ class TimelineScreen(FollowUpActions, JournalScreen):
                 generation, page, suggestions, counts, title, after is not None, keep_key
             )
         )
+
+    def read_again(self) -> None:
+        self.reload(keep_key=self.timeline.highlighted_key())
 
     @on(TimelineLoaded)
     def _show_loaded(self, message: TimelineLoaded) -> None:
@@ -211,7 +215,9 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         suggested = sum(1 for s in self._suggestions if s.is_task)
         if self.interview_id is not None:
             suggested = sum(1 for s in self._suggestions if s.interview.id == self.interview_id)
-        self.query_one("#timeline-title", Static).update(f"Timeline · [b]{escape(self._title)}[/b]")
+        self.query_one("#timeline-title", Static).update(
+            Content.from_markup("Timeline · [b]$title[/b]", title=self._title)
+        )
         parts = [f"filter: [b]{self.kinds.label}[/b]"]
         if self.interview_id is None:
             parts.append(f"{overdue} overdue · {today} today")
@@ -236,31 +242,42 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         now = self.now()
         line = describe(item, now)
         interview = item.interview
-        head = (
-            f"[b]{escape(interview.title)}[/b] · {interview.stage.label} · "
-            f"{escape(format_exact(interview.starts_at, now))}"
-        )
+        # the user's words go in as template variables: shown as typed, never as markup
         lines = [
-            head,
-            f"{line.marker} [b]{escape(line.what)}[/b] · {escape(self._date_words(item))}",
+            Content.from_markup(
+                "[b]$title[/b] · $stage · $when",
+                title=interview.title,
+                stage=interview.stage.label,
+                when=format_exact(interview.starts_at, now),
+            ),
+            Content.from_markup(
+                "$marker [b]$what[/b] · $day",
+                marker=line.marker,
+                what=line.what,
+                day=self._date_words(item),
+            ),
         ]
         if item.entry is not None:
             entry = item.entry
             if entry.contact:
-                lines[-1] += f" · with {escape(entry.contact)}"
+                lines[-1] += Content(f" · with {entry.contact}")
             if entry.reason.strip():
-                lines.append(f"[dim]Reason:[/dim] {escape(entry.reason.strip())}")
+                lines.append(Content.from_markup("[dim]Reason:[/dim] $t", t=entry.reason.strip()))
             if entry.note.strip():
-                lines.append(f"[dim]Note:[/dim] {escape(entry.note.strip())}")
+                lines.append(Content.from_markup("[dim]Note:[/dim] $t", t=entry.note.strip()))
         elif item.suggestion is not None:
             suggestion = item.suggestion
-            lines.append(f"[dim]Why:[/dim] {escape(suggestion.why)}")
+            lines.append(Content.from_markup("[dim]Why:[/dim] $t", t=suggestion.why))
             if suggestion.reason:
-                lines.append(f"[dim]Say:[/dim] {escape(suggestion.reason)}")
-            lines.append("[dim]A accepts it as a planned follow-up · D dismisses it for good[/dim]")
+                lines.append(Content.from_markup("[dim]Say:[/dim] $t", t=suggestion.reason))
+            lines.append(
+                Content.from_markup(
+                    "[dim]A accepts it as a planned follow-up · D dismisses it for good[/dim]"
+                )
+            )
         elif item.source is Source.CONTACT_FROM:
-            lines.append("Get in touch only if you have something relevant to say.")
-        preview.update("\n".join(lines))
+            lines.append(Content("Get in touch only if you have something relevant to say."))
+        preview.update(Content("\n").join(lines))
 
     def _date_words(self, item: TimelineItem) -> str:
         today = self.now().date()
@@ -302,7 +319,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
             try:
                 return self.journal.get_interview(self.interview_id)
             except JournalError as error:
-                self.report(error, title="Not found")
+                self.failed(error)
                 return None
         item = self.timeline.highlighted_item()
         if item is None:
@@ -368,6 +385,9 @@ class TimelineScreen(FollowUpActions, JournalScreen):
             return
         try:
             deleted = self.journal.delete_entry(entry.id)
+        except NotFoundError as error:
+            self.failed(error, about=entry.interview_id)  # gone already: show what is left
+            return
         except JournalError as error:
             self.report(error, title="Not deleted")
             return

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Input
 
@@ -40,21 +41,27 @@ class KeyPointList(Vertical):
 
     def compose(self) -> ComposeResult:
         for point in self._initial:
-            yield Checkbox(point.text, point.made, classes="key-point")
+            yield self._box(point.text, point.made)
         yield Input(placeholder="+ add a key point, enter adds it", id="new-key-point")
 
     @property
     def points(self) -> tuple[KeyPoint, ...]:
         return tuple(
-            KeyPoint(str(box.label), box.value) for box in self.query(Checkbox).results(Checkbox)
+            KeyPoint(box.label.plain, box.value) for box in self.query(Checkbox).results(Checkbox)
         )
+
+    @staticmethod
+    def _box(text: str, made: bool) -> Checkbox:
+        # A str label is read as markup: "[B] shipped" would show (and save back) as
+        # " shipped". Content keeps the user's words exactly.
+        return Checkbox(Content(text), made, classes="key-point")
 
     def set_points(self, points: tuple[KeyPoint, ...]) -> None:
         """Show these points instead (loading or merging, not the user: no message)."""
         if points == self.points:
             return
         self.query(Checkbox).remove()
-        boxes = [Checkbox(p.text, p.made, classes="key-point") for p in points]
+        boxes = [self._box(p.text, p.made) for p in points]
         if boxes:
             self.mount_all(boxes, before=self.query_one("#new-key-point", Input))
 
@@ -72,7 +79,7 @@ class KeyPointList(Vertical):
         text = " ".join(event.value.split())
         if not text:
             return
-        await self.mount(Checkbox(text[:200], False, classes="key-point"), before=event.input)
+        await self.mount(self._box(text[:200], False), before=event.input)
         event.input.value = ""
         self._changed()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pendulum
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import Static
 
 from interview_journal.dates import format_day, format_exact, relative_day
@@ -25,15 +25,18 @@ class InterviewPreview(Static):
             self.border_title = ""
             return
         today = now.date()
-        self.border_title = escape(interview.title)
-        facts = [
-            f"[b]{format_exact(interview.starts_at, now)}[/b]",
-            interview.stage.label,
-            effective_status(interview, now).label,
-        ]
+        # the user's words as plain Content: a `[b]` in a company name is part of the name
+        self.border_title = Content(interview.title)
+        facts = [interview.stage.label, effective_status(interview, now).label]
         if interview.format:
             facts.append(interview.format.label)
-        lines = [" · ".join(escape(f) if "[b]" not in f else f for f in facts)]
+        lines = [
+            Content.from_markup(
+                "[b]$when[/b] · $facts",
+                when=format_exact(interview.starts_at, now),
+                facts=" · ".join(facts),
+            )
+        ]
         agreed = []
         if interview.feedback_by:
             agreed.append(
@@ -45,7 +48,9 @@ class InterviewPreview(Static):
         if interview.people_text:
             agreed.insert(0, f"With {interview.people_text}")
         if agreed:
-            lines.append(escape("   ".join(agreed)))
+            lines.append(Content("   ".join(agreed)))
         if interview.notes.strip():
-            lines.append(f"[dim]Prep:[/dim] {escape(_first_line(interview.notes))}")
-        self.update("\n".join(lines))
+            lines.append(
+                Content.from_markup("[dim]Prep:[/dim] $notes", notes=_first_line(interview.notes))
+            )
+        self.update(Content("\n").join(lines))

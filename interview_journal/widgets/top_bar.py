@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pendulum
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Static
 
 VIEWS = [("interviews", "Interviews"), ("timeline", "Timeline"), ("review", "Review")]
@@ -26,9 +26,12 @@ class TopBar(Horizontal):
             else f" [dim]{number}[/dim] {label} "
             for number, (key, label) in enumerate(VIEWS, start=1)
         )
-        extra = f"  {escape(detail)}" if detail else ""
         journal = getattr(self.app, "journal", None)
-        if journal is not None and journal.read_only:
-            extra += "  [reverse] read-only [/reverse]"
-        self.query_one("#top-left", Static).update(f"[b]Interview Journal[/b]  {tabs}{extra}")
+        read_only = "  [reverse] read-only [/reverse]" if journal and journal.read_only else ""
+        self.query_one("#top-left", Static).update(
+            Content.from_markup(
+                f"[b]Interview Journal[/b]  {tabs}{'  $detail' if detail else ''}{read_only}",
+                detail=detail,  # the user's words, if any: never read as markup
+            )
+        )
         self.query_one("#top-right", Static).update(f"{now:%a} {now.day} {now:%b}")

@@ -67,11 +67,6 @@ CJK_LIMITATION = (
     "known limitation: the unicode61 tokenizer does not split Chinese or Japanese text into "
     "words, so a word inside a sentence is not found (a trigram index would fix it)"
 )
-MARKUP_BUG = (
-    "screens show user text through rich.markup.escape, which does not escape what "
-    "Textual's own markup reads as tags ([B], [Bold], [$accent]): those words vanish, and a "
-    "trailing backslash is shown doubled"
-)
 
 
 def kinds(*, marks: dict[str, Any] | None = None, skip: tuple[str, ...] = ()) -> list[Any]:
@@ -185,10 +180,7 @@ def shown(pilot: AnyPilot, selector: str) -> str:
 
 @pytest.mark.parametrize(
     "kind",
-    kinds(
-        marks={"markup-like": pytest.mark.xfail(strict=True, reason=MARKUP_BUG)},
-        skip=("lone surrogate",),  # the store refuses it with a message (see above)
-    ),
+    kinds(skip=("lone surrogate",)),  # the store refuses a lone surrogate with a message
 )
 async def test_the_detail_screen_shows_it_exactly(
     journal: Journal, clock: FixedClock, kind: str
@@ -206,14 +198,7 @@ async def test_the_detail_screen_shows_it_exactly(
         assert shown(pilot, "#detail-title") == f"{short(text)} — {short(text)}"
 
 
-@pytest.mark.parametrize(
-    "kind",
-    kinds(
-        marks={
-            "markup-like": pytest.mark.xfail(strict=True, reason=MARKUP_BUG),
-        }
-    ),
-)
+@pytest.mark.parametrize("kind", kinds())
 async def test_typed_into_the_evaluation_it_is_saved_and_shown_back(
     journal: Journal, clock: FixedClock, kind: str
 ) -> None:
@@ -249,13 +234,6 @@ async def test_typed_into_the_evaluation_it_is_saved_and_shown_back(
     stored = journal.get_evaluation(interview.id)
     assert stored is not None
     assert (stored.went_well, stored.lesson, stored.role_note) == (text, short(text), short(text))
-
-
-REPLY_TITLE_BUG = (
-    "follow_up_actions.py puts the company unescaped into the ChooseScreen title "
-    '(f"They replied. Where does {interview.company} stand now?"), which choose.py wraps '
-    "in [b]…[/b] markup: a company with a closing tag stops the app with MarkupError"
-)
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import pytest
 from rich.console import Console
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 from textual.widgets._footer import FooterKey
@@ -769,7 +770,9 @@ async def test_3_from_the_interviews_list_opens_the_review_and_1_goes_back(
         current(app, InterviewsScreen)
         await press_and_settle(pilot, "3")
         top_bar = current(app, ReviewScreen).query_one("#top-left", Static)
-        assert "[reverse] 3 Review [/reverse]" in str(top_bar.content)
+        shown = top_bar.render()
+        assert isinstance(shown, Content)
+        assert "[reverse] 3 Review [/reverse]" in shown.markup  # the tab shown as current
         assert text_of(app, "#review-title") == "Daily review · Wednesday 25 November"
         assert headings(app)[0] == "FOLLOW-UPS DUE (3)"
         await move_to(pilot, f"waiting_on:{INITECH}")
