@@ -1,18 +1,19 @@
 """The Textual app: thin on purpose. It holds the journal and the clock, and owns quitting.
 
 Views are modes; each screen talks to the journal itself. Quitting in any way (q,
-ctrl+q, the palette, SIGTERM, a closed terminal) first asks every open screen to save
-what is being typed.
+ctrl+q, the palette, SIGHUP, SIGTERM, SIGINT, SIGQUIT, a closed terminal) first asks every
+open screen to save what is being typed. A signal or the terminal going away ends the
+program within a second with status 128 + the signal's number (see `ending`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -24,6 +25,7 @@ from textual.screen import Screen
 from interview_journal import __version__
 from interview_journal.config import Settings
 from interview_journal.dates import Clock
+from interview_journal.ending import HANG_UP, Ending
 from interview_journal.errors import JournalError
 from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.screens.review import ReviewScreen
@@ -31,7 +33,15 @@ from interview_journal.screens.timeline import DismissedSuggestion, TimelineScre
 from interview_journal.typeahead import TypeaheadApp
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from interview_journal.store.journal import DeletedEntry, DeletedInterview, Journal
+
+
+SETTLE_LIMIT = 0.3
+"""Seconds an ending waits, at most, for keys typed before it to land in their fields."""
+INPUT_QUIET = 0.05
+"""Seconds with nothing read from the terminal before an ending takes the typing as done."""
 
 
 class InterviewJournalApp(TypeaheadApp, App[None]):
@@ -98,6 +108,11 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         self.settings = settings or Settings()
         self._quitting = False
         self._quit_anyway = False
+        self.ending: Ending | None = None
+        """The watch for ending signals (`run_app` installs it; tests run without)."""
+        self._ending_started = False
+        self._ending_in_a_hurry = False
+        self._terminal_lost = False
         self.undo_stack: list[DeletedInterview | DeletedEntry | DismissedSuggestion] = []
         """What was deleted or dismissed, newest last: `u` brings it back until the app quits."""
 
@@ -114,14 +129,19 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
             from interview_journal.screens.evaluation import EvaluationScreen
 
             self.push_screen(EvaluationScreen(self._evaluate_first))
-        loop = asyncio.get_running_loop()
-        # Textual installs no handlers for these: without ours, `kill` or a closed terminal
-        # would end the process before a form had saved what was typed.
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(number, self._quit_from_signal)
-            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
-                pass  # not the main thread (tests), or not a Unix platform
+        if self.ending is not None:
+            # Textual installs no handlers for these: without ours, `kill` or a closed
+            # terminal would end the process before a form had saved what was typed.
+            self.ending.listen(self._heard_the_end, self._last_words)
+
+    def get_driver_class(self) -> type[Driver]:
+        driver_class = super().get_driver_class()
+        if driver_class.__name__ == "LinuxDriver":
+            # Textual's hangs for ever once its terminal has gone (see `driver`)
+            from interview_journal.driver import SturdyDriver
+
+            return SturdyDriver
+        return driver_class
 
     WRITING_SCREENS = ("InterviewFormScreen", "EntryFormScreen", "EvaluationScreen")
     """Screens that exist to write: a read-only journal does not open them."""
@@ -197,9 +217,77 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         )
         self._close_messages_no_wait()
 
-    def _quit_from_signal(self) -> None:
-        # the terminal is gone or we were told to stop: save what can be saved, then go
-        self.run_worker(self._quit(force=True), exclusive=True, group="quit")
+    # --- ending on a signal or a terminal gone ------------------------------------------
+
+    def terminal_gone(self) -> None:
+        """(any thread) The terminal's input ended or its output failed: a hang-up."""
+        if self.ending is not None:
+            self.ending.terminal_gone()
+            return
+        self._terminal_lost = True
+        self._heard_the_end(HANG_UP, True)
+
+    def _heard_the_end(self, number: int, first: bool) -> None:
+        """(any thread, usually the ending watch's) Save what can be saved, then go."""
+        stop_waiting = getattr(self._driver, "stop_waiting_for_output", None)
+        if stop_waiting is not None:
+            stop_waiting()  # the main thread must not wait for a terminal that takes nothing
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: we are ending
+                loop.call_soon_threadsafe(self._end_now)
+
+    def _last_words(self) -> None:
+        """(the ending watch, at its deadline) Put the terminal back if it is still there."""
+        last_words = getattr(self._driver, "last_words", None)
+        if last_words is not None:
+            last_words()
+
+    def _end_now(self) -> None:
+        if self._ending_started:
+            # a second signal: save what is there without waiting for more typing (the
+            # deadline ends the process whatever happens)
+            self._ending_in_a_hurry = True
+            return
+        self._ending_started = True
+        self.run_worker(self._save_and_end(), group="ending", exit_on_error=False)
+
+    async def _save_and_end(self) -> None:
+        # Not `_quit`: a quit already in progress may be what is stuck, and nothing is
+        # asked here (there is nobody to answer).
+        self._quitting = True
+        await self._let_typing_land()
+        for screen in list(self._all_screens()):
+            flush = getattr(screen, "flush_unsaved", None)
+            if flush is not None:
+                with contextlib.suppress(Exception):  # one screen's bug must not cost the rest
+                    await flush()
+        self.exit(return_code=self.exit_status())
+
+    async def _let_typing_land(self) -> None:
+        """Keys typed before the signal reach their fields before the save: those the
+        terminal still holds, those on their way to the app, those the typeahead gate
+        holds for a screen. At most `SETTLE_LIMIT` seconds (a screen that never takes
+        keys must not cost the rest)."""
+        driver = self._driver
+        unread: Callable[[], int] = getattr(driver, "unread_input", lambda: 0)
+        since_input: Callable[[], float] = getattr(driver, "seconds_since_input", lambda: 1.0)
+        start = monotonic()
+        while monotonic() - start < SETTLE_LIMIT and not self._ending_in_a_hurry:
+            in_flight = bool(getattr(self, "_key_in_flight", False))
+            on_the_way = unread() > 0 or not self._message_queue.empty()
+            # Keys written just before the signal can reach the terminal's input a little
+            # after it, and keys read reach the app's queue a little after that.
+            quiet = min(monotonic() - start, since_input()) >= INPUT_QUIET
+            if quiet and not (self.keys_typed_ahead or in_flight or on_the_way):
+                return
+            await asyncio.sleep(0.005)
+
+    def exit_status(self) -> int:
+        """0, or 128 + the signal that is ending the program (129 for a terminal gone)."""
+        if self.ending is not None and self.ending.code is not None:
+            return self.ending.code
+        return 128 + HANG_UP if self._terminal_lost else 0
 
     async def save_everything(self) -> None:
         """Ask every screen in every mode's stack to write what it holds."""
@@ -221,7 +309,8 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         self._quitting = True
         await self.save_everything()
         unsaved = [s for s in self._all_screens() if getattr(s, "unsaved", False)]
-        if unsaved and not force and not self._quit_anyway:
+        ending = self.exit_status() != 0
+        if unsaved and not force and not ending and not self._quit_anyway:
             # a save failed (disk full?): quitting now would lose it; ask for a second quit
             self._quitting = False
             self._quit_anyway = True
@@ -234,7 +323,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
                 timeout=12,
             )
             return
-        self.exit()
+        self.exit(return_code=self.exit_status())
 
     def action_help(self) -> None:
         from interview_journal.screens.help import HelpScreen
@@ -370,7 +459,9 @@ def run_app(
     settings: Settings | None = None,
     view: str | None = None,
 ) -> int:
-    """Run the TUI; returns its exit status (1 after a crash)."""
+    """Run the TUI; returns its exit status: 1 after a crash, 128 + N after signal N (129
+    when the terminal went away), else 0."""
     app = make_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
+    app.ending = Ending.install()
     app.run()
-    return app.return_code or 0
+    return app.ending.code or app.return_code or 0

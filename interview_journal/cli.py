@@ -213,8 +213,19 @@ def _open_tui(
         code = run_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
     finally:
         journal.close()
+    _end_with(code)
+
+
+def _end_with(code: int | None) -> None:
+    """After the TUI: 0 returns; 1 (a crash, reported already) exits so scripts see it; a
+    signal or the terminal gone (128 + its number) exits at once: all is saved and
+    closed, and the second the signal allows is not spent tearing down Python."""
+    if code and code > 128:
+        from interview_journal.ending import leave
+
+        leave(code)
     if code:
-        sys.exit(code)  # a crash was reported above; scripts must see that it failed
+        sys.exit(code)
 
 
 def _start_view(journal: Any, clock: Any, settings: Any) -> str | None:
@@ -1076,12 +1087,13 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
         from interview_journal.app import run_app
 
         try:
-            run_app(journal, clock, settings=_settings())
+            code = run_app(journal, clock, settings=_settings())
         finally:
             journal.close()
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+    _end_with(code)
 
 
 def _zone_name(clock: Any) -> str:

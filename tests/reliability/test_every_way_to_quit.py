@@ -9,7 +9,9 @@ of those timers has run:
 - ctrl+q while the form's "Discard…?" dialog is open on top of it;
 - escape out of the form, which asks "Discard…?": answering n keeps the text on screen
   and the draft in the journal; escape out of the evaluation, which saves;
-- SIGTERM and SIGHUP (a `kill`, a closed terminal) to the real program on a pseudo-terminal.
+- SIGTERM and SIGHUP (a `kill`, a closed terminal) to the real program on a pseudo-terminal
+  (exit status 128 + the signal; every other way the terminal can go is in
+  test_terminal_gone.py).
 
 After each, the journal is opened again by a new app (a new connection to the same file)
 and what was typed must come back: the draft in the form, the text in the evaluation.
@@ -391,6 +393,7 @@ async def test_a_signal_while_typing_a_new_interview_keeps_the_draft(
     terminal.type(TYPED_IN_THE_TERMINAL)
     code = terminal.end(number)  # well within the half second before the draft timer
     assert code != -number, f"{number.name} ended the program before it could save"
+    assert code == 128 + number, f"exit status {code} after {number.name}"
     with open_journal(journal_path) as reopened:
         draft = reopened.load_draft(NEW_DRAFT)
         assert draft is not None and draft["company"] == TYPED_IN_THE_TERMINAL, draft
@@ -416,7 +419,7 @@ async def test_sigterm_while_typing_an_evaluation_saves_it(
     terminal.wait_for("Initech")
     terminal.type(TYPED_IN_THE_TERMINAL)
     code = terminal.end(signal.SIGTERM)  # before the 0.8 s autosave
-    assert code != -signal.SIGTERM
+    assert code == 128 + signal.SIGTERM, f"exit status {code} after SIGTERM"
     with open_journal(journal_path) as reopened:
         evaluation = reopened.get_evaluation(INITECH)
         assert evaluation is not None and evaluation.went_well == TYPED_IN_THE_TERMINAL
