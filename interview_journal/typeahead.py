@@ -12,12 +12,17 @@ queue and moves on to the next one at once, which goes wrong in three ways:
 - keys that arrive while a pushed screen is still being built go to a screen with nothing
   focused, and are dropped or run that screen's bindings.
 
-The gate below fixes all three in one place: one key at a time travels from the App to
-the focused widget and up through its ancestors (as Textual delivers it), and the next
-key is released only after the first has been handled everywhere it could be handled,
-after anything it deferred through the App's queue (focus, a pushed screen) has run, and
-once the screen on top is mounted and says it is ready. Keys are never dropped: a screen
-that takes too long to say so gets them anyway after `HOLD_LIMIT` seconds.
+The gate below fixes all three in one place. One key at a time travels from the App to
+the focused widget and up through its ancestors (as Textual delivers it); the next key
+is released only when the first has been handled everywhere it could be handled, when
+what it deferred through the App's queue (focus, a pushed screen, a mode switch) has
+run, and when the screen on top is mounted and says it is `ready_for_keys` (a view
+whose content is read in a worker is not, until that content is on screen).
+
+Keys are never dropped and never reordered. Time plays no part in that, however slow a
+loaded machine is; the one limit is for a screen that mounted but never says it is
+ready (a bug, or a read that keeps failing): after `HOLD_LIMIT` seconds it gets the keys
+held so far, rather than the app seeming to ignore the keyboard.
 """
 
 from __future__ import annotations
@@ -32,10 +37,11 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.timer import Timer
 
-HOLD_LIMIT = 3.0
-"""Seconds a key may wait for a screen that never says it is ready."""
+HOLD_LIMIT = 8.0
+"""Seconds keys may wait for a mounted screen that does not say it is ready."""
 
 FLIGHT_CHECK = 0.05
 """Seconds between looks at whether a key's way through the widgets was cut short."""
@@ -56,20 +62,21 @@ class TypeaheadApp(App[None]):
         super().__init__(*args, **kwargs)
         self._typed_ahead: deque[Typed] = deque()
         self._key_in_flight = False
-        self._held_since: float | None = None
-        self._unstick_timer: Timer | None = None
-        self._waiting_for_mount: MessagePump | None = None
-        self._mount_waiters: set[asyncio.Task[None]] = set()
-        self._gave_up_on: MessagePump | None = None
         self._flight_path: list[MessagePump] = []
+        self._flight_screen: Screen[Any] | None = None
         self._flight_watch: Timer | None = None
+        self._waiting_for_mount: Screen[Any] | None = None
+        self._mount_waiters: set[asyncio.Task[None]] = set()
+        self._not_ready_since: float | None = None
+        self._not_ready_timer: Timer | None = None
+        self._flushing = False
 
     # --- the gate ----------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, Typed) and not event.is_forwarded:
             if self._key_in_flight or self._typed_ahead or not self._screen_takes_keys():
-                self._hold(event)
+                self._typed_ahead.append(event)
                 return
             await self._deliver(event)
             return
@@ -84,29 +91,30 @@ class TypeaheadApp(App[None]):
         """How many keys are waiting (for tests and the benchmark)."""
         return len(self._typed_ahead)
 
-    def _screen_takes_keys(self) -> bool:
+    def _current_screen(self) -> Screen[Any] | None:
         try:
-            screen = self.screen
-        except Exception:  # no screen yet, or the app is closing: nothing to wait for
+            return self.screen
+        except Exception:  # no screen yet, or the app is closing
+            return None
+
+    def _screen_takes_keys(self) -> bool:
+        screen = self._current_screen()
+        if screen is None:
             return True
         if not screen.is_mounted:
             self._wake_when_mounted(screen)
             return False
-        return screen is self._gave_up_on or bool(getattr(screen, "ready_for_keys", True))
-
-    def _hold(self, event: Typed) -> None:
-        self._typed_ahead.append(event)
-        if self._held_since is None:
-            self._held_since = monotonic()
-        if self._unstick_timer is None:
-            self._unstick_timer = self.set_timer(HOLD_LIMIT, self._unstick)
+        if self._flushing or getattr(screen, "ready_for_keys", True):
+            self._not_ready_since = None
+            return True
+        self._watch_not_ready()
+        return False
 
     async def _deliver(self, event: Typed) -> None:
         """Send one key on its way and keep the next until this one has landed."""
         self._key_in_flight = True
-        if self._held_since is not None:
-            self._held_since = monotonic()  # progress: the limit counts from the last key
-        path = self._path_of(event)
+        self._flight_screen = self._current_screen()
+        path = self._path_of()
         try:
             await super().on_event(event)
         except Exception:
@@ -114,13 +122,10 @@ class TypeaheadApp(App[None]):
             raise
         self._follow(path, 0)
 
-    def _path_of(self, event: Typed) -> list[MessagePump]:
+    def _path_of(self) -> list[MessagePump]:
         """Where Textual will carry the key: the focused widget, then each ancestor up to
         the screen (a key no widget handles bubbles up to the screen's bindings)."""
-        node: DOMNode | None = self.focused
-        if node is None:
-            with contextlib.suppress(Exception):
-                node = self.screen
+        node: DOMNode | None = self.focused or self._current_screen()
         path: list[MessagePump] = []
         while node is not None and node is not self:
             path.append(node)
@@ -128,9 +133,19 @@ class TypeaheadApp(App[None]):
             node = parent if isinstance(parent, DOMNode) else None
         return path
 
-    def _follow(self, path: list[MessagePump], index: int) -> None:
+    def _follow(self, path: list[MessagePump], index: int, *, twice: bool = True) -> None:
         """Queue a marker behind the key in each queue it may pass through, in turn: when
-        the marker runs in a queue, the key has been handled there (or passed up)."""
+        the marker runs in a queue, the key has been handled there (or passed up).
+
+        The marker goes through each queue twice: what handling the key posted there
+        (an Input's Changed or Submitted) is then handled, and has bubbled on to the
+        next queue, before the marker follows it."""
+        if (
+            twice
+            and 0 < index <= len(path)
+            and path[index - 1].call_later(self._follow, path, index, twice=False)
+        ):
+            return
         while index < len(path):
             if path[index].call_later(self._follow, path, index + 1):
                 self._flight_path = path[index:]
@@ -145,11 +160,31 @@ class TypeaheadApp(App[None]):
     async def _landed(self) -> None:
         if not self._key_in_flight:
             return  # already released by `_check_flight`
+        screen = self._current_screen()
+        if screen is not None and screen is not self._flight_screen and screen.is_mounted:
+            # the key showed another screen (a mode switch, a dialog closed): it handles
+            # its ScreenResume in its own queue, and may start reading there; one trip
+            # through that queue before the next key
+            self._flight_screen = screen
+            if screen.call_later(self.call_later, self._landed):
+                return
         self._key_in_flight = False
         self._flight_path = []
         if self._flight_watch is not None:
             self._flight_watch.pause()
         await self._release_next()
+
+    async def _release_next(self) -> None:
+        if self._key_in_flight:
+            return
+        if not self._typed_ahead:
+            self._flushing = False
+            return
+        if not self._screen_takes_keys():
+            return  # keys_may_flow, the screen's mount or the not-ready limit wakes us
+        await self._deliver(self._typed_ahead.popleft())
+
+    # --- when the way is cut short, the screen mounts, or never gets ready -------------
 
     def _watch_flight(self) -> None:
         if self._flight_watch is None:
@@ -165,21 +200,11 @@ class TypeaheadApp(App[None]):
             if self._flight_watch is not None:
                 self._flight_watch.pause()
             return
-        if any(_gone(pump) for pump in self._flight_path):
+        if self._flight_path and any(_gone(pump) for pump in self._flight_path):
             self._flight_path = []
             self.call_later(self.call_later, self._landed)
 
-    async def _release_next(self) -> None:
-        if self._key_in_flight:
-            return
-        if not self._typed_ahead:
-            self._done_holding()
-            return
-        if not self._screen_takes_keys():
-            return  # the screen calls keys_may_flow, its mount wakes us, or _unstick does
-        await self._deliver(self._typed_ahead.popleft())
-
-    def _wake_when_mounted(self, screen: MessagePump) -> None:
+    def _wake_when_mounted(self, screen: Screen[Any]) -> None:
         if self._waiting_for_mount is screen:
             return
         self._waiting_for_mount = screen
@@ -199,24 +224,24 @@ class TypeaheadApp(App[None]):
         self._mount_waiters.add(task)
         task.add_done_callback(self._mount_waiters.discard)
 
-    def _done_holding(self) -> None:
-        self._held_since = None
-        if self._unstick_timer is not None:
-            self._unstick_timer.stop()
-            self._unstick_timer = None
+    def _watch_not_ready(self) -> None:
+        if self._not_ready_since is None:
+            self._not_ready_since = monotonic()
+        if self._not_ready_timer is None:
+            self._not_ready_timer = self.set_timer(HOLD_LIMIT, self._not_ready_too_long)
 
-    async def _unstick(self) -> None:
-        """Keys have waited too long (a screen never said it was ready, or a widget was
-        removed with a key in its queue): deliver them rather than lose them."""
-        self._unstick_timer = None
-        if not self._typed_ahead and not self._key_in_flight:
-            self._held_since = None
+    async def _not_ready_too_long(self) -> None:
+        """The screen is mounted but has not said it is ready for `HOLD_LIMIT` seconds:
+        give it the keys held so far, in order, rather than seem to ignore them."""
+        self._not_ready_timer = None
+        if self._not_ready_since is None or not self._typed_ahead:
+            self._not_ready_since = None
             return
-        waited = monotonic() - (self._held_since or monotonic())
+        waited = monotonic() - self._not_ready_since
         if waited < HOLD_LIMIT:
-            self._unstick_timer = self.set_timer(HOLD_LIMIT - waited, self._unstick)
+            self._not_ready_timer = self.set_timer(HOLD_LIMIT - waited, self._not_ready_too_long)
             return
+        self._not_ready_since = None
+        self._flushing = True  # until the keys held so far are delivered
         with contextlib.suppress(Exception):
-            self._gave_up_on = self.screen  # from now on this screen gets keys at once
-        self._key_in_flight = False
-        await self._release_next()
+            await self._release_next()

@@ -172,6 +172,7 @@ class JournalScreen(JournalAccess, Screen[None]):
     ) -> None:
         super().failed(error, about=about, read_again=read_again)
         self.content_shown()  # the message is what there is to see: typed-ahead keys may go
+        self._reading_failed = True  # until a read succeeds, a read under way holds no key
 
     LOADS_IN_BACKGROUND = False
     """True for views whose content arrives from a worker: keys typed before it arrives
@@ -179,16 +180,27 @@ class JournalScreen(JournalAccess, Screen[None]):
     follow-up done instead of finding nothing to act on."""
 
     _content_shown = False
+    _reading_failed = False
 
     @property
     def ready_for_keys(self) -> bool:
-        return self._content_shown or not self.LOADS_IN_BACKGROUND
+        """Whether a key typed now would act on what the user sees: not before the first
+        read arrived, nor while a read is replacing it (a `j` pressed then would be
+        undone when the new page restores the old highlight)."""
+        if not self.LOADS_IN_BACKGROUND:
+            return True
+        return self._content_shown and (self._reading_failed or not self.reading_content)
+
+    @property
+    def reading_content(self) -> bool:
+        """A read that will replace what is on screen is under way (views override it)."""
+        return False
 
     def content_shown(self) -> None:
         """Call when a read has put something on screen: held keys may flow."""
-        if not self._content_shown:
-            self._content_shown = True
-            self.journal_app.keys_may_flow()
+        self._content_shown = True
+        self._reading_failed = False
+        self.journal_app.keys_may_flow()
 
 
 class JournalModal(JournalAccess, ModalScreen[T]):

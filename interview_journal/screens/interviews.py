@@ -183,6 +183,12 @@ class InterviewsScreen(JournalScreen):
         self.content_shown()
 
     @property
+    def reading_content(self) -> bool:
+        """A new search, filter or order is being read: keys for the table wait for it
+        (`enter` must open the row the search found), text for the search box does not."""
+        return not self.up_to_date and not isinstance(self.focused, Input)
+
+    @property
     def up_to_date(self) -> bool:
         """The list on screen shows the latest search, filter and order."""
         return self.shown_generation == self._generation

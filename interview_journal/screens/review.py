@@ -38,6 +38,10 @@ class ReviewScreen(FollowUpActions, JournalScreen):
 
     LOADS_IN_BACKGROUND = True
 
+    @property
+    def reading_content(self) -> bool:
+        return self._reloading
+
     AUTO_FOCUS = "#review"
     BINDINGS = [
         Binding(

@@ -63,6 +63,10 @@ class TimelineScreen(FollowUpActions, JournalScreen):
 
     LOADS_IN_BACKGROUND = True
 
+    @property
+    def reading_content(self) -> bool:
+        return self._reloading
+
     AUTO_FOCUS = "#timeline"
     BINDINGS = [
         Binding("n", "new", "New", id="new_entry", tooltip="Add an entry to this interview"),

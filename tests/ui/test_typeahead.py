@@ -32,8 +32,8 @@ from interview_journal.store import Journal
 from tests.ui.helpers import AnyPilot, companies, settle
 
 SIZE = (100, 30)
-VANDELAY = 3
-"""The showcase's interview held yesterday, not yet evaluated."""
+VANDELAY, GLOBEX = 3, 5
+"""Showcase interviews: Vandelay was held yesterday and is not yet evaluated."""
 
 
 def key_event(key: str) -> events.Key:
@@ -203,3 +203,44 @@ async def test_three_then_x_marks_the_first_follow_up_done(
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
     assert due_keys() == before[1:]
+
+
+async def test_keys_after_coming_back_to_the_review_wait_for_its_new_read(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    """`1`, `3`, `j`, `j`, `x` at once, with the review already open: coming back reads
+    the review again, and the two `j`s move on the new read instead of being undone when
+    it restores the old highlight; `x` marks the third follow-up done."""
+
+    def due_keys() -> list[str]:
+        review = showcase_journal.review(clock.now())
+        return [item.key for item in review.sections[Section.FOLLOW_UPS]]
+
+    before = due_keys()
+    assert len(before) >= 3, "the showcase has three follow-ups due today"
+    app = make_app(showcase_journal, clock, view="review")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "1", "3", "j", "j", "x")
+        await until(pilot, lambda: len(due_keys()) == len(before) - 1, "one fewer is due")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    assert due_keys() == before[:2] + before[3:]
+
+
+async def test_enter_after_a_search_opens_the_row_the_search_found(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    """`/`, a company, `enter` (leave the search), `enter` (open): the second enter waits
+    for the search's page, so it opens the match and not the row highlighted before."""
+    app = make_app(showcase_journal, clock, view="interviews")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "/", *letters("globex"), "enter", "enter")
+        await until(
+            pilot,
+            lambda: type(app.screen).__name__ == "InterviewDetailScreen",
+            "the detail screen is open",
+        )
+        await settle(pilot)
+        assert app.screen.about_interview == GLOBEX  # type: ignore[attr-defined]
