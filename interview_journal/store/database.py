@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,11 +56,54 @@ class Header:
     application_id: int
 
 
+_NOT_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _NOT_FILES if test(mode)), "not a regular file")
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse a path that is not a regular file (followed through symbolic links) with one
+    sentence saying what it is, from `os.stat` alone: opening a named pipe for reading
+    waits for a writer forever, and reading a device has no end (or has side effects).
+    A missing or unreadable path passes: the caller says that."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode):
+        return
+    kind = _kind(mode)
+    if path.is_symlink():
+        kind = f"a symbolic link to {kind} ({path.resolve()})"
+    raise NotAJournalError(f"{path}: is {kind}, not a journal file.")
+
+
+def _read_start(path: Path, size: int) -> bytes:
+    """The first bytes of a regular file. Non-blocking, and checked again on the open
+    descriptor, so a pipe put in the file's place after `check_regular_file` cannot hang."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAJournalError(f"{path}: is {_kind(mode)}, not a journal file.")
+        return os.read(descriptor, size)
+    finally:
+        os.close(descriptor)
+
+
 def read_header(path: Path) -> Header:
     """Read and sanity-check the header; raise `NotAJournalError` naming the path and problem."""
+    check_regular_file(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(100)
+        raw = _read_start(path, 100)
     except IsADirectoryError:
         raise NotAJournalError(f"{path}: is a directory, not a journal file.") from None
     except PermissionError:
