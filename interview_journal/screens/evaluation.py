@@ -1,13 +1,15 @@
 """The post-interview evaluation, written while it is fresh and saved as it is typed.
 
-Every change is written to the journal 0.8 s after the last key, at once when a field is
-left, and at once when the screen or the app closes, so at most the last second of typing
-can be lost to a crash or a kill. A save from a window that has fallen behind another
+Every change is written to the journal 0.3 s after the last key but never more than a
+second after the first unsaved one (so steady typing is saved too), at once when a field
+is left, before ctrl+e opens the editor, and at once when the screen or the app closes,
+so at most the last second of typing can be lost to a crash or a kill. A save from a window that has fallen behind another
 window's save is detected (version numbers) and merged, keeping both texts.
 """
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import Any
 
@@ -37,12 +39,15 @@ from interview_journal.domain.evaluation import (
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError, JournalError, NotFoundError, StaleWriteError
 from interview_journal.screens.base import DELETED_ELSEWHERE, JournalAccess
+from interview_journal.screens.drafts import save_due
 from interview_journal.widgets.choice import ChoiceBar
 from interview_journal.widgets.key_points import KeyPointList
 from interview_journal.widgets.rating import RatingBar
 
-AUTOSAVE_DELAY = 0.8
+AUTOSAVE_DELAY = 0.3
 """Seconds after the last change before it is written (the promise is: within one second)."""
+AUTOSAVE_MAX_WAIT = 1.0
+"""Seconds after the first unsaved change by which it is written, even while typing goes on."""
 
 
 class EvaluationScreen(JournalAccess, Screen[None]):
@@ -81,6 +86,11 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         """What the journal holds (version 0: nothing yet). The base for merges."""
         self._timer: Timer | None = None
         self._dirty = False
+        self._dirty_since: float | None = None
+        """When the oldest change not yet saved was made (monotonic clock)."""
+        self._changed_at = 0.0
+        """When the latest change was made (monotonic clock)."""
+        self._shown_state = ""
         self._leave_anyway = False
         """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._loading = False
@@ -311,10 +321,28 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self._echo(control_id.removeprefix("date-"))
             self._agreed_dirty = True
         self._dirty = True
-        self._show_save_state("saving")
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+        if self._shown_state != "saving":
+            self._show_save_state("saving")
+        # One timer per save, not one per key: a burst of keys only moves the due time.
+        self._changed_at = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = self._changed_at
+        if self._timer is None:
+            self._timer = self.set_timer(AUTOSAVE_DELAY, self._autosave_due)
+
+    def _autosave_due(self) -> None:
+        """Save now if the pause or the deadline has come, else look again when it will."""
+        self._timer = None
+        if self._dirty_since is None:
+            return
+        wait = (
+            save_due(self._dirty_since, self._changed_at, AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT)
+            - time.monotonic()
+        )
+        if wait > 0.01:
+            self._timer = self.set_timer(wait, self._autosave_due)
+            return
+        self.save_now()
 
     def on_descendant_blur(self) -> None:
         """Leaving a field writes it at once."""
@@ -330,6 +358,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._dirty_since = None
         if self._deleted_under_me:
             return  # nothing can be saved any more; it was said
         if self._agreed_dirty:
@@ -440,6 +469,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         }[state]
         if state == "saved" and self.saved.state is EvaluationState.FINISHED:
             label = f"✓ finished · {label}"
+        self._shown_state = state
         widget = self.query_one("#save-state", Static)
         widget.update(label)
         widget.set_class(state == "failed", "save-failed")
@@ -510,6 +540,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         import click
 
         current = focused.text if isinstance(focused, TextArea) else focused.value
+        self.save_now()  # a signal while the editor is open must not lose what is typed
         with self.app.suspend():
             edited = click.edit(current, extension=".md")
         if edited is None:

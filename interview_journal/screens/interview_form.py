@@ -1,7 +1,8 @@
 """Add or edit an interview: one field per line, checked as you go, nothing lost.
 
-What is typed is kept as a draft in the journal (half a second after the last key, and
-at once when the app is told to quit), so a crash, a kill or a closed terminal never
+What is typed is kept as a draft in the journal (a moment after the last key and at
+most a second after the first unsaved one, before ctrl+e hands the terminal to the
+editor, and at once when the app is told to quit), so a crash, a kill or a closed terminal never
 loses it; opening the form again brings it back. Saving checks every field and saves
 nothing until all are valid.
 """
@@ -335,6 +336,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         field = self.focused
         if not isinstance(field, TextArea | Input):
             field = self.query_one("#field-notes", TextArea)
+        self._write_draft()  # a signal while the editor is open must not lose what is typed
         with self.app.suspend():
             import click
 
