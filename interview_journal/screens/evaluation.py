@@ -3,8 +3,9 @@
 Every change is written to the journal 0.3 s after the last key but never more than a
 second after the first unsaved one (so steady typing is saved too), at once when a field
 is left, before ctrl+e opens the editor, and at once when the screen or the app closes,
-so at most the last second of typing can be lost to a crash or a kill. A save from a window that has fallen behind another
-window's save is detected (version numbers) and merged, keeping both texts.
+so at most the last second of typing can be lost to a crash or a kill. A save from a
+window that has fallen behind another window's save is detected (version numbers) and
+merged, keeping both texts.
 """
 
 from __future__ import annotations
