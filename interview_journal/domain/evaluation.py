@@ -8,6 +8,7 @@ something), and the closing questions worth asking at the end of every interview
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -157,12 +158,83 @@ def key_points_from_notes(notes: str, limit: int = 8) -> tuple[KeyPoint, ...]:
 CONFLICT_MARK = "── also written in another window ──"
 
 
+def _changes(base: list[str], other: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The lines of `base` that `other` replaced: (from, to, replacement), in order."""
+    matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
+    return [
+        (i1, i2, tuple(other[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _three_way(
+    base: list[str], mine: list[str], theirs: list[str], *, touching: bool = True
+) -> list[str] | None:
+    """Both sides' changes applied to `base` (where both insert at one place, theirs
+    first), or None where they change the same parts differently (or, unless `touching`,
+    where a change ends where the other's begins)."""
+    ours = _changes(base, mine)
+    others = _changes(base, theirs)
+    for change in others:
+        i1, i2, new_theirs = change
+        if change in ours:
+            continue
+        for j1, j2, new_mine in ours:
+            # two insertions at one place stay apart if a space is between them
+            inserts_at_one_place = i1 == i2 == j1 == j2 and (
+                touching or new_theirs[-1].isspace() or new_mine[0].isspace()
+            )
+            if (i1 < j2 and j1 < i2) or (
+                not touching and not inserts_at_one_place and i1 <= j2 and j1 <= i2
+            ):
+                return None
+    both = [(i1, i2, 0, new) for i1, i2, new in others]
+    both += [(i1, i2, 1, new) for i1, i2, new in ours if (i1, i2, new) not in others]
+    result: list[str] = []
+    at = 0
+    for i1, i2, _, new_parts in sorted(both):
+        result += base[at:i1]
+        result += new_parts
+        at = max(at, i2)
+    return result + base[at:]
+
+
+_WORDS = re.compile(r"\s+|\S+")
+
+
+def merge_text(base: str, mine: str, theirs: str) -> str:
+    """One text from two edits of `base`: each side's changed lines where they do not
+    touch; where they do, theirs, a marker line and what of mine theirs does not hold.
+    Text one side already holds (an earlier merge) is never added again."""
+    if mine == base or theirs in (base, mine) or mine in theirs:
+        return theirs if mine == base or mine in theirs else mine
+    if not theirs.strip() or theirs in mine:
+        return mine
+    lines = _three_way(base.split("\n"), mine.split("\n"), theirs.split("\n"))
+    if lines is not None:
+        return "\n".join(lines)
+    words = _three_way(
+        _WORDS.findall(base), _WORDS.findall(mine), _WORDS.findall(theirs), touching=False
+    )
+    if words is not None:
+        return "".join(words)
+    held = {line for line in theirs.split("\n") if line.strip()}
+    extra = "\n".join(
+        line for line in mine.split("\n") if line not in held and line != CONFLICT_MARK
+    ).strip("\n")
+    if not extra.strip():
+        return theirs
+    return f"{theirs}\n\n{CONFLICT_MARK}\n{extra}"
+
+
 def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
     """Combine two saves of the same evaluation made from the same starting point.
 
     A field only one side changed takes that side's value. Where both changed a text
     field, both texts are kept, theirs first, mine after a marker line, so nothing
-    anyone typed is lost. For other fields (ratings, ticks) mine wins: it is the newer.
+    anyone typed is lost, and nothing either side already holds is added again (see
+    `merge_text`). For other fields (ratings, ticks) mine wins: it is the newer.
     """
     merged: dict[str, Any] = {}
     for name in CONTENT_FIELDS:
@@ -172,7 +244,7 @@ def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
         elif t in (b, m):
             merged[name] = m
         elif isinstance(m, str) and isinstance(t, str):
-            merged[name] = f"{t}\n\n{CONFLICT_MARK}\n{m}" if t.strip() else m
+            merged[name] = merge_text(b, m, t)
         elif name == "key_points":
             extra = tuple(point for point in m if point not in t)
             merged[name] = (*t, *extra)
