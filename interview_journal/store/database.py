@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 import struct
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +160,83 @@ def check_header(path: Path, header: Header, latest_version: int) -> None:
 
 
 def secure_file(path: Path) -> None:
-    """Owner-only permissions on the journal and whatever SQLite keeps beside it."""
-    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in SIDE_FILES)):
+    """No one but the owner may read what SQLite keeps beside the journal (-wal, -shm: SQLite
+    gives them the journal's mode). Permissions are only taken away, never added, and the
+    journal's own mode is the user's choice: a file we create is made 0600 when it is made,
+    and a file the user made 0400 or 0640 stays so."""
+    for candidate in (Path(f"{path}{suffix}") for suffix in SIDE_FILES):
         with contextlib.suppress(FileNotFoundError, PermissionError):
-            if candidate.stat().st_mode & 0o777 != FILE_MODE:
-                candidate.chmod(FILE_MODE)
+            mode = stat.S_IMODE(candidate.stat().st_mode)
+            if mode & ~FILE_MODE:
+                candidate.chmod(mode & FILE_MODE)
+
+
+def cannot_write(path: Path) -> str | None:
+    """Why the journal at `path` can only be read, in a few words (None: it can be written).
+
+    A file without any write permission bit counts as read-only even for root, who could
+    write it anyway: the user made it so on purpose (as `rm` asks before removing one).
+    The folder must be writable too: SQLite makes its -wal and -shm files there.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # missing or unreadable: said where it is opened
+    if not os.access(path, os.W_OK) or not mode & 0o222:
+        return "the file is not writable"
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & 0o222:
+        return "its folder is not writable"
+    return None
+
+
+def _read_only_uri(path: Path) -> str | None:
+    """The URI that reads the journal without changing a byte of it or of its -wal/-shm,
+    or None when only a private snapshot can (see `_snapshot`).
+
+    - A -shm is there (the WAL's index, kept by whoever writes, or left by a crash):
+      `readonly_shm=1` reads through it without writing to it; a live writer's commits
+      are still seen. (Plain `mode=ro` writes read marks into it, or rebuilds it.)
+    - A -wal without a -shm: no program has the journal open (a WAL connection always
+      keeps a -shm), and SQLite cannot read the WAL without making an index: snapshot.
+    - Neither, and the file or its folder cannot be written (`cannot_write`): there is
+      no WAL to read, and an index SQLite made would stay behind (the tidy-up on close
+      needs to open the file for writing), so `immutable=1` (no locks, no side files)
+      reads the file as it is. Its limit: a change someone else who may write the file
+      makes meanwhile is not seen until the journal is opened again.
+    - Neither, and we could write: `mode=ro`; SQLite makes an empty -wal and -shm, which
+      are removed again when the journal is closed.
+    """
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if shm.exists():
+        return _uri(path, "mode=ro&readonly_shm=1")
+    if wal.exists():
+        return None
+    if cannot_write(path) is not None:
+        return _uri(path, "mode=ro&immutable=1")
+    return _uri(path, "mode=ro")
+
+
+def _snapshot(path: Path) -> sqlite3.Connection:
+    """The journal with its leftover WAL, in memory, read from a private copy (SQLite needs
+    a writable place for the WAL's index): the journal and its -wal are only read. The copy
+    goes to /dev/shm (memory) where there is one, in an owner-only folder removed at once."""
+    memory = Path("/dev/shm")
+    where = str(memory) if memory.is_dir() and os.access(memory, os.W_OK | os.X_OK) else None
+    with tempfile.TemporaryDirectory(prefix="interview-journal-", dir=where) as folder:
+        copy = Path(folder) / "journal.db"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        source = sqlite3.connect(_uri(copy, "mode=ro"), uri=True)
+        try:
+            data = bytearray(source.serialize())
+        finally:
+            source.close()
+    data[18:20] = b"\x01\x01"  # an in-memory database cannot be in WAL mode
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.deserialize(bytes(data))
+    connection.execute("PRAGMA query_only = ON")
+    return connection
 
 
 def make_private_dir(directory: Path) -> None:
@@ -195,13 +269,20 @@ def private_umask() -> Iterator[None]:
         os.umask(previous)
 
 
+def _uri(path: Path, query: str) -> str:
+    """A `file:` URI naming exactly this file (`#`, `?` and `%` in it escaped)."""
+    return f"file:{quote(str(Path(path).absolute()))}?{query}"
+
+
 def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     """A connection with the settings every part of the program relies on."""
-    mode = "ro" if read_only else "rw"
-    uri = f"file:{quote(str(path))}?mode={mode}"
-    connection = sqlite3.connect(
-        uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    uri = _read_only_uri(path) if read_only else _uri(path, "mode=rw")
+    if uri is None:
+        connection = _snapshot(path)
+    else:
+        connection = sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not read_only:
