@@ -70,6 +70,9 @@ class TypeaheadApp(App[None]):
         self._not_ready_since: float | None = None
         self._not_ready_timer: Timer | None = None
         self._flushing = False
+        self._key_on_its_way: Typed | None = None
+        self._key_reached_app = False
+        self._followed_again = False
 
     # --- the gate ----------------------------------------------------------------------
 
@@ -80,6 +83,8 @@ class TypeaheadApp(App[None]):
                 return
             await self._deliver(event)
             return
+        if isinstance(event, events.Key) and event is self._key_on_its_way:
+            self._key_reached_app = True  # no widget took it: it may run a binding here
         await super().on_event(event)
 
     def keys_may_flow(self) -> None:
@@ -113,6 +118,9 @@ class TypeaheadApp(App[None]):
     async def _deliver(self, event: Typed) -> None:
         """Send one key on its way and keep the next until this one has landed."""
         self._key_in_flight = True
+        self._key_on_its_way = event
+        self._key_reached_app = False
+        self._followed_again = False
         self._flight_screen = self._current_screen()
         path = self._path_of()
         try:
@@ -160,6 +168,12 @@ class TypeaheadApp(App[None]):
     async def _landed(self) -> None:
         if not self._key_in_flight:
             return  # already released by `_check_flight`
+        if self._key_reached_app and not self._followed_again:
+            # The key ran a binding, and a binding's action posts to the widget that owns
+            # it (an Input's enter posts Submitted): follow the focused path once more.
+            self._followed_again = True
+            self._follow(self._path_of(), 0)
+            return
         screen = self._current_screen()
         if screen is not None and screen is not self._flight_screen and screen.is_mounted:
             # the key showed another screen (a mode switch, a dialog closed): it handles
