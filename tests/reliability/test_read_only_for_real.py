@@ -256,3 +256,27 @@ def test_a_journal_the_user_made_0400_is_read_not_made_writable(
     assert "read-only" in refused.stderr
     assert modes(folder) == mode_before, "a command changed the journal's mode"
     assert checksums(folder) == before
+
+
+@pytest.mark.parametrize("wal_state", WAL_STATES)
+async def test_the_read_only_tui_changes_no_byte_either(folder: Path, wal_state: str) -> None:
+    """The TUI on a read-only journal with a leftover WAL: it shows what the WAL holds,
+    says it is read-only, and the journal, -wal and -shm are byte for byte as they were."""
+    from interview_journal.app import make_app
+    from interview_journal.dates import FixedClock
+    from tests.ui.helpers import settle, text_of
+
+    path = prepare(folder, wal_state)
+    before, mode_before = checksums(folder), modes(folder)
+    journal = open_journal(path, read_only=True)
+    try:
+        app = make_app(journal, FixedClock(pendulum.now(ZONE)))
+        async with app.run_test(size=(110, 32)) as pilot:
+            await settle(pilot)
+            assert "read-only" in text_of(app, "#top-left")
+            if wal_state != "no-wal":
+                assert journal.count_interviews() == 2
+    finally:
+        journal.close()
+    assert checksums(folder) == before
+    assert modes(folder) == mode_before
