@@ -448,6 +448,9 @@ def make_app(
             (InterviewJournalApp,),
             {"DEFAULT_MODE": view, "__module__": __name__},
         )
+    from interview_journal.widgets import visible_text
+
+    visible_text.install()  # control characters in text are shown, never sent
     return app_class(journal, clock, evaluate=evaluate, settings=settings)
 
 

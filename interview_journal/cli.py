@@ -32,7 +32,9 @@ class UserError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"interview-journal: {self.format_message()}", err=True)
+        from interview_journal.domain.visible import visible  # it may repeat what was typed
+
+        click.echo(f"interview-journal: {visible(self.format_message())}", err=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -60,7 +62,9 @@ class JournalGroup(click.Group):
             hint = ""
             if isinstance(error, click.UsageError) and error.ctx is not None:
                 hint = f" (see `{error.ctx.command_path} --help`)"
-            click.echo(f"interview-journal: {error.format_message()}{hint}", err=True)
+            from interview_journal.domain.visible import visible
+
+            click.echo(f"interview-journal: {visible(error.format_message())}{hint}", err=True)
             sys.exit(error.exit_code)
         if not standalone_mode:
             return result
@@ -107,14 +111,10 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
     """Open the chosen journal for a command; creates one only where that is expected."""
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
-    from interview_journal.store.database import JournalMissingError, cannot_write
+    from interview_journal.store.database import JournalMissingError
 
     paths = resolve_paths(_db_choice(ctx, db_path))
     read_only = bool(ctx.find_root().params.get("read_only"))
-    why = None if read_only else cannot_write(paths.database)
-    if why is not None:  # read it, change nothing; a write says it cannot
-        read_only = True
-        click.echo(f"{paths.database}: {why}; opened read-only.", err=True)
     try:
         journal = open_journal(paths.database, read_only=read_only)
     except JournalMissingError:
@@ -138,7 +138,19 @@ def _journal_exists(ctx: click.Context, db_path: Path | None) -> bool:
 
 
 def _print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(_json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def _json_visible(text: str) -> str:
+    """JSON escapes C0 controls itself; DEL, the C1 and the bidirectional controls are
+    written as \\uXXXX escapes too (the same string for a JSON reader), so none reaches
+    a terminal raw."""
+    from interview_journal.domain.visible import BIDI_CONTROLS
+
+    if text.isprintable():
+        return text
+    escapes = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), *BIDI_CONTROLS)}
+    return text.translate(escapes)
 
 
 @click.group(
@@ -182,10 +194,13 @@ def _open_tui(
 ) -> None:
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
-    from interview_journal.store.database import JournalMissingError, cannot_write
+    from interview_journal.store.database import JournalMissingError
 
     paths = resolve_paths(_db_choice(ctx, db_path))
-    if cannot_write(paths.database) is not None:
+    target = paths.database
+    if target.exists() and not (
+        os.access(target, os.W_OK) and os.access(target.parent, os.W_OK | os.X_OK)
+    ):
         read_only = True  # the file or its folder cannot be written: read it, change nothing
     try:
         journal = open_journal(paths.database, read_only=read_only)
@@ -461,8 +476,14 @@ def list_(
 
 
 def _print_table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> None:
-    """Plain columns, for reading and for `grep`/`cut` alike."""
-    every = [header, *rows] if header else rows
+    """Plain columns, for reading and for `grep`/`cut` alike; control characters shown,
+    never sent (interview_journal/domain/visible.py)."""
+    from interview_journal.domain.visible import visible
+
+    every = [
+        tuple(visible(cell, one_line=True) for cell in row)
+        for row in ([header, *rows] if header else rows)
+    ]
     widths = [max(len(r[c]) for r in every) for c in range(len(every[0]))]
     for row in every:
         click.echo(
@@ -744,6 +765,9 @@ def timeline(
     if as_json:
         _print_json([line_to_dict(item, now) for item in items])
         return
+    from interview_journal.domain.visible import visible
+
+    title = visible(title, one_line=True)
     click.echo(f"Timeline · {title} · now {now:%a} {now.day} {now:%b %H:%M}")
     if not items:
         click.echo("Nothing on the timeline yet.", err=True)
@@ -757,7 +781,8 @@ def timeline(
             headings[len(rows)] = group.value.upper()
             current = group
         line = describe(item, now)
-        rows.append((f"  {line.marker}", line.when, line.company, line.what, line.detail))
+        cells = (line.company, line.what, line.detail)
+        rows.append((f"  {line.marker}", line.when, *(visible(c, one_line=True) for c in cells)))
     widths = [max(len(r[c]) for r in rows) for c in range(5)]
     for index, row in enumerate(rows):
         if index in headings:
@@ -812,7 +837,9 @@ def prep(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
     now = _clock().now()
     with journal_for(ctx, db_path, create=False) as journal:
         sheet = journal.prep(number)
-    click.echo(prep_markdown(sheet, now), nl=False)
+    from interview_journal.domain.visible import visible
+
+    click.echo(visible(prep_markdown(sheet, now)), nl=False)
 
 
 # --- everything out and back in --------------------------------------------------------
@@ -914,7 +941,10 @@ def _export(
                     with formats.atomic_file(output, binary=True) as handle:
                         formats.write_ics(records, now, handle.write, progress)
             else:
-                with formats.atomic_file(output) if output is not None else _stdout() as handle:
+                shown = fmt != "json"  # Markdown and CSV: to read
+                with (
+                    formats.atomic_file(output) if output is not None else _stdout(shown) as handle
+                ):
                     if fmt == "json":
                         write_json(records, dismissed, now, handle.write, progress)
                     elif fmt == "markdown":
@@ -926,8 +956,19 @@ def _export(
 
 
 @contextmanager
-def _stdout() -> Iterator[Any]:
-    yield sys.stdout
+def _stdout(shown: bool = False) -> Iterator[Any]:
+    """Standard output; with `shown`, on a terminal control characters are shown instead
+    of sent (interview_journal/domain/visible.py). To a pipe the text goes as it is."""
+    if shown and sys.stdout.isatty():
+        from interview_journal.domain.visible import visible
+
+        class Shown:
+            def write(self, text: str) -> int:
+                return sys.stdout.write(visible(text))
+
+        yield Shown()
+    else:
+        yield sys.stdout
     sys.stdout.flush()
 
 

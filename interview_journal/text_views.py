@@ -27,6 +27,7 @@ from interview_journal.domain.review import (
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.domain.timeline_page import MARKERS, when_text
+from interview_journal.domain.visible import visible
 
 
 def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[str, str]]:
@@ -64,17 +65,19 @@ def interview_text(
     evaluation: Evaluation | None = None,
     entries: Sequence[Entry] = (),
 ) -> str:
-    lines = [f"#{interview.id}  {interview.title}", ""]
+    """An interview as `show` prints it to a terminal: control characters shown, never
+    sent (interview_journal/domain/visible.py)."""
+    lines = [f"#{interview.id}  {visible(interview.title, one_line=True)}", ""]
     facts = interview_facts(interview, now)
     width = max(len(label) for label, _ in facts)
-    lines += [f"{label.ljust(width)}  {value}" for label, value in facts]
+    lines += [f"{label.ljust(width)}  {visible(value, one_line=True)}" for label, value in facts]
     if interview.notes:
-        lines += ["", "Prep notes:", interview.notes]
+        lines += ["", "Prep notes:", visible(interview.notes)]
     for heading, text in evaluation_sections(evaluation):
-        lines += ["", f"{heading}:", text]
+        lines += ["", f"{visible(heading, one_line=True)}:", visible(text)]
     if entries:
         lines += ["", "Timeline:"]
-        lines += [f"  {entry_line(entry, now.date())}" for entry in entries]
+        lines += [f"  {visible(entry_line(entry, now.date()), one_line=True)}" for entry in entries]
     return "\n".join(lines)
 
 
@@ -131,7 +134,8 @@ def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:
 
 
 def review_text(review: Review, now: pendulum.DateTime) -> str:
-    """The daily review as plain text: sections with counts, one line per item."""
+    """The daily review as plain text: sections with counts, one line per item (control
+    characters shown, never sent: interview_journal/domain/visible.py)."""
     lines = [f"{review_title(review.today)} — {headline(review).lower()}"]
     for section in Section:
         items = review.sections[section]
@@ -141,9 +145,11 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
             continue
         lines.append(heading)
         width = max(len(item.when) for item in items)
-        company_width = min(max(len(item.interview.company) for item in items), 24)
+        company_width = min(
+            max(len(visible(item.interview.company, one_line=True)) for item in items), 24
+        )
         for item in items:
-            company = item.interview.company
+            company = visible(item.interview.company, one_line=True)
             if section is Section.COMING_UP:
                 company = ""
             elif len(company) > company_width:
@@ -151,9 +157,10 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
             lines.append(
                 f"  {marker(item)}  {item.when.ljust(width)}  "
                 + (f"{company.ljust(company_width)}  " if company else "")
-                + item.text
+                + visible(item.text, one_line=True)
             )
     if review.is_empty and review.next_up is not None:
         upcoming = review.next_up
-        lines.append(f"Next: {upcoming.title} — {format_exact(upcoming.starts_at, now)}")
+        title = visible(upcoming.title, one_line=True)
+        lines.append(f"Next: {title} — {format_exact(upcoming.starts_at, now)}")
     return "\n".join(lines)
