@@ -20,6 +20,7 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from interview_journal import __version__
@@ -42,6 +43,13 @@ SETTLE_LIMIT = 0.3
 """Seconds an ending waits, at most, for keys typed before it to land in their fields."""
 INPUT_QUIET = 0.05
 """Seconds with nothing read from the terminal before an ending takes the typing as done."""
+
+
+DAMAGE_TOAST_SECONDS = 30.0
+"""How long the toast saying the journal is damaged stays (it holds a command to copy)."""
+DAMAGE_CHECK_DELAY = 1.0
+"""Seconds after start before the whole file is checked for damage (a write before that
+runs the check itself, first)."""
 
 
 class InterviewJournalApp(TypeaheadApp, App[None]):
@@ -117,7 +125,12 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         """What was deleted or dismissed, newest last: `u` brings it back until the app quits."""
 
     def on_mount(self) -> None:
-        if self.journal.read_only:
+        opened_read_only = self.journal.read_only and self.journal.damage is None
+        if self.journal.damage is not None:
+            self._look_for_damage()  # found before the app started: say it at once
+        else:  # after start-up, whose reads it would slow down on a big journal
+            self.set_timer(DAMAGE_CHECK_DELAY, self._look_for_damage)
+        if opened_read_only:
             self.sub_title = "read-only"
             self.notify(
                 f"{self.journal.path} is open read-only: nothing you do here changes it.",
@@ -146,7 +159,51 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
     WRITING_SCREENS = ("InterviewFormScreen", "EntryFormScreen", "EvaluationScreen")
     """Screens that exist to write: a read-only journal does not open them."""
 
+    @work(thread=True, group="soundness", exit_on_error=False)
+    def _look_for_damage(self) -> None:
+        """Read the whole file once (`quick_check`, in this worker: half a second at
+        100,000 interviews) and say so if it is damaged. Saving does not rely on this
+        worker: the first write runs the same check (or waits for this one) itself."""
+        damage = self.journal.check_soundness()
+        if damage is not None:
+            self.call_from_thread(self.show_damage)
+
+    def show_damage(self) -> None:
+        """The journal file is damaged: it is read-only from now on, and the user is told
+        what to do (the screens say it again when a read of theirs meets the damage)."""
+        damage = self.journal.damage
+        if damage is None:
+            return
+        self.sub_title = "damaged, read-only"
+        from interview_journal.widgets.top_bar import TopBar
+
+        for bar in self.screen.query(TopBar):
+            bar.show_again()
+        self.notify(damage.message, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        damage = self.journal.damage
+        if damage is not None and message == damage.message:
+            # Every screen whose read meets the damage says so, in the same words: one
+            # toast at a time is enough, and it stays long enough to be read and copied.
+            if any(shown.message == message for shown in self._notifications):
+                return
+            title, severity, timeout = "Damaged journal", "error", DAMAGE_TOAST_SECONDS
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        damage = self.journal.damage
+        if damage is not None and type(screen).__name__ in self.WRITING_SCREENS:
+            self.notify(damage.message, markup=False)
+            return None
         if self.journal.read_only and type(screen).__name__ in self.WRITING_SCREENS:
             self.notify(
                 "The journal is open read-only: you can read everything, but not change it.",

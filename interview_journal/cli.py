@@ -223,6 +223,9 @@ def _open_tui(
     try:
         if evaluate is not None:
             journal.get_interview(evaluate)  # an unknown id is a one-line error, before the TUI
+            damage = journal.check_soundness()
+            if damage is not None:  # an evaluation could not be saved: said before the TUI
+                raise damage.refusing_write()
         clock, settings = _clock(), _settings()
         if view is None and evaluate is None:
             view = _start_view(journal, clock, settings)
@@ -250,7 +253,12 @@ def _start_view(journal: Any, clock: Any, settings: Any) -> str | None:
         return "review"
     if settings.open_on == "interviews":
         return None
-    needed = journal.needs_attention(clock.now(), settings=settings.suggestions)
+    from interview_journal.errors import DamagedJournalError
+
+    try:
+        needed = journal.needs_attention(clock.now(), settings=settings.suggestions)
+    except DamagedJournalError:
+        return None  # the app says so, and shows what can still be read
     return "review" if needed else None
 
 
@@ -1140,6 +1148,67 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
 
 def _zone_name(clock: Any) -> str:
     return str(getattr(clock.tz, "name", "UTC"))
+
+
+RECOVER_BAR_ROWS = 10_000
+"""From this many rows a recovery shows a progress bar (on a terminal): below it, it takes
+well under a second."""
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@db_option
+@click.pass_context
+def recover(ctx: click.Context, out: Path, as_json: bool, db_path: Path | None) -> None:
+    """Copy what can still be read from a damaged journal into a new journal at OUT.
+
+    The journal (--db, or the usual one) is only read: table by table and row by row,
+    stepping over what cannot be read, so a bad page costs only the rows on it. OUT must
+    not exist yet. It keeps every id and uuid: importing an older export into it brings
+    back what was lost, without copies. Then use it with --db OUT, or put it where the
+    old journal was.
+    """
+    import shlex
+    from contextlib import ExitStack
+
+    from interview_journal.paths import resolve_paths
+    from interview_journal.store.recover import recover_journal
+
+    source = resolve_paths(_db_choice(ctx, db_path)).database
+    with ExitStack() as stack:
+        bar: Any = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = False
+                if total >= RECOVER_BAR_ROWS and sys.stderr.isatty():
+                    bar = stack.enter_context(
+                        click.progressbar(length=total, label="Recovering", file=sys.stderr)
+                    )
+            if bar:
+                bar.update(done - bar.pos)
+
+        report = recover_journal(source, out.expanduser(), progress=progress)
+    if as_json:
+        _print_json(report.as_dict())
+        return
+    target = shlex.quote(str(report.target))
+    for line in report.lines():
+        click.echo(line)
+    if report.header_repaired:
+        click.echo("The damaged header was repaired in a private copy before reading.")
+    click.echo(
+        f"wrote {report.target}: it passed SQLite's integrity check, and its search index "
+        "was rebuilt."
+    )
+    if not report.complete:
+        click.echo(
+            "To bring back what could not be read, import an older export into it: "
+            f"interview-journal --db {target} import EXPORT.json"
+        )
+    click.echo(f"Open it with: interview-journal --db {target}")
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ one clear line (CLI) or next to the field where the bad value was typed (TUI).
 
 from __future__ import annotations
 
+import shlex
+
 
 class JournalError(Exception):
     """Base class: the message is for people and never contains a traceback."""
@@ -32,3 +34,27 @@ class StaleWriteError(JournalError):
 
 class StorageError(JournalError):
     """The journal file cannot be opened or written (not ours, too new, disk full, read-only)."""
+
+
+class DamagedJournalError(StorageError):
+    """SQLite found the journal file damaged (a malformed page, a header it cannot read).
+
+    The journal is only read from then on: what can still be read is shown, nothing is
+    written into it, and the message says how to copy the readable rows into a new
+    journal (`interview-journal recover`).
+    """
+
+    def __init__(self, path: object, detail: str, *, outcome: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        self.outcome = outcome or "It is open read-only: nothing will be written to it"
+        super().__init__(
+            f"{path} is damaged ({detail}). {self.outcome}; copy what can still be read into a "
+            f"new journal with: interview-journal recover NEW.db --db {shlex.quote(str(path))}"
+        )
+
+    def refusing_write(self) -> DamagedJournalError:
+        """The same damage, said to someone whose change was not saved."""
+        return DamagedJournalError(
+            self.path, self.detail, outcome="Nothing was saved, and nothing will be written to it"
+        )

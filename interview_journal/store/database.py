@@ -134,6 +134,11 @@ def read_header(path: Path) -> Header:
     )
 
 
+def valid_page_size(size: int) -> bool:
+    """A page size SQLite can have written: a power of two from 512 to 65536."""
+    return 512 <= size <= 65536 and size & (size - 1) == 0
+
+
 def check_header(path: Path, header: Header, latest_version: int) -> None:
     if header.application_id != APPLICATION_ID:
         raise NotAJournalError(
@@ -144,6 +149,7 @@ def check_header(path: Path, header: Header, latest_version: int) -> None:
     recoverable = wal.exists() and wal.stat().st_size > 0  # a checkpoint was cut short
     if (
         header.page_count_valid
+        and valid_page_size(header.page_size)  # else the header itself is damaged
         and not recoverable
         and path.stat().st_size < header.page_size * header.page_count
     ):
@@ -310,3 +316,20 @@ def remove_new_side_files(path: Path, existed_before: set[Path]) -> None:
     for leftover in side_files(path) - existed_before:
         with contextlib.suppress(OSError):
             leftover.unlink()
+
+
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite found the file damaged: a malformed page ("database disk image is
+    malformed", also inside the search index) or a header it cannot read ("file is not a
+    database"). Not a busy, locked, full or read-only journal: those pass."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text

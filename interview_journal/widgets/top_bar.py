@@ -19,7 +19,10 @@ class TopBar(Horizontal):
         yield Static(id="top-left")
         yield Static(id="top-right")
 
+    _shown: tuple[str, pendulum.DateTime, str] | None = None
+
     def show(self, view: str, now: pendulum.DateTime, detail: str = "") -> None:
+        self._shown = (view, now, detail)
         tabs = " ".join(
             f"[reverse] {number} {label} [/reverse]"
             if key == view
@@ -28,6 +31,8 @@ class TopBar(Horizontal):
         )
         journal = getattr(self.app, "journal", None)
         read_only = "  [reverse] read-only [/reverse]" if journal and journal.read_only else ""
+        if journal and getattr(journal, "damage", None) is not None:
+            read_only = "  [reverse] damaged: read-only [/reverse]"
         self.query_one("#top-left", Static).update(
             Content.from_markup(
                 f"[b]Interview Journal[/b]  {tabs}{'  $detail' if detail else ''}{read_only}",
@@ -35,3 +40,8 @@ class TopBar(Horizontal):
             )
         )
         self.query_one("#top-right", Static).update(f"{now:%a} {now.day} {now:%b}")
+
+    def show_again(self) -> None:
+        """Draw the same line again (the journal has turned read-only meanwhile)."""
+        if self._shown is not None:
+            self.show(*self._shown)
