@@ -111,10 +111,14 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
     """Open the chosen journal for a command; creates one only where that is expected."""
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
-    from interview_journal.store.database import JournalMissingError
+    from interview_journal.store.database import JournalMissingError, cannot_write
 
     paths = resolve_paths(_db_choice(ctx, db_path))
     read_only = bool(ctx.find_root().params.get("read_only"))
+    why = None if read_only else cannot_write(paths.database)
+    if why is not None:  # read it, change nothing; a write says it cannot
+        read_only = True
+        click.echo(f"{paths.database}: {why}; opened read-only.", err=True)
     try:
         journal = open_journal(paths.database, read_only=read_only)
     except JournalMissingError:
@@ -194,13 +198,10 @@ def _open_tui(
 ) -> None:
     from interview_journal.paths import resolve_paths
     from interview_journal.store import open_journal
-    from interview_journal.store.database import JournalMissingError
+    from interview_journal.store.database import JournalMissingError, cannot_write
 
     paths = resolve_paths(_db_choice(ctx, db_path))
-    target = paths.database
-    if target.exists() and not (
-        os.access(target, os.W_OK) and os.access(target.parent, os.W_OK | os.X_OK)
-    ):
+    if cannot_write(paths.database) is not None:
         read_only = True  # the file or its folder cannot be written: read it, change nothing
     try:
         journal = open_journal(paths.database, read_only=read_only)
