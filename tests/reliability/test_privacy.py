@@ -125,14 +125,18 @@ def test_every_missing_folder_of_db_is_created_private(tmp_path: Path, env: dict
     assert mode(tmp_path / "a") == 0o700
 
 
-def test_a_journal_with_loose_permissions_is_made_private_when_opened(
+def test_a_journal_with_loose_permissions_keeps_the_mode_its_owner_gave_it(
     tmp_path: Path, env: dict[str, str], journal_path: Path, filled_journal: Journal
 ) -> None:
-    """A journal copied in with 0644 (e.g. from a backup drive) is owner-only after use."""
+    """A journal copied in with 0644 (e.g. from a backup drive) keeps that mode after a
+    read and a write: no command changes the mode of a file it did not create (a 0400
+    file made writable again was a bug). A journal the program creates is 0600 (above)."""
     filled_journal.close()
     journal_path.chmod(0o644)
-    run_loose(["--db", journal_path, "list"], env, tmp_path)
-    assert mode(journal_path) == 0o600
+    for args in (["list"], ["add", "--company", "Hooli"]):
+        result = run_loose(["--db", journal_path, *args], env, tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert mode(journal_path) == 0o644, args
 
 
 @pytest.mark.slow
