@@ -9,7 +9,9 @@ app calls `flush_unsaved` before it quits.
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from typing import Any
 
 from textual.timer import Timer
@@ -17,6 +19,7 @@ from textual.widgets import Input, Select, TextArea
 
 from interview_journal.errors import JournalError
 from interview_journal.screens.base import JournalAccess
+from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
 
 DRAFT_DELAY = 0.3
 """Seconds after the last key before the draft is written."""
@@ -30,10 +33,68 @@ def save_due(first_unsaved: float, last_change: float, delay: float, max_wait: f
     return min(last_change + delay, first_unsaved + max_wait)
 
 
-class DraftKeeper(JournalAccess):
-    """Draft saving for a form screen (`draft_key` names the draft in the journal)."""
+_OPEN_HERE: set[str] = set()
+"""The windows (see `new_window`) of the forms open in this process."""
 
-    draft_key: str
+
+def new_window() -> str:
+    """A name for one form in one window: this process and a random part."""
+    return f"{os.getpid()}.{uuid.uuid4().hex[:12]}"
+
+
+def claimable(window: str) -> bool:
+    """Whether a draft written by the form `window` may be taken over: its form is not
+    open (in this process), or the process that wrote it has gone (a crash, kill -9)."""
+    pid_text, _, _ = window.partition(".")
+    if window in _OPEN_HERE:
+        return False
+    try:
+        pid = int(pid_text)
+    except ValueError:
+        return True
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists (another user's?): leave its draft alone
+    return False
+
+
+def merge_restored(
+    draft: dict[str, Any] | None, now: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """What a form shows when it restores `draft` over `now` (what the journal holds now):
+    a field the user did not change since the draft's base takes the journal's value;
+    a changed one the draft's. Also the fields changed both here and elsewhere."""
+    if not draft:
+        return dict(now), []
+    fields = draft.get(DRAFT_FIELDS)
+    base = draft.get(DRAFT_BASE)
+    if not isinstance(fields, dict) or not isinstance(base, dict):
+        fields, base = draft, None  # a draft from before drafts kept their base
+    shown = dict(now)
+    both: list[str] = []
+    for name, text in fields.items():
+        if name not in now or not isinstance(text, str):
+            continue
+        if base is not None and text == base.get(name):
+            continue  # not changed in the form: what the journal holds now
+        shown[name] = text
+        if base is not None and now[name] != base.get(name) and now[name] != text:
+            both.append(name)
+    return shown, both
+
+
+class DraftKeeper(JournalAccess):
+    """Draft saving for a form screen. `draft_kind` names what the form edits
+    (`interview-form:new`, `entry-form:12`); its draft is `draft_kind#WINDOW`, one per
+    form in a window, so two windows never share or delete each other's draft."""
+
+    draft_kind: str
+    _window: str = ""
     _draft_timer: Timer | None = None
     _draft_dirty: bool = False
     _draft_since: float | None = None
@@ -48,6 +109,31 @@ class DraftKeeper(JournalAccess):
 
     def texts(self) -> dict[str, str]:
         raise NotImplementedError
+
+    @property
+    def draft_key(self) -> str:
+        if not self._window:
+            self._window = new_window()
+            _OPEN_HERE.add(self._window)
+        return f"{self.draft_kind}#{self._window}"
+
+    def restore_draft(self, now: dict[str, str]) -> tuple[dict[str, str], bool, list[str]]:
+        """Take the newest draft of this kind no open form holds and merge it with `now`:
+        (what to show, whether a draft was restored, fields also changed elsewhere)."""
+        draft = self.journal.claim_draft(self.draft_kind, self.draft_key, claimable)
+        shown, both = merge_restored(draft, now)
+        return shown, bool(draft) and shown != now, both
+
+    def restored_message(self, both: list[str]) -> str:
+        if not both:
+            return "Restored what you were typing last time."
+        return (
+            "Restored what you were typing last time. Also changed elsewhere since: "
+            f"{', '.join(both)}; your text is shown (ctrl+s saves it over theirs)."
+        )
+
+    def on_unmount(self) -> None:
+        _OPEN_HERE.discard(self._window)
 
     @property
     def changed(self) -> bool:
@@ -112,7 +198,9 @@ class DraftKeeper(JournalAccess):
             return
         try:
             if self.changed:
-                self.journal.save_draft(self.draft_key, self.texts())
+                self.journal.save_draft(
+                    self.draft_key, {DRAFT_FIELDS: self.texts(), DRAFT_BASE: self._initial}
+                )
             else:
                 self.journal.delete_draft(self.draft_key)
             self._draft_dirty = False

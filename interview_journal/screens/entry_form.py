@@ -83,7 +83,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         self.start = entry or Entry(
             interview_id=interview.id, kind=EntryKind.FOLLOW_UP
         ).with_changes(**start)
-        self.draft_key = f"entry-form:{entry.id}" if entry else f"entry-form:new:{interview.id}"
+        self.draft_kind = f"entry-form:{entry.id}" if entry else f"entry-form:new:{interview.id}"
         self._initial: dict[str, str] = {}
         self._restoring = False
         self._asked_reason = False
@@ -126,14 +126,12 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
 
     def on_mount(self) -> None:
         self._initial = entry_texts(self.start)
-        draft = self.journal.load_draft(self.draft_key)
+        shown, restored, both = self.restore_draft(self._initial)
         self._restoring = True
-        self._fill(
-            self._initial | ({k: v for k, v in draft.items() if k in ORDER} if draft else {})
-        )
+        self._fill(shown)
         self._restoring = False
-        if draft and draft != self._initial:
-            self.notify("Restored what you were typing last time.", title="Draft", timeout=5)
+        if restored:
+            self.notify(self.restored_message(both), title="Draft", timeout=8 if both else 5)
         self._show_outcome()
         first = "reason" if self.entry is None and self.start.kind.is_outgoing else "kind"
         if self.start.due is None and self.entry is None:

@@ -113,7 +113,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         self.interview = interview
         self.about_interview = interview.id if interview else None
         self.first_field = focus if focus in FORM_ORDER else "company"
-        self.draft_key = f"interview-form:{interview.id if interview else 'new'}"
+        self.draft_kind = f"interview-form:{interview.id if interview else 'new'}"
         self._initial: dict[str, str] = {}
         self._draft_timer = None
         self._draft_dirty = False
@@ -160,15 +160,13 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
 
     def on_mount(self) -> None:
         self._initial = texts_of(self.interview, self.now())
-        draft = self.journal.load_draft(self.draft_key)
+        shown, restored, both = self.restore_draft(self._initial)
         self._restoring = True
-        self._fill(
-            self._initial | ({k: v for k, v in draft.items() if k in FIELDS} if draft else {})
-        )
+        self._fill(shown)
         self._restoring = False
-        if draft and draft != self._initial:
+        if restored:
             self._draft_dirty = False
-            self.notify("Restored what you were typing last time.", title="Draft", timeout=5)
+            self.notify(self.restored_message(both), title="Draft", timeout=8 if both else 5)
             self.validate_all(show_required=False)
         self.query_one(f"#field-{self.first_field}").focus()
         self._warm_date_parser()

@@ -82,6 +82,10 @@ DENSE_MATCHES = 2000
 REVIEW_LIMIT = 200
 """At most this many lines per review section (a backlog beyond it is for the timeline)."""
 
+DRAFT_FIELDS = "fields"
+"""In a form's draft, the texts typed (beside `DRAFT_BASE`, what the form opened with)."""
+DRAFT_BASE = "base"
+
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
     from interview_journal.domain.demo import Bundle
     from interview_journal.domain.review import PrepSheet, Review
@@ -342,11 +346,53 @@ class Journal:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
-        rows = self._query("SELECT data FROM drafts WHERE key = ?", [key])
+        """The fields of the draft `key`, or of the newest draft of that kind (a form's
+        draft is named `KIND#WINDOW`, one per form in a window)."""
+        rows = self._query(
+            "SELECT data FROM drafts WHERE key = ? OR substr(key, 1, ?) = ? "
+            "ORDER BY key = ? DESC, updated_at DESC LIMIT 1",
+            [key, len(key) + 1, f"{key}#", key],
+        )
         if not rows:
             return None
         loaded = json.loads(rows[0]["data"])
+        fields = loaded.get(DRAFT_FIELDS) if isinstance(loaded, dict) else None
+        if isinstance(fields, dict):
+            return fields  # a form's draft: its fields, without their base
         return loaded if isinstance(loaded, dict) else None
+
+    def claim_draft(
+        self, kind: str, key: str, claimable: Callable[[str], bool]
+    ) -> dict[str, Any] | None:
+        """The newest draft of `kind` that no open form holds, renamed to `key` in the same
+        transaction (so two windows opening at once never both take it). `claimable` is
+        asked about each draft's window (the part after `#`); a draft named just `kind`
+        (written before drafts had windows) is always free. Read-only: read, not taken."""
+        query = (
+            "SELECT key, data FROM drafts WHERE key = ? OR substr(key, 1, ?) = ? "
+            "ORDER BY key = ? DESC, updated_at DESC"
+        )
+        params = [kind, len(kind) + 1, f"{kind}#", key]
+
+        def free(found: str) -> bool:
+            return found in (kind, key) or claimable(found[len(kind) + 1 :])
+
+        if self.read_only:
+            for row in self._query(query, params):
+                if free(row["key"]):
+                    loaded = json.loads(row["data"])
+                    return loaded if isinstance(loaded, dict) else None
+            return None
+        with self._writing() as db:
+            for found, data in db.execute(query, params).fetchall():
+                if not free(found):
+                    continue
+                if found != key:
+                    db.execute("DELETE FROM drafts WHERE key = ?", [key])
+                    db.execute("UPDATE drafts SET key = ? WHERE key = ?", [key, found])
+                loaded = json.loads(data)
+                return loaded if isinstance(loaded, dict) else None
+        return None
 
     def delete_draft(self, key: str) -> None:
         if self.read_only:

@@ -7,7 +7,11 @@ refused, merge its base, its text and the journal's, and save the merge).
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import TextArea
@@ -16,11 +20,15 @@ from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import CONFLICT_MARK, Evaluation, merge, merge_text
 from interview_journal.errors import StaleWriteError
+from interview_journal.screens.drafts import DRAFT_DELAY
 from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
-from tests.ui.helpers import settle
+from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
+from tests.ui.helpers import input_value, press_and_settle, settle
 
-INITECH = 4
+HOOLI, INITECH = 2, 4
+DRAFT_AFTER = DRAFT_DELAY + 0.6
 SIZE = (120, 40)
 SAVED_AFTER = AUTOSAVE_DELAY + 0.6
 
@@ -98,3 +106,97 @@ async def test_five_alternating_saves_in_two_windows_hold_each_text_once(
     assert text.count(CONFLICT_MARK) <= 1, text
     for round_ in range(1, 5):
         assert f" b{round_}" in text, text
+
+
+# --- drafts: one per form in one window, restored against what the journal holds now ---
+
+
+def _drafted_companies(path: Path, kind: str = "interview-form:new") -> list[str]:
+    """The company typed in each draft of `kind` in the journal, sorted."""
+    with open_journal(path) as journal:
+        rows = journal.db.execute(
+            "SELECT data FROM drafts WHERE key = ? OR key LIKE ?", [kind, f"{kind}#%"]
+        ).fetchall()
+    drafts: list[dict[str, Any]] = [json.loads(data) for (data,) in rows]
+    return sorted(str(draft.get(DRAFT_FIELDS, draft).get("company")) for draft in drafts)
+
+
+@pytest.mark.slow
+async def test_two_new_interview_forms_keep_their_own_drafts(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    with open_journal(journal_path) as second:
+        window_a = make_app(filled_journal, clock)
+        window_b = make_app(second, clock)
+        async with window_a.run_test(size=SIZE) as a, window_b.run_test(size=SIZE) as b:
+            await settle(a)
+            await settle(b)
+            await press_and_settle(a, "a")
+            assert isinstance(window_a.screen, InterviewFormScreen)
+            await a.press(*"Alpha Co")
+            await a.pause(DRAFT_AFTER)
+            await press_and_settle(b, "a")
+            assert isinstance(window_b.screen, InterviewFormScreen)
+            assert input_value(window_b, "#field-company") == "", "B took A's draft"
+            await b.press(*"Beta Co")
+            await b.pause(DRAFT_AFTER)
+            assert _drafted_companies(journal_path) == ["Alpha Co", "Beta Co"]
+            await press_and_settle(b, "escape")  # discard B's: "Discard this new interview?"
+            await press_and_settle(b, "y")
+            assert input_value(window_a, "#field-company") == "Alpha Co"
+            assert _drafted_companies(journal_path) == ["Alpha Co"], "B's discard took A's"
+
+
+@pytest.mark.slow
+async def test_a_new_form_after_a_crash_finds_the_draft(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_window = f"{gone.stdout.strip()}.crashed"
+    filled_journal.save_draft(
+        f"interview-form:new#{dead_window}",
+        {DRAFT_FIELDS: {"company": "Umbrella"}, DRAFT_BASE: {"company": ""}},
+    )
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "a")
+        assert input_value(app, "#field-company") == "Umbrella"
+
+
+@pytest.mark.slow
+async def test_a_restored_draft_keeps_a_change_made_elsewhere_meanwhile(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await press_and_settle(pilot, "e")
+        assert isinstance(app.screen, InterviewFormScreen)
+        notes = app.screen.query_one("#field-notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*" more notes")
+        await pilot.pause(DRAFT_AFTER)
+    # the window is gone with its draft kept; meanwhile the CLI changes the role
+    with open_journal(journal_path) as cli:
+        hooli = cli.get_interview(HOOLI)
+        cli.update_interview(hooli.with_changes(role="Principal Engineer"))
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await press_and_settle(pilot, "e")
+        assert isinstance(app.screen, InterviewFormScreen)
+        assert input_value(app, "#field-role") == "Principal Engineer", "the draft undid it"
+        assert app.screen.query_one("#field-notes", TextArea).text.endswith(" more notes")
+        await press_and_settle(pilot, "ctrl+s")
+    stored = filled_journal.get_interview(HOOLI)
+    assert stored.role == "Principal Engineer"
+    assert stored.notes.endswith(" more notes")
