@@ -132,8 +132,11 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
             self.set_timer(DAMAGE_CHECK_DELAY, self._look_for_damage)
         if opened_read_only:
             self.sub_title = "read-only"
+            reason = self.journal.read_only_reason  # a full disk, say
             self.notify(
-                f"{self.journal.path} is open read-only: nothing you do here changes it.",
+                f"{reason}: you can read everything; nothing can be changed until there is room."
+                if reason
+                else f"{self.journal.path} is open read-only: nothing you do here changes it.",
                 title="Read-only",
                 severity="warning",
                 timeout=8,
@@ -398,30 +401,19 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str) -> None:
-        from interview_journal import formats
-        from interview_journal.store.exchange import write_json
+        from interview_journal.formats import SUFFIXES, write_export
 
         now = self.clock.now()
-        suffix = {"json": "json", "markdown": "md", "csv": "csv", "ics": "ics"}[fmt]
-        target = (
-            self.exports_dir() / "exports" / f"interview-journal-{now:%Y-%m-%d-%H%M%S}.{suffix}"
-        )
+        name = f"interview-journal-{now:%Y-%m-%d-%H%M%S}.{SUFFIXES[fmt]}"
+        target = self.exports_dir() / "exports" / name
         try:
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            records = self.journal.records()
-            if fmt == "ics":
-                with formats.atomic_file(target, binary=True) as handle:
-                    formats.write_ics(records, now, handle.write)
-            else:
-                with formats.atomic_file(target) as handle:
-                    if fmt == "json":
-                        write_json(records, self.journal.dismissed_suggestions(), now, handle.write)
-                    elif fmt == "markdown":
-                        formats.write_markdown(records, now, handle.write)
-                    else:
-                        formats.write_csv(records, now, handle.write)
+            dismissed = self.journal.dismissed_suggestions()
+            write_export(fmt, self.journal.records(), dismissed, now, target)
         except (OSError, JournalError) as error:
-            message = error.message if isinstance(error, JournalError) else str(error.strerror)
+            message = (
+                error.message if isinstance(error, JournalError) else (error.strerror or str(error))
+            )
             self.call_from_thread(
                 self.notify, f"Not exported: {message}", severity="error", timeout=8
             )
@@ -438,12 +430,15 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
             self.exports_dir() / "backups" / (f"{self.journal.path.stem}-{now:%Y-%m-%d-%H%M%S}.db")
         )
         try:
-            self.journal.backup(target)
+            copy = self.journal.backup(target)
         except JournalError as error:
             self.call_from_thread(self.notify, error.message, severity="error", timeout=8)
             return
         self.call_from_thread(
-            self.notify, f"Backed up to {target} (checked)", title="Backup", timeout=8
+            self.notify,
+            f"Backed up to {target} ({copy.interviews:,} interviews, checked)",
+            title="Backup",
+            timeout=8,
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

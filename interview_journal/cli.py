@@ -6,6 +6,7 @@ about the time it takes to import sqlite-utils and pendulum.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -133,6 +134,12 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
         yield journal
     finally:
         journal.close()
+    if journal.read_only_reason:  # said after the work: a refused write says it instead
+        click.echo(
+            f"interview-journal: {journal.read_only_reason}; nothing can be changed until "
+            "there is room.",
+            err=True,
+        )
 
 
 def _journal_exists(ctx: click.Context, db_path: Path | None) -> bool:
@@ -877,8 +884,9 @@ def _progress(label: str, length: int | None, show: bool) -> Iterator[Callable[[
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (created 0600, complete or not at all). Default: standard output.",
+    type=click.Path(path_type=Path),
+    help="File to write (created 0600, complete or not at all; never through a link, a "
+    "device or a FIFO). Default, or -: standard output.",
 )
 @click.option("--interview", "interview_id", help="Only this interview (its id).")
 @click.option("--since", help='Only interviews from this day on ("2026-09-01", "3 months ago").')
@@ -912,28 +920,49 @@ def export(
         except InputError as error:
             fail(f"--since: {error.message}")
         since_moment = now.replace(year=day.year, month=day.month, day=day.day).start_of("day")
-    if output is not None and output.is_dir():
-        fail(f"--output: {output} is a directory; give a file name.")
+    target = _output_target(output)
     try:
-        _export(ctx, db_path, fmt, output, number, since_moment, table, now)
+        _export(ctx, db_path, fmt, target, number, since_moment, table, now)
     except OSError as error:
         fail(f"{output}: cannot write there ({error.strerror or error}); nothing was written.")
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
+    if target is not None:
+        click.echo(f"wrote {target}", err=True)
+
+
+STDOUT_HINT = "write to standard output with -o -, or give the name of a new or regular file"
+
+
+def _output_target(output: Path | None) -> Path | None:
+    """Where `-o` points: None for standard output (no option, or "-"), else a path that
+    is checked before any work is done: a device, FIFO, link or directory is refused."""
+    from interview_journal.safe_files import UnsafeTargetError, check_target
+
+    if output is None or str(output) == "-":
+        return None
+    try:
+        return check_target(output)
+    except UnsafeTargetError as error:
+        system = str(error.target).startswith(("/dev/", "/proc/"))  # /dev/stdout and such
+        if error.kind.endswith("a directory") or (error.kind == "a symbolic link" and not system):
+            fail(error.message)
+        # a device, a FIFO, a socket (or a link to one, like /dev/stdout)
+        fail(
+            f"{error.target}: is {error.kind}, not a regular file; {STDOUT_HINT}; "
+            "nothing was written."
+        )
 
 
 def _export(
     ctx: click.Context,
     db_path: Path | None,
     fmt: str,
-    output: Path | None,
+    target: Path | None,
     number: int | None,
     since_moment: Any,
     table: str,
     now: Any,
 ) -> None:
-    from interview_journal import formats
-    from interview_journal.store.exchange import write_json
+    from interview_journal.formats import write_export
 
     with journal_for(ctx, db_path, create=False) as journal:
         if number is not None:
@@ -941,44 +970,33 @@ def _export(
         total = 1 if number is not None else journal.count_interviews()
         records = journal.records(interview_id=number, since=since_moment)
         dismissed = journal.dismissed_suggestions()
-        label = f"Exporting {fmt}"
-        with _progress(label, total, show=output is not None) as progress:
-            if fmt == "ics":
-                if output is None:
-                    formats.write_ics(records, now, sys.stdout.buffer.write, progress)
-                else:
-                    with formats.atomic_file(output, binary=True) as handle:
-                        formats.write_ics(records, now, handle.write, progress)
-            else:
-                shown = fmt != "json"  # Markdown and CSV: to read
-                with (
-                    formats.atomic_file(output) if output is not None else _stdout(shown) as handle
-                ):
-                    if fmt == "json":
-                        write_json(records, dismissed, now, handle.write, progress)
-                    elif fmt == "markdown":
-                        formats.write_markdown(records, now, handle.write, progress)
-                    else:
-                        formats.write_csv(
-                            records, now, handle.write, table=table, progress=progress
-                        )
+        shown = _visible_stdout() if target is None and fmt in ("markdown", "csv") else None
+        with (
+            _progress(f"Exporting {fmt}", total, show=target is not None) as progress,
+            shown or contextlib.nullcontext(),
+        ):
+            write_export(fmt, records, dismissed, now, target, table=table, progress=progress)
 
 
-@contextmanager
-def _stdout(shown: bool = False) -> Iterator[Any]:
-    """Standard output; with `shown`, on a terminal control characters are shown instead
-    of sent (interview_journal/domain/visible.py). To a pipe the text goes as it is."""
-    if shown and sys.stdout.isatty():
-        from interview_journal.domain.visible import visible
+def _visible_stdout() -> contextlib.AbstractContextManager[object] | None:
+    """On a terminal, Markdown and CSV on standard output show control characters instead
+    of sending them (interview_journal/domain/visible.py); to a file or a pipe, the text
+    goes as it is."""
+    if not sys.stdout.isatty():
+        return None
+    from interview_journal.domain.visible import visible
 
-        class Shown:
-            def write(self, text: str) -> int:
-                return sys.stdout.write(visible(text))
+    class Shown:
+        def __init__(self, out: Any) -> None:
+            self.out = out
 
-        yield Shown()
-    else:
-        yield sys.stdout
-    sys.stdout.flush()
+        def write(self, text: str) -> int:
+            return int(self.out.write(visible(text)))
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.out, name)
+
+    return contextlib.redirect_stdout(Shown(sys.stdout))
 
 
 @cli.command("import")
@@ -999,14 +1017,7 @@ def import_(
     from interview_journal.store.exchange import parse_export
     from interview_journal.store.journal import interview_from_row, interview_to_row
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        fail(f"{file}: no such file.")
-    except UnicodeDecodeError:
-        fail(f"{file}: not a text file (an export is UTF-8 JSON); nothing was imported.")
-    except OSError as error:
-        fail(f"{file}: cannot be read ({error.strerror}).")
+    text = _read_export_file(file)
     try:
         plan = parse_export(text, interview_from_row, interview_to_row)
     except InputError as error:
@@ -1037,25 +1048,110 @@ def import_(
         click.echo(line)
 
 
+MB = 1_000_000
+
+
+def _size_text(size: int) -> str:
+    for unit, scale in (("GB", 1_000_000_000), ("MB", MB), ("KB", 1000)):
+        if size >= scale:
+            return f"{size / scale:,.1f} {unit}"
+    return f"{size} bytes"
+
+
+def _read_export_file(file: Path) -> str:
+    """The text of an export: from a regular file only (a device such as /dev/zero would be
+    read until memory runs out, a FIFO would block), no bigger than the configured limit,
+    UTF-8 with or without a byte-order mark."""
+    import stat
+
+    from interview_journal.paths import default_config_path
+    from interview_journal.safe_files import describe_mode
+
+    def too_big(size: int) -> NoReturn:
+        fail(
+            f"{file}: is {_size_text(size)}; the import limit is {limit_mb:,} MB "
+            f"([import] max-size-mb in {default_config_path()}); nothing was imported."
+        )
+
+    limit_mb = _settings().import_max_mb
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        fail(f"{file}: no such file.")
+    except OSError as error:
+        fail(f"{file}: cannot be read ({error.strerror}).")
+    if not stat.S_ISREG(info.st_mode):
+        fail(
+            f"{file}: is {describe_mode(info.st_mode)}, not a regular file; an export to "
+            "import is a .json file; nothing was imported."
+        )
+    if info.st_size > limit_mb * MB:
+        too_big(info.st_size)
+    try:
+        # O_NONBLOCK: should a FIFO have taken the file's place since the look above, the
+        # open returns at once (and the check below refuses it) instead of waiting
+        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as error:
+        fail(f"{file}: cannot be read ({error.strerror}).")
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            fail(f"{file}: is not a regular file; nothing was imported.")
+        try:
+            data = handle.read(limit_mb * MB + 1)
+        except OSError as error:
+            fail(f"{file}: cannot be read ({error.strerror}).")
+    if len(data) > limit_mb * MB:
+        too_big(len(data))
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
+    except UnicodeDecodeError:
+        fail(f"{file}: not a text file (an export is UTF-8 JSON); nothing was imported.")
+
+
 @cli.command()
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the copy (default: backups/ beside the journal, with the time).",
+    type=click.Path(path_type=Path),
+    help="Where to write the copy (default: backups/ beside the journal, with the time; "
+    "- for standard output).",
 )
 @db_option
 @click.pass_context
 def backup(ctx: click.Context, output: Path | None, db_path: Path | None) -> None:
     """A consistent, checked copy of the journal (safe while the app is open)."""
     now = _clock().now()
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout and sys.stdout.isatty():
+        fail(
+            "-o -: a backup is a binary SQLite file; send standard output to a file or a "
+            "pipe (> copy.db), or give a file name."
+        )
+    target = None if output is None or to_stdout else _output_target(output)
     with journal_for(ctx, db_path, create=False) as journal:
-        target = output
-        if target is None:
-            stamp = now.strftime("%Y-%m-%d-%H%M%S")
-            target = journal.path.parent / "backups" / f"{journal.path.stem}-{stamp}.db"
-        size = journal.backup(target.expanduser().absolute())
-    click.echo(f"backed up to {target} ({size / 1024:,.0f} KiB, integrity checked)")
+        if to_stdout:
+            copy = _backup_to_stdout(journal)
+        else:
+            if target is None:
+                stamp = now.strftime("%Y-%m-%d-%H%M%S")
+                target = journal.path.parent / "backups" / f"{journal.path.stem}-{stamp}.db"
+            copy = journal.backup(target)
+    where = "standard output" if to_stdout else str(copy.path)
+    count = f"{copy.interviews:,} interview{'' if copy.interviews == 1 else 's'}"
+    click.echo(
+        f"backed up to {where} ({count}, {copy.size / 1024:,.0f} KiB, integrity checked)",
+        err=to_stdout,
+    )
+
+
+def _backup_to_stdout(journal: Any) -> Any:
+    """Write and check the copy in a private scratch folder, then send its bytes."""
+    with tempfile.TemporaryDirectory(prefix="interview-journal-backup-") as scratch:
+        copy = journal.backup(Path(scratch) / "copy.db")
+        with copy.path.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return copy
 
 
 # --- where things are, and a demo -------------------------------------------------------

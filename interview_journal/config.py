@@ -26,6 +26,9 @@ allowed-days = 7              # how long "you may get in touch" stays on the tim
 
 [start]
 open-on = "auto"              # auto (the review when something needs you), review or interviews
+
+[import]
+max-size-mb = 512             # `import` refuses a bigger file (it is read into memory whole)
 """
 """Every setting with its default, as printed by `interview-journal locate --config-sample`."""
 
@@ -36,6 +39,9 @@ class Settings:
     open_on: str = "auto"
     """Which view opens first: the review when something needs the user ("auto"), or always
     one of them."""
+    import_max_mb: int = 512
+    """The largest file `import` reads, in MB (10^6 bytes): a file is read whole, so a
+    mistaken path (a disk image, /dev/zero) must not eat the memory."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ _KEYS = [
     _Key("follow-ups", "suggest-within-days", "horizon_days", int, 1, 3650),
     _Key("follow-ups", "allowed-days", "allowed_days", int, 0, 365),
     _Key("start", "open-on", "open_on", str),
+    _Key("import", "max-size-mb", "import_max_mb", int, 1, 1_000_000),
 ]
 
 

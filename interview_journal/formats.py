@@ -2,8 +2,8 @@
 
 (The lossless JSON lives with the store, in `store.exchange`.) Each writer takes the
 records of an export one at a time and hands text to `write`, so a journal of any size is
-written without holding it in memory. Every file goes through `atomic_file`: written
-beside the target, owner-only, and renamed into place only once complete.
+written without holding it in memory. Where the text goes is the caller's choice: a file
+(always through `safe_files.staged_file`) or standard output.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -23,40 +23,13 @@ from interview_journal.dates import format_exact
 from interview_journal.domain.evaluation import RATINGS
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
+from interview_journal.safe_files import staged_file
 from interview_journal.store.exchange import Record
 from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
 
 Write = Callable[[str], object]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 UID_DOMAIN = "interview-journal"
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """A file that appears at `target` only when complete (mode 0600, fsynced, renamed).
-
-    If anything fails (or the process dies) before the end, the target is untouched and
-    the partial file beside it is removed (or left as an obviously named `.partial`).
-    """
-    target = target.expanduser()
-    staging = target.with_name(f".{target.name}.partial")
-    descriptor = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    staging.chmod(0o600)
-    try:
-        handle: IO[Any] = (
-            os.fdopen(descriptor, "wb")
-            if binary
-            else os.fdopen(descriptor, "w", encoding="utf-8", newline="")
-        )
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        staging.replace(target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            staging.unlink()
-        raise
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -273,4 +246,46 @@ def write_ics(
         if progress is not None:
             progress(1)
     write_bytes(calendar.to_ical())
+    return count
+
+
+# --- one export, to a file or to standard output ---------------------------------------------
+
+SUFFIXES = {"json": "json", "markdown": "md", "csv": "csv", "ics": "ics"}
+"""Each format and the file name ending it is saved with."""
+
+
+def write_export(
+    fmt: str,
+    records: Iterator[Record],
+    dismissed: list[dict[str, Any]],
+    now: pendulum.DateTime,
+    target: Path | None,
+    *,
+    table: str = "interviews",
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Write one export in `fmt` to `target` (whole or not at all, through the one
+    safe-write routine), or to standard output when `target` is None. Returns the number
+    of interviews (or, for ics, of calendar items) written."""
+    from interview_journal.store.exchange import write_json
+
+    if fmt == "ics":
+        if target is None:
+            count = write_ics(records, now, sys.stdout.buffer.write, progress)
+            sys.stdout.buffer.flush()
+            return count
+        with staged_file(target, binary=True) as handle:
+            return write_ics(records, now, handle.write, progress)
+    with contextlib.ExitStack() as stack:
+        out: IO[str] = sys.stdout if target is None else stack.enter_context(staged_file(target))
+        if fmt == "json":
+            count = write_json(records, dismissed, now, out.write, progress)
+        elif fmt == "markdown":
+            count = write_markdown(records, now, out.write, progress)
+        elif fmt == "csv":
+            count = write_csv(records, now, out.write, table=table, progress=progress)
+        else:
+            raise ValueError(f"unknown export format {fmt!r}")
+        out.flush()
     return count

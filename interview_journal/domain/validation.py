@@ -17,6 +17,8 @@ MAX_SHORT = 200
 """Company, role, location: one line each."""
 MAX_LONG = 1_000_000
 """Free text (notes, reflections): a megabyte is more than anyone types."""
+MAX_LINK = 2000
+"""A web link, and the interviewers written out on one line."""
 
 _E = TypeVar("_E", bound=_Labelled)
 
@@ -102,7 +104,7 @@ def parse_interest(text: str) -> int | None:
 
 def parse_url(text: str, field: str = "Job ad link") -> str:
     """A web link, or blank. "example.com/job" is accepted and given https://."""
-    cleaned = check_text(text.strip(), field, limit=2000)
+    cleaned = check_text(text.strip(), field, limit=MAX_LINK)
     if not cleaned:
         return ""
     if any(ch.isspace() for ch in cleaned):
@@ -121,7 +123,7 @@ def parse_url(text: str, field: str = "Job ad link") -> str:
 
 def parse_people(text: str) -> tuple[Person, ...]:
     """ "B. Lumbergh (manager), M. Bolton" -> two people; roles in parentheses are optional."""
-    check_text(text, "Interviewers", limit=2000)
+    check_text(text, "Interviewers", limit=MAX_LINK)
     people: list[Person] = []
     for chunk in re.split(r"[,;\n]", text):
         part = " ".join(chunk.split())

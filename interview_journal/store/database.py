@@ -9,6 +9,7 @@ opens it, so no -wal or -shm file appears beside it and no migration runs.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -196,7 +197,7 @@ def cannot_write(path: Path) -> str | None:
     return None
 
 
-def _read_only_uri(path: Path) -> str | None:
+def _read_only_uri(path: Path, *, no_room: bool = False) -> str | None:
     """The URI that reads the journal without changing a byte of it or of its -wal/-shm,
     or None when only a private snapshot can (see `_snapshot`).
 
@@ -215,12 +216,12 @@ def _read_only_uri(path: Path) -> str | None:
     """
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     if shm.exists():
-        return _uri(path, "mode=ro&readonly_shm=1")
+        return file_uri(path, mode="ro", readonly_shm="1")
     if wal.exists():
         return None
-    if cannot_write(path) is not None:
-        return _uri(path, "mode=ro&immutable=1")
-    return _uri(path, "mode=ro")
+    if no_room or cannot_write(path) is not None:  # no_room: the disk is full (see connect)
+        return file_uri(path, mode="ro", immutable="1")
+    return file_uri(path, mode="ro")
 
 
 def _snapshot(path: Path) -> sqlite3.Connection:
@@ -233,7 +234,7 @@ def _snapshot(path: Path) -> sqlite3.Connection:
         copy = Path(folder) / "journal.db"
         shutil.copyfile(path, copy)
         shutil.copyfile(f"{path}-wal", f"{copy}-wal")
-        source = sqlite3.connect(_uri(copy, "mode=ro"), uri=True)
+        source = sqlite3.connect(file_uri(copy, mode="ro"), uri=True)
         try:
             data = bytearray(source.serialize())
         finally:
@@ -258,13 +259,6 @@ def make_private_dir(directory: Path) -> None:
         new_dir.chmod(DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
-def create_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only, whatever the umask."""
-    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-    os.close(descriptor)
-    path.chmod(FILE_MODE)
-
-
 @contextlib.contextmanager
 def private_umask() -> Iterator[None]:
     """Files SQLite creates by itself (VACUUM INTO, -wal) are born owner-only."""
@@ -275,14 +269,25 @@ def private_umask() -> Iterator[None]:
         os.umask(previous)
 
 
-def _uri(path: Path, query: str) -> str:
-    """A `file:` URI naming exactly this file (`#`, `?` and `%` in it escaped)."""
-    return f"file:{quote(str(Path(path).absolute()))}?{query}"
+def file_uri(path: Path, **parameters: str) -> str:
+    """A `file:` URI for sqlite3 that names exactly this file.
+
+    Every character of the path outside [A-Za-z0-9_.~/-] is percent-escaped: unescaped, a
+    `#` or `?` would end the path early (and a `mode=ro` after it would be lost, so a
+    missing file would be created), and a `%` would be read as an escape.
+    """
+    absolute = str(Path(path).absolute())
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in parameters.items())
+    return f"file://{quote(absolute)}" + (f"?{query}" if query else "")
 
 
-def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """A connection with the settings every part of the program relies on."""
-    uri = _read_only_uri(path) if read_only else _uri(path, "mode=rw")
+def connect(path: Path, *, read_only: bool, no_room: bool = False) -> sqlite3.Connection:
+    """A connection with the settings every part of the program relies on.
+
+    `no_room` (read-only): SQLite could not make its -wal/-shm beside the journal, the disk
+    being full; read the file as it is, as for a journal whose folder is not writable.
+    """
+    uri = _read_only_uri(path, no_room=no_room) if read_only else file_uri(path, mode="rw")
     if uri is None:
         connection = _snapshot(path)
     else:
@@ -333,3 +338,21 @@ def is_damage(error: BaseException) -> bool:
         return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
     text = str(error).lower()
     return "malformed" in text or "not a database" in text
+
+
+NO_ROOM_CODES = {
+    13,  # SQLITE_FULL
+    778,  # SQLITE_IOERR_WRITE
+    1546,  # SQLITE_IOERR_TRUNCATE
+    4618,  # SQLITE_IOERR_SHMOPEN
+    4874,  # SQLITE_IOERR_SHMSIZE
+}
+"""What SQLite reports when a file it must write or grow beside the journal does not fit."""
+
+
+def is_no_room(error: BaseException) -> bool:
+    """The disk (or the user's quota) is full: a write, or making the -shm index, failed."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and code in NO_ROOM_CODES

@@ -8,6 +8,11 @@ export imported into an empty journal exports again byte for byte the same.
 An import is one transaction: it is checked completely first, and a file with any
 problem changes nothing. Records are merged by uuid: new ones are added, ones the file
 has a newer version of (by `updated_at`) are updated, the rest are skipped.
+
+What the forms would refuse, an import refuses too (with the same checks, so the two
+cannot drift apart): an interview or entry that cannot be saved from its form once it is
+in the journal must not get in by a file. Each problem names its place and field:
+`interviews[3].status: "maybe" is not a status — one of …`.
 """
 
 from __future__ import annotations
@@ -15,15 +20,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from interview_journal import __version__
-from interview_journal.dates import to_storage
-from interview_journal.domain.evaluation import Evaluation
-from interview_journal.domain.model import Interview
-from interview_journal.domain.timeline import Entry
+from interview_journal.dates import MAX_YEAR, MIN_YEAR, to_storage
+from interview_journal.domain import validation
+from interview_journal.domain.evaluation import Evaluation, EvaluationState, RoleMatch
+from interview_journal.domain.model import Format, Interview, Stage, Status
+from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome
 from interview_journal.errors import InputError
 from interview_journal.store.evaluations import evaluation_from_row, evaluation_to_row
 from interview_journal.store.follow_ups import ENTRY_COLUMNS, entry_from_row, entry_to_row
@@ -202,9 +209,10 @@ class ImportFileError(InputError):
 
 
 def _texts_ok(value: Any, where: str) -> None:
-    """Every string in `value` can be stored (no lone surrogates).
+    """Every string in `value` can be stored (no lone surrogates), evaluation texts included.
 
-    Control characters are kept: an export must import back exactly what the journal held.
+    The fields a form checks are checked further, as the form does (`_form_text`); the
+    rest (an evaluation, whose screen takes any text) import back exactly as exported.
     """
     if isinstance(value, str):
         try:
@@ -246,6 +254,7 @@ def parse_export(
     interview_to_row: Callable[[Interview], dict[str, Any]],
 ) -> ImportPlan:
     """Check a whole export file; raises ImportFileError naming the first problem."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors save UTF-8
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -254,9 +263,7 @@ def parse_export(
         raise _fail("file", "nested too deeply to be an export") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise _fail("file", 'not an Interview Journal export (no "format": "interview-journal")')
-    version = data.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise _fail("format_version", "missing or not a number")
+    version = _format_version(data.get("format_version"))
     if version > FORMAT_VERSION:
         raise _fail(
             "format_version",
@@ -302,6 +309,85 @@ def parse_export(
     return plan
 
 
+def _format_version(value: Any) -> int:
+    """1 and 1.0 are version 1 (some tools write every number as a float); 1.5 is not."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        raise _fail("format_version", "missing (this version reads format 1)")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail("format_version", f"{json.dumps(value)[:40]} is not a number")
+    if isinstance(value, float) or value < 1:
+        raise _fail(
+            "format_version",
+            f"{value} is not a format version (a whole number from 1; this version reads up "
+            f"to {FORMAT_VERSION})",
+        )
+    return value
+
+
+def _choice(value: Any, enum: type[StrEnum], where: str, noun: str, *, empty: str = "") -> None:
+    """A stored enum value: one of the enum's values (or null where `empty` says what null
+    means)."""
+    if value is None and empty:
+        return
+    if isinstance(value, str) and value in {member.value for member in enum}:
+        return
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    choices = ", ".join(member.value for member in enum)
+    also = f", or null ({empty})" if empty else ""
+    raise _fail(where, f"{shown} is not {noun} — one of {choices}{also}")
+
+
+_DAY_EXAMPLE = "a date like 2026-11-27 (or with a time, 2026-11-27T16:00)"
+
+
+def _calendar_day(value: Any, where: str) -> tuple[date, time | None]:
+    """A date in the user's calendar, "2026-11-27" or "2026-11-27T16:00", as (day, time)."""
+    if not isinstance(value, str):
+        raise _fail(where, f"expected {_DAY_EXAMPLE}, or null")
+    shown = json.dumps(value[:40], ensure_ascii=False)
+    try:
+        day = date.fromisoformat(value[:10])
+        at = None
+        if len(value) > 10:
+            if value[10] not in "T " or len(value) < 13:
+                raise ValueError(value)
+            at = time.fromisoformat(value[11:])
+    except ValueError:
+        raise _fail(where, f"{shown} is not {_DAY_EXAMPLE}") from None
+    if at is not None and at.tzinfo is not None:
+        raise _fail(where, f"{shown}: a date in your own calendar has no time zone")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _fail(where, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return day, at
+
+
+def _form_text(value: str, where: str, label: str, limit: int) -> None:
+    """What the form refuses for this field (control characters, NUL, length), refused."""
+    try:
+        validation.check_text(value, label, limit=limit)
+    except InputError as error:
+        raise _fail(where, error.message.rstrip(".")) from None
+
+
+INTERVIEW_TEXTS = {
+    "company": ("Company", validation.MAX_SHORT),
+    "role": ("Role", validation.MAX_SHORT),
+    "location": ("Location", validation.MAX_SHORT),
+    "job_ad_url": ("Job ad link", validation.MAX_LINK),
+    "notes": ("Notes", validation.MAX_LONG),
+}
+"""The interview form's free-text fields: its label and length limit for each."""
+ENTRY_TEXTS = {
+    "contact": ("Contact person", validation.MAX_SHORT),
+    "reason": ("Reason", validation.MAX_LONG),
+    "note": ("Note", validation.MAX_LONG),
+}
+"""The entry form's free-text fields."""
+
+
 def _object(value: Any, where: str, names: tuple[str, ...]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _fail(where, "expected an object")
@@ -337,13 +423,27 @@ def _interview_row(
     ):
         raise _fail(f"{where}.interest", "interest is a whole number from 1 to 5, or null")
     for day_name in ("feedback_by", "contact_from"):
-        if row[day_name] is not None and not isinstance(row[day_name], str):
-            raise _fail(f"{where}.{day_name}", "expected a date like 2026-11-27, or null")
+        if row[day_name] is not None:
+            # a day: a time after it (as entries may have) is read as that day
+            day, _at = _calendar_day(row[day_name], f"{where}.{day_name}")
+            row[day_name] = day.isoformat()
     for name in ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"):
         if not isinstance(row[name], str):
             raise _fail(f"{where}.{name}", "expected text")
-    if not row["uuid"].strip() or not row["company"].strip():
-        raise _fail(where, "uuid and company cannot be empty")
+    if not row["uuid"].strip():
+        raise _fail(f"{where}.uuid", "cannot be empty")
+    if not row["company"].strip():
+        raise _fail(f"{where}.company", "cannot be empty")
+    for name, (label, limit) in INTERVIEW_TEXTS.items():
+        _form_text(row[name], f"{where}.{name}", label, limit)
+    people = ", ".join(
+        f"{person['name']} ({person['role']})" if person.get("role") else person["name"]
+        for person in row["interviewers"]
+    )
+    _form_text(people, f"{where}.interviewers", "Interviewers", validation.MAX_LINK)
+    _choice(row["stage"], Stage, f"{where}.stage", "a stage")
+    _choice(row["format"], Format, f"{where}.format", "a format", empty="not recorded")
+    _choice(row["status"], Status, f"{where}.status", "a status", empty="automatic")
     try:
         ZoneInfo(row["time_zone"])
     except (ValueError, KeyError, ZoneInfoNotFoundError):
@@ -364,6 +464,10 @@ def _evaluation_row(item: Any, where: str) -> dict[str, Any] | None:
     if item is None:
         return None
     item = _object(item, where, ("state", "updated_at"))
+    _choice(item["state"], EvaluationState, f"{where}.state", "an evaluation state")
+    _choice(
+        item.get("role_matched"), RoleMatch, f"{where}.role_matched", "an answer", empty="no answer"
+    )
     _check_evaluation_types(item, where)
     try:
         row = dict(item)
@@ -442,8 +546,16 @@ def _entry_row(item: Any, where: str) -> dict[str, Any]:
             raise _fail(f"{where}.{name}", "expected text")
     if not isinstance(row["uuid"], str) or not row["uuid"].strip():
         raise _fail(f"{where}.uuid", "expected a non-empty uuid")
+    for name, (label, limit) in ENTRY_TEXTS.items():
+        _form_text(row[name], f"{where}.{name}", label, limit)
+    _choice(row["kind"], EntryKind, f"{where}.kind", "a kind of entry")
+    _choice(row["channel"], Channel, f"{where}.channel", "a channel", empty="not recorded")
+    _choice(row["outcome"], Outcome, f"{where}.outcome", "an outcome", empty="none")
     if row["due"] is None and row["done"] is None:
         raise _fail(where, "an entry needs a due or a done date")
+    for name in ("due", "done"):
+        if row[name] is not None:
+            _calendar_day(row[name], f"{where}.{name}")
     for name in ("created_at", "updated_at"):
         value = row[name]
         row[name] = _timestamp(value, f"{where}.{name}") if value else None

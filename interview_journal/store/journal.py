@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
-from urllib.parse import quote
 
 import pendulum
 from sqlite_utils import Database
@@ -43,6 +42,7 @@ from interview_journal.errors import (
     StaleWriteError,
     StorageError,
 )
+from interview_journal.safe_files import staged_path
 from interview_journal.store import database
 from interview_journal.store.database import (
     JournalMissingError,
@@ -165,6 +165,17 @@ class DeletedInterview:
 
 
 @dataclass(frozen=True)
+class BackupCopy:
+    """A backup that was written and checked."""
+
+    path: Path
+    size: int
+    """Bytes."""
+    interviews: int
+    """How many interviews the check found in the copy."""
+
+
+@dataclass(frozen=True)
 class DeletedEntry:
     """A deleted timeline entry, kept in memory so `u` can put it back exactly."""
 
@@ -201,6 +212,9 @@ class Journal:
         """For a read-only journal: the -wal/-shm that were there before it was opened."""
         self.damage: DamagedJournalError | None = None
         """What SQLite found damaged in the file, once it has (then `read_only` is set)."""
+        self.read_only_reason: str | None = None
+        """Why the journal is read-only when nobody asked for it (a full disk), as a sentence
+        starting with the path; the CLI says it once, and a refused write repeats it."""
         self._check_lock = threading.Lock()
         self._checked = False
 
@@ -227,7 +241,7 @@ class Journal:
         if not (database.side_files(self.path) - existed_before):
             return
         with contextlib.suppress(sqlite3.Error, OSError):
-            tidy = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=0.1)
+            tidy = sqlite3.connect(database.file_uri(self.path, mode="rw"), uri=True, timeout=0.1)
             try:
                 tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
@@ -268,6 +282,8 @@ class Journal:
         if self.damage is not None:
             raise self.damage.refusing_write()
         if self.read_only:
+            if self.read_only_reason:
+                raise StorageError(f"{self.read_only_reason}; nothing was changed.")
             raise StorageError(f"{self.path}: the journal is open read-only; nothing was changed.")
         damage = self.check_soundness()
         if damage is not None:
@@ -916,34 +932,36 @@ class Journal:
             self._forget_removed_text()
         return report
 
-    def backup(self, target: Path) -> int:
-        """A consistent copy of the journal at `target` (written beside it, checked, then
-        renamed into place). Safe while the app has the journal open. Returns its size."""
-        staging = target.with_name(f".{target.name}.partial")
+    def backup(self, target: Path) -> BackupCopy:
+        """A consistent copy of the journal at `target`, safe while the app has it open.
+
+        SQLite's `VACUUM INTO` writes the copy into a fresh private file beside the target
+        (never a file copy: the journal may be changing); the copy is then opened by
+        itself, read-only, and checked: the integrity check passes, it is an Interview
+        Journal, and it holds the interviews that were copied. Only then is it renamed
+        into place.
+        """
+        target = Path(target).expanduser().absolute()
         try:
             database.make_private_dir(target.parent)
-            staging.unlink(missing_ok=True)
-            with self._lock, database.private_umask():
-                self.db.execute("VACUUM INTO ?", [str(staging)])
-            staging.chmod(database.FILE_MODE)
-            check = sqlite3.connect(f"file:{staging}?mode=ro", uri=True)
-            try:
-                result = check.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                check.close()
-            if result != "ok":
-                raise StorageError(f"{target}: the copy failed its integrity check ({result}).")
-            staging.replace(target)
+            with staged_path(target) as staging:
+                with self._lock, database.private_umask():
+                    before = self.count_interviews()
+                    self.db.execute("VACUUM INTO ?", [str(staging)])
+                    after = self.count_interviews()
+                interviews = _check_copy(staging, target)
+                if before == after != interviews:
+                    raise StorageError(
+                        f"{target}: the copy holds {interviews} interviews, the journal "
+                        f"{before}; the backup was not written."
+                    )
         except sqlite3.Error as error:
             raise StorageError(f"{target}: could not write the backup ({error}).") from error
         except OSError as error:
             raise StorageError(
-                f"{target}: could not write the backup ({error.strerror})."
+                f"{target}: could not write the backup ({error.strerror or error})."
             ) from error
-        finally:
-            with contextlib.suppress(OSError):
-                staging.unlink(missing_ok=True)
-        return target.stat().st_size
+        return BackupCopy(target, target.stat().st_size, interviews)
 
     def _match_count(self, match: str) -> int:
         rows = self._query(
@@ -1144,6 +1162,28 @@ class _DryRun(Exception):
     """Raised inside an import's transaction to roll it back."""
 
 
+def _check_copy(copy: Path, target: Path) -> int:
+    """Open the copy itself (read-only, by a properly escaped URI: a `#`, `?` or `%` in
+    the path must not open another file) and check it; returns its number of interviews."""
+    try:
+        check = sqlite3.connect(database.file_uri(copy, mode="ro"), uri=True)
+    except sqlite3.Error as error:
+        raise StorageError(f"{target}: the copy cannot be opened to check it ({error}).") from error
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise StorageError(f"{target}: the copy failed its integrity check ({result}).")
+        (application_id,) = check.execute("PRAGMA application_id").fetchone()
+        if application_id != database.APPLICATION_ID:
+            raise StorageError(f"{target}: the copy is not an Interview Journal; not written.")
+        (interviews,) = check.execute("SELECT count(*) FROM interviews").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"{target}: the copy failed its integrity check ({error}).") from error
+    finally:
+        check.close()
+    return int(interviews)
+
+
 def _merge_row(
     conn: sqlite3.Connection,
     table: str,
@@ -1229,6 +1269,9 @@ def open_journal(path: Path, *, create: bool = False, read_only: bool = False) -
     except OSError as error:
         with contextlib.suppress(Exception):
             connection.close()
+        if database.is_no_room(error) and not read_only:
+            database.remove_new_side_files(path, before)
+            return _open_without_room(path, header, before, error)
         raise StorageError(
             f"{path}: could not prepare the journal ({error.strerror or error}); it was left "
             "as it was."
@@ -1243,9 +1286,54 @@ def open_journal(path: Path, *, create: bool = False, read_only: bool = False) -
         database.remove_new_side_files(path, before)
         if database.is_damage(error):
             raise DamagedJournalError(path, str(error), outcome=LEFT_AS_IT_WAS) from error
+        if database.is_no_room(error):
+            return _open_without_room(path, header, before, error, asked=read_only)
         raise NotAJournalError(f"{path}: the journal cannot be read ({error}).") from error
     journal = Journal(db, path, read_only=read_only)
     journal.side_files_before = before
+    return journal
+
+
+NO_ROOM_CAUSE = "could not write beside the journal (is the disk full?)"
+NO_ROOM = f"{NO_ROOM_CAUSE}, so it is open read-only"
+
+
+def _open_without_room(
+    path: Path,
+    header: database.Header,
+    before: set[Path],
+    error: BaseException,
+    *,
+    asked: bool = False,
+) -> Journal:
+    """The journal read-only, when opening it normally failed for lack of room.
+
+    Even reading a WAL journal makes SQLite write beside it (the -shm index, 32 KiB at
+    once); on a full disk that fails, and the user could not even get their data out.
+    Opened as for a folder that cannot be written (`database.connect(no_room=True)`), it
+    reads the file as it is. `asked`: the user asked for read-only, so nothing new to say.
+    """
+    if header.user_version < LATEST_VERSION:
+        raise StorageError(
+            f"{path}: {NO_ROOM_CAUSE}; this version must upgrade the journal (and "
+            "write a backup beside it) before it can be read: free some space and try "
+            "again. It was left as it was."
+        ) from error
+    try:
+        connection = database.connect(path, read_only=True, no_room=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.Error, OSError) as again:
+        with contextlib.suppress(Exception):
+            connection.close()
+        database.remove_new_side_files(path, before)
+        raise StorageError(
+            f"{path}: cannot be read now: {NO_ROOM_CAUSE} ({again}); free some "
+            "space and try again. It was left as it was."
+        ) from again
+    journal = Journal(Database(connection, execute_plugins=False), path, read_only=True)
+    journal.side_files_before = before
+    if not asked:
+        journal.read_only_reason = f"{path}: {NO_ROOM}"
     return journal
 
 
@@ -1274,20 +1362,21 @@ def _quick_check(path: Path) -> str | None:
 
 
 def _create(path: Path) -> Journal:
-    """Make a new journal: built beside the target, then renamed into place in one step."""
+    """Make a new journal: built in a private file beside the target, then put in place in
+    one step (never over a journal that appeared there meanwhile)."""
     database.make_private_dir(path.parent)
-    staging = path.with_name(f".{path.name}.creating")
-    for leftover in (staging, *(Path(f"{staging}{s}") for s in database.SIDE_FILES)):
-        leftover.unlink(missing_ok=True)
-    database.create_private_file(staging)
-    connection = database.connect(staging, read_only=False)
-    db = Database(connection, execute_plugins=False)
-    MIGRATIONS.apply(db)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    for suffix in database.SIDE_FILES:
-        Path(f"{staging}{suffix}").unlink(missing_ok=True)
-    staging.rename(path)
+    with staged_path(path, replace=False) as staging:
+        try:
+            connection = database.connect(staging, read_only=False)
+            try:
+                db = Database(connection, execute_plugins=False)
+                MIGRATIONS.apply(db)
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        finally:
+            for suffix in database.SIDE_FILES:
+                Path(f"{staging}{suffix}").unlink(missing_ok=True)
     return open_journal(path)
 
 
@@ -1300,8 +1389,6 @@ def _migrate(db: Database, path: Path, version: int) -> None:
         if damage is not None:  # a new schema is not built on a damaged file
             raise DamagedJournalError(path, damage, outcome=NOT_UPGRADED)
         backup = path.with_name(f"{path.name}.before-schema-{version + 1}.bak")
-        backup.unlink(missing_ok=True)
-        with database.private_umask():
-            db.execute("VACUUM INTO ?", [str(backup)])
-        backup.chmod(database.FILE_MODE)
+        with staged_path(backup) as staging, database.private_umask():
+            db.execute("VACUUM INTO ?", [str(staging)])
     MIGRATIONS.apply(db)

@@ -154,7 +154,7 @@ def test_export_json_without_output_goes_to_stdout(db: Path) -> None:
 
 
 def test_export_to_a_directory_is_refused(db: Path, tmp_path: Path) -> None:
-    assert_one_line_error(run("--db", db, "export", "-o", tmp_path), "--output", "directory")
+    assert_one_line_error(run("--db", db, "export", "-o", tmp_path), str(tmp_path), "directory")
 
 
 def test_export_into_a_missing_directory_is_one_line(db: Path, tmp_path: Path) -> None:

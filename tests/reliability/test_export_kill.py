@@ -1,11 +1,12 @@
 """A real export killed with SIGKILL half way: the target is whole or absent, never half.
 
-The exporter writes to `.target.json.partial` beside the target and renames it into place
-only when complete. These tests start the real command on a demo journal of 3,000
-interviews (a 12 MB export, some tenths of a second of writing), wait until the staging
-file appears, let it write for a while and kill it with SIGKILL, which no handler can
-soften. Afterwards there is no file at the target (or the previous export, byte for
-byte), and the next export succeeds and cleans up.
+The exporter writes to a temporary file beside the target (`.target.json.XXXXXXXX.partial`,
+a fresh name each time) and renames it into place only when complete. These tests start
+the real command on a demo journal of 3,000 interviews (a 12 MB export, some tenths of a
+second of writing), wait until the staging file appears, let it write for a while and kill
+it with SIGKILL, which no handler can soften. Afterwards there is no file at the target
+(or the previous export, byte for byte), and the next export succeeds and removes the
+dead export's staging file.
 """
 
 from __future__ import annotations
@@ -59,21 +60,29 @@ def _command(demo_env: dict[str, str], *args: str | Path) -> subprocess.Popen[by
     )
 
 
-def _wait_for(path: Path, process: subprocess.Popen[bytes]) -> float:
-    """Poll until `path` exists; returns the moment it was seen."""
+def _wait_for(target: Path, process: subprocess.Popen[bytes]) -> float:
+    """Poll until the staging file for `target` exists; returns the moment it was seen."""
     deadline = time.monotonic() + APPEAR_TIMEOUT
-    while not path.exists():
+    while _staging(target) is None:
         if process.poll() is not None:
-            raise AssertionError(f"the export ended before {path.name} was seen")
+            raise AssertionError(f"the export ended before a staging file for {target.name}")
         if time.monotonic() > deadline:
             process.kill()
-            raise AssertionError(f"{path.name} did not appear within {APPEAR_TIMEOUT} s")
+            raise AssertionError(f"no staging file appeared within {APPEAR_TIMEOUT} s")
         time.sleep(0.001)
     return time.monotonic()
 
 
-def _staging(target: Path) -> Path:
-    return target.with_name(f".{target.name}.partial")
+def _is_staging(name: str, target: Path) -> bool:
+    return name.startswith(f".{target.name}.") and name.endswith(".partial")
+
+
+def _staging(target: Path) -> Path | None:
+    """The temporary file an export to `target` is writing, if there is one."""
+    for path in target.parent.iterdir():
+        if _is_staging(path.name, target):
+            return path
+    return None
 
 
 def _complete_export(data: bytes) -> int:
@@ -109,7 +118,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     target = root / "measure" / "target.json"
     target.parent.mkdir()
     process = _command(env, "--db", db, "export", "--output", target)
-    seen = _wait_for(_staging(target), process)
+    seen = _wait_for(target, process)
     assert process.wait(timeout=60) == 0
     writing = time.monotonic() - seen
     assert _complete_export(target.read_bytes()) == INTERVIEWS
@@ -127,7 +136,7 @@ class Trial:
 def _kill_during_export(demo: Demo, target: Path, fraction: float) -> Trial:
     process = _command(demo.env, "--db", demo.db, "export", "--output", target)
     try:
-        _wait_for(_staging(target), process)
+        _wait_for(target, process)
         time.sleep(fraction * demo.writing_seconds)
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
@@ -139,9 +148,9 @@ def _kill_during_export(demo: Demo, target: Path, fraction: float) -> Trial:
         if process.stderr is not None:
             process.stderr.close()
     staging = _staging(target)
-    killed_mid_write = returncode == -signal.SIGKILL and staging.exists()
+    killed_mid_write = returncode == -signal.SIGKILL and staging is not None
     staged = 0
-    if staging.exists():
+    if staging is not None:
         # What is left behind is the obviously named staging file, private like the export.
         assert stat.S_IMODE(staging.stat().st_mode) == 0o600
         staged = staging.stat().st_size
@@ -149,7 +158,12 @@ def _kill_during_export(demo: Demo, target: Path, fraction: float) -> Trial:
 
 
 def _files(directory: Path) -> set[str]:
-    return {path.name for path in directory.iterdir()}
+    """The names in `directory`, with any staging file of target.json as ".target.json.partial"."""
+    target = directory / "target.json"
+    return {
+        ".target.json.partial" if _is_staging(path.name, target) else path.name
+        for path in directory.iterdir()
+    }
 
 
 def test_a_killed_export_leaves_no_file_at_the_target(demo: Demo, tmp_path: Path) -> None:

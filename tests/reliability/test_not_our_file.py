@@ -27,6 +27,7 @@ import pytest
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.store import open_journal
+from interview_journal.store.database import file_uri
 
 PNG = (
     b"\x89PNG\r\n\x1a\n"
@@ -250,7 +251,7 @@ def test_the_refused_file_is_still_usable_by_its_own_program(
     _folder, path = make_case(tmp_path, clock, "other-sqlite")
     for args in (["list"], [], ["add", "--company", "Initech"]):
         assert run_program(["--db", str(path), *args], tmp_path).returncode == 2
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(file_uri(path, mode="ro"), uri=True)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT count(*) FROM photos").fetchone()[0] == 50

@@ -35,7 +35,7 @@ from interview_journal.domain.model import Interview
 from interview_journal.errors import StorageError
 from interview_journal.store import migrations as migrations_module
 from interview_journal.store import open_journal
-from interview_journal.store.database import APPLICATION_ID, NewerSchemaError
+from interview_journal.store.database import APPLICATION_ID, NewerSchemaError, file_uri
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
@@ -74,7 +74,7 @@ def fixture_file(version: int) -> Path:
 
 def raw_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table (FTS shadow tables aside), read without touching the file."""
-    connection = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    connection = sqlite3.connect(file_uri(path, immutable="1"), uri=True)
     connection.row_factory = sqlite3.Row
     try:
         names = [
@@ -96,7 +96,7 @@ def raw_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 def header(path: Path) -> tuple[int, int]:
     """(user_version, application_id) as the file's header has them."""
-    connection = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    connection = sqlite3.connect(file_uri(path, immutable="1"), uri=True)
     try:
         return (
             connection.execute("PRAGMA user_version").fetchone()[0],
@@ -108,7 +108,7 @@ def header(path: Path) -> tuple[int, int]:
 
 def schema_sql(path: Path) -> dict[str, str]:
     """Every table, index and trigger of the schema, by name, as SQLite stores it."""
-    connection = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    connection = sqlite3.connect(file_uri(path, immutable="1"), uri=True)
     try:
         return {
             name: " ".join((sql or "").split())

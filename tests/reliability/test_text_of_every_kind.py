@@ -401,11 +401,13 @@ async def test_the_search_box_finds_a_cjk_company(journal: Journal, clock: Fixed
 # --- exported and printed -------------------------------------------------------------------
 
 
-def fill(journal: Journal, clock: FixedClock) -> dict[str, int]:
+def fill(
+    journal: Journal, clock: FixedClock, *, skip: tuple[str, ...] = ("lone surrogate",)
+) -> dict[str, int]:
     """One interview per storable kind, the text in every free-text place."""
     ids: dict[str, int] = {}
     for kind, text in KINDS.items():
-        if kind == "lone surrogate":
+        if kind in skip:
             continue
         interview = held(
             journal,
@@ -439,15 +441,20 @@ def export_text(journal: Journal, clock: FixedClock) -> str:
     return out.getvalue()
 
 
+IMPORT_REFUSES = ("lone surrogate", "NUL")
+"""Kinds an import refuses in a form's field, as the form does (tests/reliability/
+test_import_limits.py): the store takes a NUL, the forms and the import do not."""
+
+
 def test_the_json_export_round_trips_every_kind_exactly(
     journal: Journal, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(journal, clock)
+    fill(journal, clock, skip=IMPORT_REFUSES)
     exported = export_text(journal, clock)
     plan = parse_export(exported, interview_from_row, interview_to_row)
     by_company = {row["company"]: row for row in plan.interviews}
     for kind, text in KINDS.items():
-        if kind == "lone surrogate":
+        if kind in IMPORT_REFUSES:
             continue
         row = by_company[short(text)]
         assert row["notes"] == text, kind
@@ -464,14 +471,14 @@ def test_the_json_export_round_trips_every_kind_exactly(
 def test_the_cli_export_writes_utf8_that_reads_back(
     journal: Journal, journal_path: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
-    fill(journal, clock)
+    fill(journal, clock, skip=IMPORT_REFUSES)
     journal.close()
     target = tmp_path / "export.json"
     result = run_cli("export", "--format", "json", "--output", str(target), db=journal_path)
     assert result.returncode == 0, result.stderr
     plan = parse_export(target.read_bytes().decode("utf-8"), interview_from_row, interview_to_row)
     assert {row["notes"] for row in plan.interviews} == {
-        text for kind, text in KINDS.items() if kind != "lone surrogate"
+        text for kind, text in KINDS.items() if kind not in IMPORT_REFUSES
     }
 
 
