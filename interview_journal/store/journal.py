@@ -1243,8 +1243,7 @@ def open_journal(path: Path, *, create: bool = False, read_only: bool = False) -
     `NotAJournalError`/`NewerSchemaError` (leaving the file untouched) when it is not ours.
     """
     path = Path(path)
-    if path.is_dir():
-        raise NotAJournalError(f"{path}: is a directory, not a journal file.")
+    database.check_regular_file(path)  # a folder, pipe, device or socket: said at once
     if not path.exists():
         if not create or read_only:
             raise JournalMissingError(path)
