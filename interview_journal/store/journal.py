@@ -1365,18 +1365,24 @@ def _create(path: Path) -> Journal:
     one step (never over a journal that appeared there meanwhile)."""
     database.make_private_dir(path.parent)
     with staged_path(path, replace=False) as staging:
-        try:
-            connection = database.connect(staging, read_only=False)
-            try:
-                db = Database(connection, execute_plugins=False)
-                MIGRATIONS.apply(db)
-                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                connection.close()
-        finally:
-            for suffix in database.SIDE_FILES:
-                Path(f"{staging}{suffix}").unlink(missing_ok=True)
+        build_new_journal(staging)
     return open_journal(path)
+
+
+def build_new_journal(staging: Path) -> None:
+    """The schema of a new journal in `staging`, an empty private file from
+    `safe_files.staged_path`, with nothing left beside it."""
+    try:
+        connection = database.connect(staging, read_only=False)
+        try:
+            db = Database(connection, execute_plugins=False)
+            MIGRATIONS.apply(db)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    finally:
+        for suffix in database.SIDE_FILES:
+            Path(f"{staging}{suffix}").unlink(missing_ok=True)
 
 
 def _migrate(db: Database, path: Path, version: int) -> None:

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_journal.errors import StorageError
+from interview_journal.safe_files import staged_path
 from interview_journal.store import database
 
 Progress = Callable[[int, int], object]
@@ -156,31 +157,38 @@ def recover_journal(
         database.make_private_dir(target.parent)
     except OSError as error:
         raise StorageError(f"{target}: cannot create its folder ({error.strerror}).") from error
+    from interview_journal.store.journal import build_new_journal
+
     report = RecoveryReport(source, target)
-    staging = target.with_name(f".{target.name}.recovering")
     steps = _Steps(progress)
     try:
-        with _reader(source, target.parent) as (reader, repaired):
-            report.header_repaired = repaired
-            _remove(staging)
-            _new_journal(staging)
-            writer = database.connect(staging, read_only=False)
+        # built in a fresh private file beside the target, given its name only when checked,
+        # and never over a file that appeared there meanwhile (safe_files.staged_path)
+        with staged_path(target, replace=False) as staging:
             try:
-                report.tables = _copy_tables(reader, writer, steps)
-                writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                with _reader(source, target.parent) as (reader, repaired):
+                    report.header_repaired = repaired
+                    build_new_journal(staging)
+                    writer = database.connect(staging, read_only=False)
+                    try:
+                        report.tables = _copy_tables(reader, writer, steps)
+                        writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    finally:
+                        writer.close()
+                _check_copy(staging, target)
             finally:
-                writer.close()
-        _check_copy(staging, target)
-        steps.done(steps.total)
-        _put_in_place(staging, target)
+                _remove_side_files(staging)
+            steps.done(steps.total)
+    except FileExistsError:
+        raise StorageError(
+            f"{target} appeared while the journal was being recovered; it was left alone."
+        ) from None
     except sqlite3.Error as error:
         raise StorageError(f"{target}: the new journal could not be written ({error}).") from error
     except OSError as error:
         raise StorageError(
             f"{target}: the new journal could not be written ({error.strerror or error})."
         ) from error
-    finally:
-        _remove(staging)
     return report
 
 
@@ -632,12 +640,6 @@ class _Scan:
 # --- the new journal ----------------------------------------------------------------------
 
 
-def _new_journal(path: Path) -> None:
-    from interview_journal.store.journal import open_journal
-
-    open_journal(path, create=True).close()
-
-
 def _check_copy(staging: Path, target: Path) -> None:
     """The new journal must pass the full integrity check and open like any journal."""
     from interview_journal.store.journal import open_journal
@@ -654,22 +656,7 @@ def _check_copy(staging: Path, target: Path) -> None:
     open_journal(staging).close()
 
 
-def _put_in_place(staging: Path, target: Path) -> None:
-    """Give the checked journal its name, never over a file that appeared meanwhile."""
-    try:
-        os.link(staging, target)
-    except FileExistsError:
-        raise StorageError(
-            f"{target} appeared while the journal was being recovered; it was left alone."
-        ) from None
-    except OSError:  # a file system without hard links
-        if os.path.lexists(target):
-            raise StorageError(f"{target} already exists; it was left alone.") from None
-        staging.replace(target)
-    database.secure_file(target)
-
-
-def _remove(path: Path) -> None:
-    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in database.SIDE_FILES)):
+def _remove_side_files(path: Path) -> None:
+    for leftover in (Path(f"{path}{suffix}") for suffix in database.SIDE_FILES):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
