@@ -47,6 +47,7 @@ from interview_journal.widgets.rating import RatingBar
 
 AUTOSAVE_DELAY = 0.3
 """Seconds after the last change before it is written (the promise is: within one second)."""
+AGREED_LABELS = ("feedback promised by", "may get in touch from")
 AUTOSAVE_MAX_WAIT = 1.0
 """Seconds after the first unsaved change by which it is written, even while typing goes on."""
 
@@ -447,19 +448,39 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         interview = self.interview
         if interview is None:
             return
-        if (feedback_by, contact_from) == (interview.feedback_by, interview.contact_from):
+        was = (interview.feedback_by, interview.contact_from)
+        mine = (feedback_by, contact_from)
+        if mine == was:
             self._agreed_dirty = False
             return
         try:
+            now = self.journal.get_interview(self.interview_id)
             self.interview = self.journal.set_agreed_dates(
-                self.interview_id, feedback_by, contact_from
+                self.interview_id, feedback_by, contact_from, was=was
             )
             self._agreed_dirty = False
         except NotFoundError as error:
             self.failed(error)
+            return
         except JournalError as error:
             self._show_save_state("failed")
             self.report(error)
+            return
+        theirs = (now.feedback_by, now.contact_from)
+        if any(t != w and m == w for t, w, m in zip(theirs, was, mine, strict=True)):
+            self._fill_agreed(self.interview)  # a date changed elsewhere, not here: shown
+        overwritten = [
+            f"{AGREED_LABELS[index]} (it said {t or 'nothing'}; yours, {m or 'nothing'}, is kept)"
+            for index, (t, w, m) in enumerate(zip(theirs, was, mine, strict=True))
+            if m != w and t not in (w, m)
+        ]
+        if overwritten:
+            self.notify(
+                "Also changed elsewhere since this opened: " + "; ".join(overwritten) + ".",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=10,
+            )
 
     def _show_save_state(self, state: str) -> None:
         label = {

@@ -569,16 +569,32 @@ class Journal:
         return saved
 
     def set_agreed_dates(
-        self, interview_id: int, feedback_by: date | None, contact_from: date | None
+        self,
+        interview_id: int,
+        feedback_by: date | None,
+        contact_from: date | None,
+        *,
+        was: tuple[date | None, date | None] | None = None,
     ) -> Interview:
-        """Record what was agreed at the interview (from the evaluation's closing questions)."""
+        """Record what was agreed at the interview (from the evaluation's closing questions).
+
+        With `was` (the two dates as the caller read them), a date still equal to what was
+        read is left as the journal holds it now, so a date set elsewhere meanwhile (the
+        CLI, another window) is not undone by saving the other one."""
+        values = {"feedback_by": feedback_by, "contact_from": contact_from}
+        if was is not None:
+            values = {
+                name: value
+                for (name, value), before in zip(values.items(), was, strict=True)
+                if value != before
+            }
         with self._writing() as db:
+            assignments = "".join(f"{name} = ?, " for name in values)
             cursor = db.execute(
-                "UPDATE interviews SET feedback_by = ?, contact_from = ?, updated_at = ?, "
+                f"UPDATE interviews SET {assignments}updated_at = ?, "
                 "version = version + 1 WHERE id = ?",
                 [
-                    day_to_storage(feedback_by) if feedback_by else None,
-                    day_to_storage(contact_from) if contact_from else None,
+                    *(day_to_storage(value) if value else None for value in values.values()),
                     _utc_now(),
                     interview_id,
                 ],

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
@@ -25,7 +26,7 @@ from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScree
 from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
-from tests.ui.helpers import input_value, press_and_settle, settle
+from tests.ui.helpers import input_value, press_and_settle, settle, toasts
 
 HOOLI, INITECH = 2, 4
 DRAFT_AFTER = DRAFT_DELAY + 0.6
@@ -200,3 +201,49 @@ async def test_a_restored_draft_keeps_a_change_made_elsewhere_meanwhile(
     stored = filled_journal.get_interview(HOOLI)
     assert stored.role == "Principal Engineer"
     assert stored.notes.endswith(" more notes")
+
+
+# --- the evaluation's agreed dates: a date set elsewhere is not undone ------------------
+
+
+@pytest.mark.slow
+async def test_saving_one_agreed_date_keeps_the_other_set_from_the_cli_meanwhile(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationScreen)
+        with open_journal(journal_path) as cli:
+            initech = cli.get_interview(INITECH)
+            cli.update_interview(initech.with_changes(feedback_by=date(2026, 12, 3)))
+        field = app.screen.query_one("#date-contact_from", Input)
+        field.focus()
+        field.value = "2026-12-01"  # as a paste: no half-typed date is saved on the way
+        await pilot.press("tab")
+        await pilot.pause(SAVED_AFTER)
+        await settle(pilot)
+    stored = filled_journal.get_interview(INITECH)
+    assert stored.contact_from == date(2026, 12, 1)
+    assert stored.feedback_by == date(2026, 12, 3), "the date set from the CLI was undone"
+
+
+@pytest.mark.slow
+async def test_an_agreed_date_changed_both_here_and_elsewhere_is_said(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        with open_journal(journal_path) as cli:
+            initech = cli.get_interview(INITECH)
+            cli.update_interview(initech.with_changes(feedback_by=date(2026, 12, 3)))
+        field = app.screen.query_one("#date-feedback_by", Input)
+        field.focus()
+        field.value = "2026-12-04"
+        await pilot.press("tab")
+        await pilot.pause(SAVED_AFTER)
+        await settle(pilot)
+        said = " ".join(toasts(app))
+        assert "changed elsewhere" in said and "2026-12-03" in said, said
+    assert filled_journal.get_interview(INITECH).feedback_by == date(2026, 12, 4)
