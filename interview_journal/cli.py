@@ -1090,7 +1090,8 @@ def _read_export_file(file: Path) -> str:
     try:
         # O_NONBLOCK: should a FIFO have taken the file's place since the look above, the
         # open returns at once (and the check below refuses it) instead of waiting
-        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        descriptor = os.open(file, flags)
     except OSError as error:
         fail(f"{file}: cannot be read ({error.strerror}).")
     with os.fdopen(descriptor, "rb") as handle:

@@ -20,15 +20,18 @@ removes only leftovers whose writer has died (their lock is free), never a live 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from interview_journal.errors import JournalError
+
+if sys.platform != "win32":
+    import fcntl
 
 FILE_MODE = 0o600
 STAGING_SUFFIX = ".partial"
@@ -172,8 +175,9 @@ def _create_beside(target: Path) -> tuple[int, Path]:
         descriptor, name = tempfile.mkstemp(prefix=prefix, suffix=STAGING_SUFFIX, dir=target.parent)
         staged = Path(name)
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            os.fchmod(descriptor, FILE_MODE)
+            if sys.platform != "win32":  # (without flock, leftovers are never removed)
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                os.fchmod(descriptor, FILE_MODE)
             # a cleaner may have taken it for a leftover between mkstemp and the lock
             if staged.lstat().st_ino == os.fstat(descriptor).st_ino:
                 return descriptor, staged
@@ -189,6 +193,8 @@ def _remove_dead_leftovers(target: Path) -> None:
     Only regular files of ours with exactly the shape `_create_beside` gives are looked
     at; anything planted (a link, a device) is neither opened nor removed.
     """
+    if sys.platform == "win32":
+        return  # no flock to tell a dead writer's file from a live one's
     prefix = f".{target.name[:_NAME_ROOM]}."
     length = len(prefix) + _RANDOM_PART + len(STAGING_SUFFIX)
     try:
@@ -222,6 +228,8 @@ def _remove_dead_leftovers(target: Path) -> None:
 
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable."""
+    if sys.platform == "win32":
+        return
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         try:
