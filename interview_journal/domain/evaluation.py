@@ -228,6 +228,30 @@ def merge_text(base: str, mine: str, theirs: str) -> str:
     return f"{theirs}\n\n{CONFLICT_MARK}\n{extra}"
 
 
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(getattr(value, "value", value))
+
+
+def merge_choices_said(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> list[str]:
+    """What a merge did with the ratings, ticks and choices the other window changed:
+    taken from it (not changed here), or mine kept over it (changed both ways)."""
+    said: list[str] = []
+    for name in CONTENT_FIELDS:
+        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if isinstance(t, str | tuple) or t in (b, m):
+            continue  # texts and key points are merged; nothing changed there
+        label = RATINGS.get(name, name.replace("_", " "))
+        if m == b:
+            said.append(f"{label}: {_shown(t)} from the other window")
+        else:
+            said.append(f"{label}: yours ({_shown(m)}) kept over the other's ({_shown(t)})")
+    return said
+
+
 def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
     """Combine two saves of the same evaluation made from the same starting point.
 

@@ -36,6 +36,7 @@ from interview_journal.domain.evaluation import (
     RoleMatch,
     key_points_from_notes,
     merge,
+    merge_choices_said,
 )
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError, JournalError, NotFoundError, StaleWriteError
@@ -408,14 +409,16 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self.saved = self.journal.save_evaluation(mine.with_changes(version=0))
             return
         merged = merge(self.saved, mine, theirs)
+        choices = merge_choices_said(self.saved, mine, theirs)
         self.saved = self.journal.save_evaluation(merged)
         self._fill(self.saved)
         self.notify(
             "This evaluation was also changed in another window. Both versions are kept: "
-            "where you both wrote, the other window's text comes first.",
+            "where you both wrote, the other window's text comes first."
+            + ("".join(f"\n{line}." for line in choices)),
             title="Merged",
             severity="warning",
-            timeout=10,
+            timeout=12 if choices else 10,
         )
 
     def _parsed_date(self, name: str) -> date | None:

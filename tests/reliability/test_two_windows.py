@@ -19,13 +19,20 @@ from textual.widgets import Input, TextArea
 
 from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.domain.evaluation import CONFLICT_MARK, Evaluation, merge, merge_text
+from interview_journal.domain.evaluation import (
+    CONFLICT_MARK,
+    Evaluation,
+    merge,
+    merge_choices_said,
+    merge_text,
+)
 from interview_journal.errors import StaleWriteError
 from interview_journal.screens.drafts import DRAFT_DELAY
 from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
 from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
+from interview_journal.widgets.rating import RatingBar
 from tests.ui.helpers import input_value, press_and_settle, settle, toasts
 
 HOOLI, INITECH = 2, 4
@@ -247,3 +254,35 @@ async def test_an_agreed_date_changed_both_here_and_elsewhere_is_said(
         said = " ".join(toasts(app))
         assert "changed elsewhere" in said and "2026-12-03" in said, said
     assert filled_journal.get_interview(INITECH).feedback_by == date(2026, 12, 4)
+
+
+# --- ratings and choices: both windows are told ----------------------------------------
+
+
+@pytest.mark.slow
+async def test_a_rating_changed_in_two_windows_is_said_in_both(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EvaluationScreen)
+        await pilot.press(*"Told the story")
+        await pilot.pause(SAVED_AFTER)
+        with open_journal(journal_path) as second:
+            window_b = OtherWindow(second, INITECH)
+            window_b.saved = second.save_evaluation(window_b.saved.with_changes(overall_rating=2))
+        # A (behind B) rates too: A's save is the second, and says what it kept
+        screen.query_one("#rate-overall_rating", RatingBar).action_rate(4)
+        await pilot.pause(SAVED_AFTER)
+        await settle(pilot)
+        said = " ".join(toasts(app))
+        assert "Overall feeling: yours (4) kept over the other's (2)" in said, said
+        # B, behind A now, rates another thing: its merge says what came from A
+        with open_journal(journal_path) as second:
+            mine = window_b.saved.with_changes(dynamic_rating=5)
+            theirs = second.get_evaluation(INITECH)
+            assert theirs is not None
+            told = merge_choices_said(window_b.saved, mine, theirs)
+        assert "Overall feeling: 4 from the other window" in told, told
