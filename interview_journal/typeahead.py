@@ -39,6 +39,7 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Input, TextArea
 
 HOLD_LIMIT = 8.0
 """Seconds keys may wait for a mounted screen that does not say it is ready."""
@@ -47,6 +48,14 @@ FLIGHT_CHECK = 0.05
 """Seconds between looks at whether a key's way through the widgets was cut short."""
 
 Typed = events.Key | events.Paste
+
+
+TEXT_FIELDS = (Input, TextArea)
+"""Widgets that type a printable key themselves, never passing it on to a binding."""
+
+
+def _is_text(event: Typed) -> bool:
+    return isinstance(event, events.Key) and event.is_printable
 
 
 def _gone(pump: MessagePump) -> bool:
@@ -125,6 +134,12 @@ class TypeaheadApp(App[None]):
         path = self._path_of()
         try:
             await super().on_event(event)
+            if _is_text(event) and isinstance(self.focused, TEXT_FIELDS):
+                # Letters for a text field are typed by that field alone (it takes them
+                # and stops them): the ones typed right after go along, in order, and the
+                # key that ends the run waits for all of them as for one key.
+                while self._typed_ahead and _is_text(self._typed_ahead[0]):
+                    await super().on_event(self._typed_ahead.popleft())
         except Exception:
             self._key_in_flight = False
             raise
