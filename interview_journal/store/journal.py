@@ -62,6 +62,7 @@ from interview_journal.store.follow_ups import (
     entry_from_row,
     entry_to_row,
     iter_entries,
+    iter_rule_entries,
     page_timeline,
 )
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
@@ -738,7 +739,9 @@ class Journal:
             [to_storage(since)],
         )
         interviews = [interview_from_row(row) for row in rows]
-        entries = self.entries_by_interview([i.id for i in interviews if i.id is not None])
+        entries: dict[int, list[Entry]] = {}
+        for entry in iter_rule_entries(self._query, [i.id for i in interviews if i.id]):
+            entries.setdefault(entry.interview_id, []).append(entry)
         dismissed = [row["key"] for row in self._query("SELECT key FROM dismissed_suggestions")]
         return suggest(interviews, entries, now, settings=settings, dismissed=dismissed)
 
