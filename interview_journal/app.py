@@ -22,6 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from interview_journal import __version__
 from interview_journal.config import Settings
@@ -191,8 +192,10 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None:
+        """A toast, plain text unless `markup` is asked for: ours quote paths and the
+        user's words (an exported file's name, a restored interview's title)."""
         damage = self.journal.damage
         if damage is not None and message == damage.message:
             # Every screen whose read meets the damage says so, in the same words: one
@@ -201,6 +204,14 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
                 return
             title, severity, timeout = "Damaged journal", "error", DAMAGE_TOAST_SECONDS
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The App's own workers (export, backup, the damage check) never end the app:
+        a failure is said in plain words, like a screen's."""
+        if event.state is WorkerState.ERROR and event.worker.node is self:
+            from interview_journal.screens.base import in_plain_words
+
+            self.notify(in_plain_words(event.worker.error), severity="error", timeout=8)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         damage = self.journal.damage
@@ -399,7 +410,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         """Export the whole journal to a file beside it (in a worker: it may take seconds)."""
         self._export(fmt)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, fmt: str) -> None:
         from interview_journal.formats import SUFFIXES, write_export
 
@@ -423,7 +434,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
     def action_backup(self) -> None:
         self._backup()
 
-    @work(thread=True, exclusive=True, group="backup")
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _backup(self) -> None:
         now = self.clock.now()
         target = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from interview_journal.app import make_app
@@ -321,3 +322,26 @@ async def test_a_timeline_that_cannot_be_read_is_said_in_plain_words(
         assert still_running(pilot)
         assert isinstance(app.screen, TimelineScreen)
         assert told(pilot, COULD_NOT_READ)
+
+
+async def test_a_bug_in_an_export_is_said_and_the_app_stays(
+    showcase_journal: Journal, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The App's own workers never end the app: an export that fails in a way nobody
+    foresaw is reported in a toast, and the journal stays open."""
+    import interview_journal.formats
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("the exporter tripped")
+
+    monkeypatch.setattr(interview_journal.formats, "write_export", broken)
+    app = make_app(showcase_journal, clock, view="interviews")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.action_export("json")
+        for _ in range(200):  # the worker fails on its own thread: wait for what it says
+            await pilot.pause(0.025)
+            if any("exporter tripped" in text for text in toasts(app)):
+                break
+        assert any("exporter tripped" in text for text in toasts(app)), toasts(app)
+        assert app.is_running
