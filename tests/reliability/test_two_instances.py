@@ -438,7 +438,9 @@ async def test_the_evaluation_screen_merges_another_instances_save_keeping_both_
         stored = other.get_evaluation(INITECH)
     assert stored is not None
     assert stored.went_well == expected
-    assert stored.version == first.version + 2
+    # Typing that takes longer than the longest wait is saved part-way too, so a loaded
+    # machine may add a version; what must hold is that the merge was saved after theirs.
+    assert stored.version >= first.version + 2
 
 
 async def test_the_evaluation_screen_keeps_both_when_both_instances_start_it(
@@ -457,11 +459,9 @@ async def test_the_evaluation_screen_keeps_both_when_both_instances_start_it(
     with open_journal(journal_path) as other:
         stored = other.get_evaluation(INITECH)
     assert stored is not None
-    assert (stored.went_well, stored.lesson, stored.version) == (
-        "Told the story",
-        "Ask about the team",
-        2,
-    )
+    assert (stored.went_well, stored.lesson) == ("Told the story", "Ask about the team")
+    # At least theirs and ours; slow typing is also saved part-way (the longest wait is 1 s).
+    assert stored.version >= 2
 
 
 # --- (d) each instance sees the other's new records on refresh ------------------------------
