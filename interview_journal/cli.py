@@ -33,7 +33,7 @@ class UserError(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file: Any = None) -> None:
-        from interview_journal.domain.visible import visible  # it may repeat what was typed
+        from interview_journal.present.visible import visible  # it may repeat what was typed
 
         click.echo(f"interview-journal: {visible(self.format_message())}", err=True)
 
@@ -63,7 +63,7 @@ class JournalGroup(click.Group):
             hint = ""
             if isinstance(error, click.UsageError) and error.ctx is not None:
                 hint = f" (see `{error.ctx.command_path} --help`)"
-            from interview_journal.domain.visible import visible
+            from interview_journal.present.visible import visible
 
             click.echo(f"interview-journal: {visible(error.format_message())}{hint}", err=True)
             sys.exit(error.exit_code)
@@ -156,7 +156,7 @@ def _json_visible(text: str) -> str:
     """JSON escapes C0 controls itself; DEL, the C1 and the bidirectional controls are
     written as \\uXXXX escapes too (the same string for a JSON reader), so none reaches
     a terminal raw."""
-    from interview_journal.domain.visible import BIDI_CONTROLS
+    from interview_journal.present.visible import BIDI_CONTROLS
 
     if text.isprintable():
         return text
@@ -225,7 +225,7 @@ def _open_tui(
         ):
             fail(f"no journal at {paths.database}; nothing was created.")
         journal = open_journal(paths.database, create=True)
-    from interview_journal.app import run_app
+    from interview_journal.tui.app import run_app
 
     code = 0
     try:
@@ -432,9 +432,9 @@ def list_(
     """List interviews: upcoming first, then the most recent."""
     from interview_journal.dates import format_exact, relative
     from interview_journal.domain.listing import InterviewQuery, InterviewSort
-    from interview_journal.domain.serialize import interview_to_dict
     from interview_journal.domain.status import effective_status
     from interview_journal.domain.validation import parse_status
+    from interview_journal.present.json import interview_to_dict
 
     try:
         wanted = parse_status(status) if status else None
@@ -494,7 +494,7 @@ def list_(
 def _print_table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]) -> None:
     """Plain columns, for reading and for `grep`/`cut` alike; control characters shown,
     never sent (interview_journal/domain/visible.py)."""
-    from interview_journal.domain.visible import visible
+    from interview_journal.present.visible import visible
 
     every = [
         tuple(visible(cell, one_line=True) for cell in row)
@@ -514,10 +514,10 @@ def _print_table(header: tuple[str, ...] | None, rows: Sequence[tuple[str, ...]]
 @click.pass_context
 def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
     """Show everything about one interview."""
-    from interview_journal.domain.serialize import interview_to_dict
+    from interview_journal.present.json import interview_to_dict
+    from interview_journal.present.text import interview_text
     from interview_journal.store.evaluations import evaluation_to_dict
     from interview_journal.store.follow_ups import entry_to_dict
-    from interview_journal.text_views import interview_text
 
     number = _parse_id(interview_id)
     now = _clock().now()
@@ -543,8 +543,8 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
 
 def _settings() -> Any:
     """The config file's settings; each problem in it is one warning on stderr."""
-    from interview_journal.config import load_settings
     from interview_journal.paths import default_config_path
+    from interview_journal.services.config import load_settings
 
     settings, warnings = load_settings(default_config_path())
     for warning in warnings:
@@ -781,7 +781,7 @@ def timeline(
     if as_json:
         _print_json([line_to_dict(item, now) for item in items])
         return
-    from interview_journal.domain.visible import visible
+    from interview_journal.present.visible import visible
 
     title = visible(title, one_line=True)
     click.echo(f"Timeline · {title} · now {now:%a} {now.day} {now:%b %H:%M}")
@@ -827,7 +827,7 @@ def review(ctx: click.Context, db_path: Path | None) -> None:
 def today(ctx: click.Context, as_json: bool, check: bool, db_path: Path | None) -> None:
     """What needs you today, as plain text (quick enough for a shell start-up file)."""
     from interview_journal.domain.review import review_to_dict
-    from interview_journal.text_views import review_text
+    from interview_journal.present.text import review_text
 
     now = _clock().now()
     settings = _settings()
@@ -853,7 +853,7 @@ def prep(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
     now = _clock().now()
     with journal_for(ctx, db_path, create=False) as journal:
         sheet = journal.prep(number)
-    from interview_journal.domain.visible import visible
+    from interview_journal.present.visible import visible
 
     click.echo(visible(prep_markdown(sheet, now)), nl=False)
 
@@ -962,7 +962,7 @@ def _export(
     table: str,
     now: Any,
 ) -> None:
-    from interview_journal.formats import write_export
+    from interview_journal.services.export import write_export
 
     with journal_for(ctx, db_path, create=False) as journal:
         if number is not None:
@@ -984,7 +984,7 @@ def _visible_stdout() -> contextlib.AbstractContextManager[object] | None:
     goes as it is."""
     if not sys.stdout.isatty():
         return None
-    from interview_journal.domain.visible import visible
+    from interview_journal.present.visible import visible
 
     class Shown:
         def __init__(self, out: Any) -> None:
@@ -1199,7 +1199,7 @@ def locate(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
 @click.pass_context
 def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path | None) -> None:
     """Open the journal on realistic sample data (a throwaway copy, unless --db is given)."""
-    from interview_journal.domain.demo import sample_journal
+    from interview_journal.services.demo import sample_journal
     from interview_journal.store import open_journal
     from interview_journal.store.database import JournalMissingError
 
@@ -1232,7 +1232,7 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
             journal.close()
             click.echo(f"wrote {count:,} interviews to {target}", err=True)
             return
-        from interview_journal.app import run_app
+        from interview_journal.tui.app import run_app
 
         try:
             code = run_app(journal, clock, settings=_settings())

@@ -18,10 +18,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from interview_journal.app import InterviewJournalApp, make_app
 from interview_journal.dates import FixedClock
-from interview_journal.domain import demo
+from interview_journal.services import demo
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import InterviewJournalApp, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"

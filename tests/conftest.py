@@ -14,8 +14,8 @@ import pytest
 from hypothesis import settings
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain import demo
 from interview_journal.domain.model import Interview
+from interview_journal.services import demo
 from interview_journal.store import Journal, open_journal
 
 settings.register_profile("ci", max_examples=150, deadline=None)

@@ -88,8 +88,8 @@ DRAFT_FIELDS = "fields"
 DRAFT_BASE = "base"
 
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
-    from interview_journal.domain.demo import Bundle
     from interview_journal.domain.review import PrepSheet, Review
+    from interview_journal.services.demo import Bundle
     from interview_journal.store.exchange import ImportPlan, ImportReport, Record
 
 P = ParamSpec("P")
@@ -1104,7 +1104,7 @@ class Journal:
 
         One transaction per batch; returns how many interviews were written.
         """
-        from interview_journal.domain.demo import Bundle
+        from interview_journal.services.demo import Bundle
 
         now = _utc_now()
         stamps = [now, now, 1]

@@ -29,7 +29,7 @@ from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.formats import FOLLOW_UP_COLUMNS, INTERVIEW_COLUMNS
+from interview_journal.services.export import FOLLOW_UP_COLUMNS, INTERVIEW_COLUMNS
 from interview_journal.store import Journal, open_journal
 
 NOW = "2026-11-25T14:05:00"

@@ -22,9 +22,9 @@ from click.testing import CliRunner, Result
 from interview_journal import cli as cli_module
 from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
-from interview_journal.domain import demo
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
+from interview_journal.services import demo
 from interview_journal.store import open_journal
 
 NOW = "2026-11-25T14:05:00"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from interview_journal.config import SAMPLE, Settings, load_settings
 from interview_journal.domain.suggestions import SuggestionSettings
+from interview_journal.services.config import SAMPLE, Settings, load_settings
 
 DEFAULTS = Settings()
 

@@ -30,7 +30,6 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from interview_journal.cli import cli
-from interview_journal.config import OPEN_ON, SAMPLE, Settings, _settings_from, load_settings
 from interview_journal.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -49,6 +48,13 @@ from interview_journal.domain.listing import InterviewQuery, InterviewSort
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 from interview_journal.domain.timeline import Channel, EntryKind, Outcome, When
 from interview_journal.errors import InputError
+from interview_journal.services.config import (
+    OPEN_ON,
+    SAMPLE,
+    Settings,
+    _settings_from,
+    load_settings,
+)
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.journal import fts_query
 from tests.conftest import NOW, ZONE

@@ -53,8 +53,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from interview_journal.domain import demo
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.services import demo
 from interview_journal.store import open_journal
 from tests.reliability.pty_terminal import KEYS, Terminal
 

@@ -42,15 +42,15 @@ from click.testing import CliRunner, Result
 from textual.worker import WorkerFailed
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
-from interview_journal.domain import demo
 from interview_journal.domain.model import Interview
 from interview_journal.errors import DamagedJournalError
-from interview_journal.screens.interviews import InterviewsScreen
+from interview_journal.services import demo
 from interview_journal.store import open_journal
 from interview_journal.store.exchange import write_json
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.conftest import NOW, ZONE
 from tests.ui.helpers import AnyPilot, settle, text_of, toasts
 

@@ -27,15 +27,15 @@ from typing import Any
 import pytest
 from textual.widgets import TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.timeline import Entry, EntryKind
 from interview_journal.errors import StorageError
-from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.reliability.test_kill_while_typing import TerminalApp
 from tests.reliability.workers import BIG, DONE_ON, command
 from tests.ui.helpers import AnyPilot, companies, input_value, press_and_settle, settle, toasts

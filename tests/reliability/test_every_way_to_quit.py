@@ -37,15 +37,15 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.entry_form import EntryFormScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.entry_form import EntryFormScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
 from tests.ui.helpers import (
     AnyPilot,
     focused_id,

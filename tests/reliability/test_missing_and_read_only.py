@@ -32,17 +32,17 @@ from typing import Any
 import pytest
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import StorageError
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of, toasts
 
@@ -491,7 +491,7 @@ def test_the_tui_opens_read_only_when_the_file_cannot_be_written(
             journal.add_interview(Interview(company="Sneaky", starts_at=clock.now()))
 
     monkeypatch.setattr(cli_module.os, "access", access)
-    monkeypatch.setattr("interview_journal.app.run_app", run_app)
+    monkeypatch.setattr("interview_journal.tui.app.run_app", run_app)
     before = sha256(closed_journal)
     result = CliRunner().invoke(cli_module.cli, ["--db", str(closed_journal)])
     assert result.exit_code == 0, (result.output, result.exception)

@@ -31,15 +31,15 @@ from click.testing import CliRunner, Result
 from textual.command import CommandList, CommandPalette
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.conftest import ZONE
 from tests.reliability.test_missing_and_read_only import Terminal, environment, program
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, toasts, type_text
@@ -478,8 +478,8 @@ DRIVER = textwrap.dedent(
     # way a careless `raise ValueError(f"... {text!r}")` would.
     import sys
 
-    from interview_journal.screens.evaluation import EvaluationScreen
-    from interview_journal.screens.interview_form import InterviewFormScreen
+    from interview_journal.tui.screens.evaluation import EvaluationScreen
+    from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
 
     def broken(self):

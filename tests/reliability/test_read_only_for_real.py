@@ -262,8 +262,8 @@ def test_a_journal_the_user_made_0400_is_read_not_made_writable(
 async def test_the_read_only_tui_changes_no_byte_either(folder: Path, wal_state: str) -> None:
     """The TUI on a read-only journal with a leftover WAL: it shows what the WAL holds,
     says it is read-only, and the journal, -wal and -shm are byte for byte as they were."""
-    from interview_journal.app import make_app
     from interview_journal.dates import FixedClock
+    from interview_journal.tui.app import make_app
     from tests.ui.helpers import settle, text_of
 
     path = prepare(folder, wal_state)

@@ -31,11 +31,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
-from interview_journal.screens.interview_detail import InterviewDetailScreen
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from tests.conftest import NOW, ZONE
 from tests.ui.helpers import settle, toasts
 

@@ -28,12 +28,12 @@ import pytest
 from click.testing import CliRunner
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
 from tests.conftest import ZONE
 from tests.ui.helpers import press_and_settle, settle
 

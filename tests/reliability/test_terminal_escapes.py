@@ -26,13 +26,13 @@ import pytest
 from click.testing import CliRunner
 
 from interview_journal import cli as cli_module
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.domain.visible import BIDI_CONTROLS, visible
+from interview_journal.present.visible import BIDI_CONTROLS, visible
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
 from tests.conftest import ZONE
 from tests.ui.helpers import settle
 

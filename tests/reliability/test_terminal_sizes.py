@@ -19,21 +19,21 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.screens.ask_date import AskDateScreen
-from interview_journal.screens.choose import ChooseScreen
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.entry_form import EntryFormScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.help import HelpScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.prep import PrepScreen
-from interview_journal.screens.review import ReviewScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.ask_date import AskDateScreen
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.dialogs.help import HelpScreen
+from interview_journal.tui.screens.entry_form import EntryFormScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.prep import PrepScreen
+from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
 from tests.ui.helpers import AnyApp, AnyPilot, focused_id, press_and_settle, settle, type_text
 
 SIZES = [(80, 24), (40, 12), (20, 10), (200, 60)]

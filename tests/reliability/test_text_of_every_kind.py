@@ -26,23 +26,23 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import REFLECTIONS, Evaluation, KeyPoint
 from interview_journal.domain.listing import InterviewQuery
 from interview_journal.domain.model import Interview, Person
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.domain.visible import visible
 from interview_journal.errors import InputError, StorageError
-from interview_journal.screens.choose import ChooseScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
+from interview_journal.present.visible import visible
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.exchange import parse_export, write_json
 from interview_journal.store.journal import interview_from_row, interview_to_row
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import AnyPilot, companies, press_and_settle, settle, toasts
 

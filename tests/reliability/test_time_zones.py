@@ -22,7 +22,6 @@ from click.testing import CliRunner
 from rich.console import Console
 from textual.widgets import Input, Static
 
-from interview_journal.app import make_app
 from interview_journal.cli import cli
 from interview_journal.dates import (
     FixedClock,
@@ -41,10 +40,11 @@ from interview_journal.domain.review import Section
 from interview_journal.domain.suggestions import Rule
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.domain.timeline_page import TimelineQuery, describe
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
 from tests.ui.helpers import (
     AnyPilot,
     column,

@@ -23,18 +23,18 @@ from typing import Any
 import pytest
 from textual.widgets import TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import CONFLICT_MARK, Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import StaleWriteError
-from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.reliability.workers import STARTS_AT, command, writer_rounds
 from tests.ui.helpers import (

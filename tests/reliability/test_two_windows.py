@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from textual.widgets import Input, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import (
     CONFLICT_MARK,
@@ -27,12 +26,13 @@ from interview_journal.domain.evaluation import (
     merge_text,
 )
 from interview_journal.errors import StaleWriteError
-from interview_journal.screens.drafts import DRAFT_DELAY
-from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
-from interview_journal.widgets.rating import RatingBar
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.drafts import DRAFT_DELAY
+from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.widgets.rating import RatingBar
 from tests.ui.helpers import input_value, press_and_settle, settle, toasts
 
 HOOLI, INITECH = 2, 4

@@ -12,9 +12,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.demo import sample_interviews
 from interview_journal.domain.listing import InterviewQuery, InterviewSort, PageCursor
+from interview_journal.services.demo import sample_interviews
 from interview_journal.store import Journal
 from interview_journal.store import journal as journal_module
 

@@ -793,7 +793,7 @@ def test_a_big_export_streams_in_batches_and_keeps_every_interview(
     journal: Journal, clock: FixedClock, other: Journal
 ) -> None:
     """More interviews than one read batch (500): none lost or repeated at the seams."""
-    from interview_journal.domain.demo import sample_journal
+    from interview_journal.services.demo import sample_journal
 
     journal.add_many(sample_journal(1_203, clock.now(), seed=3, time_zone="Europe/Stockholm"))
     text = export_text(journal)

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.demo import Bundle, sample_journal
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Rule
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
@@ -28,6 +27,7 @@ from interview_journal.domain.timeline_page import (
     TimelineQuery,
 )
 from interview_journal.errors import NotFoundError, StaleWriteError
+from interview_journal.services.demo import Bundle, sample_journal
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.migrations import LATEST_VERSION
 

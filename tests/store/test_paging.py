@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from interview_journal.dates import FixedClock, to_storage
-from interview_journal.domain.demo import sample_interviews
 from interview_journal.domain.listing import InterviewQuery, InterviewSort
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
+from interview_journal.services.demo import sample_interviews
 from interview_journal.store import Journal
 
 SIZE = 350

@@ -18,7 +18,6 @@ import pendulum
 import pytest
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.demo import sample_journal
 from interview_journal.domain.evaluation import Evaluation, EvaluationState, RoleMatch
 from interview_journal.domain.model import Interview, Stage, Status
 from interview_journal.domain.review import (
@@ -32,6 +31,7 @@ from interview_journal.domain.review import (
 from interview_journal.domain.suggestions import Rule, SuggestionSettings
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, When
 from interview_journal.errors import NotFoundError
+from interview_journal.services.demo import sample_journal
 from interview_journal.store import Journal, open_journal
 
 ZONE = "Europe/Stockholm"

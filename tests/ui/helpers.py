@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from textual.widgets._toast import Toast
 
-from interview_journal.widgets.interview_table import InterviewTable
+from interview_journal.tui.widgets.interview_table import InterviewTable
 
 AnyApp = App[Any]
 AnyPilot = Pilot[Any]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from tests.ui.helpers import settle, table_text
 
 

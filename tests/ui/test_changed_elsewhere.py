@@ -13,21 +13,21 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.prep import PrepScreen
-from interview_journal.screens.review import ReviewScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.review_list import ReviewList
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.prep import PrepScreen
+from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.review_list import ReviewList
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import AnyPilot, companies, cursor_company, press_and_settle, settle, toasts
 
@@ -329,12 +329,12 @@ async def test_a_bug_in_an_export_is_said_and_the_app_stays(
 ) -> None:
     """The App's own workers never end the app: an export that fails in a way nobody
     foresaw is reported in a toast, and the journal stays open."""
-    import interview_journal.formats
+    import interview_journal.services.export
 
     def broken(*_: object) -> None:
         raise RuntimeError("the exporter tripped")
 
-    monkeypatch.setattr(interview_journal.formats, "write_export", broken)
+    monkeypatch.setattr(interview_journal.services.export, "write_export", broken)
     app = make_app(showcase_journal, clock, view="interviews")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)

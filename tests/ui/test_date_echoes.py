@@ -14,13 +14,13 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
-from interview_journal.screens.ask_date import AskDateScreen
-from interview_journal.screens.entry_form import EntryFormScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.ask_date import AskDateScreen
+from interview_journal.tui.screens.entry_form import EntryFormScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from tests.ui.helpers import press_and_settle, settle, text_of
 
 ZONE = "Europe/Stockholm"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.help import HelpScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.dialogs.help import HelpScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.ui.helpers import (
     column,
     companies,

@@ -21,7 +21,6 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static, TextArea
 from textual.widgets._toast import Toast
 
-from interview_journal.app import make_app
 from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import (
@@ -31,11 +30,12 @@ from interview_journal.domain.evaluation import (
     KeyPoint,
     RoleMatch,
 )
-from interview_journal.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.interview_table import InterviewTable
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.widgets.interview_table import InterviewTable
 
 PIED_PIPER, HOOLI, VANDELAY, INITECH, GLOBEX = 1, 2, 3, 4, 5
 SAVED_AFTER = 1.2

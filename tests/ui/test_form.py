@@ -9,13 +9,13 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.listing import InterviewQuery
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
 from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.ui.helpers import (
     companies,
     focused_id,

@@ -7,19 +7,19 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
-from interview_journal.domain import demo
 from interview_journal.domain.listing import InterviewQuery
-from interview_journal.screens.choose import ChooseScreen
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.help import HelpScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import PAGE_SIZE, InterviewsScreen
+from interview_journal.services import demo
 from interview_journal.store import Journal
-from interview_journal.widgets.interview_table import NEAR_END
-from interview_journal.widgets.preview import InterviewPreview
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.dialogs.help import HelpScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import PAGE_SIZE, InterviewsScreen
+from interview_journal.tui.widgets.interview_table import NEAR_END
+from interview_journal.tui.widgets.preview import InterviewPreview
 from tests.ui.helpers import (
     column,
     companies,

@@ -30,23 +30,23 @@ from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 from textual.widgets._footer import FooterKey
 from textual.widgets._markdown import MarkdownBlock
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import CLOSING_QUESTIONS, EvaluationState
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.review import Section
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.screens.choose import ChooseScreen
-from interview_journal.screens.entry_form import EntryFormScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.prep import PrepScreen
-from interview_journal.screens.review import ReviewScreen
 from interview_journal.store import Journal
-from interview_journal.widgets.review_list import ReviewList
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.screens.entry_form import EntryFormScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.prep import PrepScreen
+from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.widgets.review_list import ReviewList
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import (
     AnyApp,

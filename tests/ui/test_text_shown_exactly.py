@@ -24,22 +24,22 @@ from textual.content import Content
 from textual.widgets import Checkbox, Markdown
 from textual.widgets._markdown import MarkdownBlock
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation, KeyPoint
 from interview_journal.domain.model import Interview, Person
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.prep import PrepScreen
-from interview_journal.screens.review import ReviewScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.preview import InterviewPreview
-from interview_journal.widgets.review_list import ReviewList
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.prep import PrepScreen
+from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.preview import InterviewPreview
+from interview_journal.tui.widgets.review_list import ReviewList
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import NOW, ZONE
 from tests.ui.helpers import (
     AnyApp,

@@ -16,20 +16,20 @@ import pytest
 from rich.console import Console
 from textual.widgets import OptionList, Select
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview, Person, Status
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.errors import NotFoundError
-from interview_journal.screens.ask_date import AskDateScreen
-from interview_journal.screens.choose import ChooseScreen
-from interview_journal.screens.confirm import ConfirmScreen
-from interview_journal.screens.entry_form import SELECTS, EntryFormScreen
-from interview_journal.screens.interview_detail import InterviewDetailScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.timeline import TimelineScreen
 from interview_journal.store import Journal, open_journal
-from interview_journal.widgets.timeline_list import TimelineList
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.ask_date import AskDateScreen
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.dialogs.confirm import ConfirmScreen
+from interview_journal.tui.screens.entry_form import SELECTS, EntryFormScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import (
     AnyApp,

@@ -21,14 +21,14 @@ from textual.app import App
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, TextArea
 
-from interview_journal.app import make_app
 from interview_journal.dates import FixedClock
 from interview_journal.domain.review import Section
-from interview_journal.screens.evaluation import EvaluationScreen
-from interview_journal.screens.interview_form import InterviewFormScreen
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.review import ReviewScreen
 from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_form import InterviewFormScreen
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.review import ReviewScreen
 from tests.ui.helpers import AnyPilot, companies, settle
 
 SIZE = (100, 30)

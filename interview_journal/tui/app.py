@@ -25,14 +25,14 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from interview_journal import __version__
-from interview_journal.config import Settings
 from interview_journal.dates import Clock
 from interview_journal.ending import HANG_UP, Ending
 from interview_journal.errors import JournalError
-from interview_journal.screens.interviews import InterviewsScreen
-from interview_journal.screens.review import ReviewScreen
-from interview_journal.screens.timeline import DismissedSuggestion, TimelineScreen
-from interview_journal.typeahead import TypeaheadApp
+from interview_journal.services.config import Settings
+from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.screens.timeline import DismissedSuggestion, TimelineScreen
+from interview_journal.tui.typeahead import TypeaheadApp
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -143,7 +143,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
                 timeout=8,
             )
         if self._evaluate_first is not None:
-            from interview_journal.screens.evaluation import EvaluationScreen
+            from interview_journal.tui.screens.evaluation import EvaluationScreen
 
             self.push_screen(EvaluationScreen(self._evaluate_first))
         if self.ending is not None:
@@ -155,7 +155,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         driver_class = super().get_driver_class()
         if driver_class.__name__ == "LinuxDriver":
             # Textual's hangs for ever once its terminal has gone (see `driver`)
-            from interview_journal.driver import SturdyDriver
+            from interview_journal.tui.driver import SturdyDriver
 
             return SturdyDriver
         return driver_class
@@ -179,7 +179,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         if damage is None:
             return
         self.sub_title = "damaged, read-only"
-        from interview_journal.widgets.top_bar import TopBar
+        from interview_journal.tui.widgets.top_bar import TopBar
 
         for bar in self.screen.query(TopBar):
             bar.show_again()
@@ -209,7 +209,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         """The App's own workers (export, backup, the damage check) never end the app:
         a failure is said in plain words, like a screen's."""
         if event.state is WorkerState.ERROR and event.worker.node is self:
-            from interview_journal.screens.base import in_plain_words
+            from interview_journal.tui.screens.base import in_plain_words
 
             self.notify(in_plain_words(event.worker.error), severity="error", timeout=8)
 
@@ -397,7 +397,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
         self.exit(return_code=self.exit_status())
 
     def action_help(self) -> None:
-        from interview_journal.screens.help import HelpScreen
+        from interview_journal.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -412,7 +412,7 @@ class InterviewJournalApp(TypeaheadApp, App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, fmt: str) -> None:
-        from interview_journal.formats import SUFFIXES, write_export
+        from interview_journal.services.export import SUFFIXES, write_export
 
         now = self.clock.now()
         name = f"interview-journal-{now:%Y-%m-%d-%H%M%S}.{SUFFIXES[fmt]}"
@@ -511,7 +511,7 @@ def make_app(
             (InterviewJournalApp,),
             {"DEFAULT_MODE": view, "__module__": __name__},
         )
-    from interview_journal.widgets import visible_text
+    from interview_journal.tui.widgets import visible_text
 
     visible_text.install()  # control characters in text are shown, never sent
     return app_class(journal, clock, evaluate=evaluate, settings=settings)

@@ -14,7 +14,7 @@ from interview_journal.dates import Lean, format_day, relative_day
 from interview_journal.domain.entry_fields import parse_when
 from interview_journal.domain.timeline import When
 from interview_journal.errors import InputError
-from interview_journal.screens.base import JournalModal
+from interview_journal.tui.screens.base import JournalModal
 
 
 class AskDateScreen(JournalModal[When | None]):

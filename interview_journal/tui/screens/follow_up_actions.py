@@ -15,7 +15,7 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, When, status_after
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.screens.base import JournalAccess
+from interview_journal.tui.screens.base import JournalAccess
 
 SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
 
@@ -67,8 +67,8 @@ class FollowUpActions(JournalAccess):
 
     def snooze(self, target: Target) -> None:
         """Ask until when (1 day, 3 days, 1 week, or a typed date), then move it there."""
-        from interview_journal.screens.ask_date import AskDateScreen
-        from interview_journal.screens.choose import ChooseScreen
+        from interview_journal.tui.dialogs.ask_date import AskDateScreen
+        from interview_journal.tui.dialogs.choose import ChooseScreen
 
         due = target.entry.due if target.entry is not None else None
 
@@ -127,7 +127,7 @@ class FollowUpActions(JournalAccess):
         )
 
     def open_form_for(self, suggestion: Suggestion) -> None:
-        from interview_journal.screens.entry_form import EntryFormScreen
+        from interview_journal.tui.screens.entry_form import EntryFormScreen
 
         entry = suggestion.to_entry()
         people = suggestion.interview.interviewers
@@ -144,7 +144,7 @@ class FollowUpActions(JournalAccess):
         )
 
     def edit_entry(self, interview: Interview, entry: Entry) -> None:
-        from interview_journal.screens.entry_form import EntryFormScreen
+        from interview_journal.tui.screens.entry_form import EntryFormScreen
 
         self.app.push_screen(EntryFormScreen(interview, entry), self.after_save)
 
@@ -168,8 +168,8 @@ class FollowUpActions(JournalAccess):
 
     def _offer_status(self, entry: Entry) -> None:
         """A reply or an outcome usually changes where the process stands: offer to record it."""
-        from interview_journal.screens.choose import ChooseScreen
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.choose import ChooseScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         try:
             interview = self.journal.get_interview(entry.interview_id)

@@ -26,7 +26,7 @@ from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
 from interview_journal.domain.model import Format, Interview, Stage, Status
 from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
-from interview_journal.screens.drafts import DraftKeeper
+from interview_journal.tui.screens.drafts import DraftKeeper
 
 FORM_ORDER = [
     "company",
@@ -302,7 +302,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         if not self.changed:
             self._leave()

@@ -19,10 +19,10 @@ from textual.widgets import Footer, Static
 
 from interview_journal.dates import format_exact
 from interview_journal.domain.review import Review, ReviewItem, Section, headline, review_title
-from interview_journal.screens.base import JournalScreen
-from interview_journal.screens.follow_up_actions import FollowUpActions
-from interview_journal.widgets.review_list import PrepLines, ReviewList
-from interview_journal.widgets.top_bar import TopBar
+from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.tui.screens.follow_up_actions import FollowUpActions
+from interview_journal.tui.widgets.review_list import PrepLines, ReviewList
+from interview_journal.tui.widgets.top_bar import TopBar
 
 
 @dataclass
@@ -186,7 +186,7 @@ class ReviewScreen(FollowUpActions, JournalScreen):
             self._open_interview(item)
 
     def _open_interview(self, item: ReviewItem) -> None:
-        from interview_journal.screens.interview_detail import InterviewDetailScreen
+        from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 
         if item.interview.id is not None:
             self.app.push_screen(InterviewDetailScreen(item.interview.id))
@@ -211,14 +211,14 @@ class ReviewScreen(FollowUpActions, JournalScreen):
             self.snooze(item)
 
     def action_prep(self) -> None:
-        from interview_journal.screens.prep import PrepScreen
+        from interview_journal.tui.screens.prep import PrepScreen
 
         item = self._highlighted()
         if item is not None and item.interview.id is not None:
             self.app.push_screen(PrepScreen(item.interview.id))
 
     def action_evaluate(self) -> None:
-        from interview_journal.screens.evaluation import EvaluationScreen
+        from interview_journal.tui.screens.evaluation import EvaluationScreen
 
         item = self._highlighted()
         if item is None or item.interview.id is None:

@@ -31,10 +31,10 @@ from interview_journal.domain.timeline_page import (
     describe,
 )
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.screens.base import JournalScreen
-from interview_journal.screens.follow_up_actions import FollowUpActions
-from interview_journal.widgets.timeline_list import TimelineList
-from interview_journal.widgets.top_bar import TopBar
+from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.tui.screens.follow_up_actions import FollowUpActions
+from interview_journal.tui.widgets.timeline_list import TimelineList
+from interview_journal.tui.widgets.top_bar import TopBar
 
 PAGE_SIZE = 100
 
@@ -332,7 +332,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         return item.interview
 
     def action_new(self) -> None:
-        from interview_journal.screens.entry_form import EntryFormScreen
+        from interview_journal.tui.screens.entry_form import EntryFormScreen
 
         interview = self._interview_for_new()
         if interview is None:
@@ -341,8 +341,8 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         self.app.push_screen(EntryFormScreen(interview, contact=contact), self.after_save)
 
     def action_edit(self) -> None:
-        from interview_journal.screens.entry_form import EntryFormScreen
-        from interview_journal.screens.interview_form import InterviewFormScreen
+        from interview_journal.tui.screens.entry_form import EntryFormScreen
+        from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
         item = self._highlighted()
         if item is None:
@@ -423,7 +423,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         self.reload()
 
     def action_filter(self) -> None:
-        from interview_journal.screens.choose import ChooseScreen
+        from interview_journal.tui.dialogs.choose import ChooseScreen
 
         choices = [(kind.label.capitalize(), kind.name) for kind in KindFilter]
 
@@ -440,7 +440,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        from interview_journal.screens.interview_detail import InterviewDetailScreen
+        from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 
         item = self._highlighted()
         if item is None or item.interview.id is None:

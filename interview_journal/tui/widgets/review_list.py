@@ -16,7 +16,7 @@ from interview_journal.domain.review import (
     Section,
     marker,
 )
-from interview_journal.widgets.grouped_list import GroupedList
+from interview_journal.tui.widgets.grouped_list import GroupedList
 
 PrepLines = dict[int, list[str]]
 """Per upcoming interview id, the prep lines shown under it (questions, lessons)."""

@@ -20,10 +20,10 @@ from interview_journal.domain.listing import (
 )
 from interview_journal.domain.model import Interview, Status
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.screens.base import JournalScreen
-from interview_journal.widgets.interview_table import InterviewTable
-from interview_journal.widgets.preview import InterviewPreview
-from interview_journal.widgets.top_bar import TopBar
+from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.tui.widgets.interview_table import InterviewTable
+from interview_journal.tui.widgets.preview import InterviewPreview
+from interview_journal.tui.widgets.top_bar import TopBar
 
 PAGE_SIZE = 100
 
@@ -271,7 +271,7 @@ class InterviewsScreen(JournalScreen):
     # --- filter and sort --------------------------------------------------------------
 
     def action_filter(self) -> None:
-        from interview_journal.screens.choose import status_filter_screen
+        from interview_journal.tui.dialogs.choose import status_filter_screen
 
         def chosen(status: str | None) -> None:
             if status is None:
@@ -298,12 +298,12 @@ class InterviewsScreen(JournalScreen):
         return interview
 
     def action_add(self) -> None:
-        from interview_journal.screens.interview_form import InterviewFormScreen
+        from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
         self.app.push_screen(InterviewFormScreen(None), self._after_save)
 
     def action_edit(self) -> None:
-        from interview_journal.screens.interview_form import InterviewFormScreen
+        from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
         interview = self._need_highlighted()
         if interview is not None:
@@ -314,7 +314,7 @@ class InterviewsScreen(JournalScreen):
             self.reload(keep_id=saved.id)
 
     def action_evaluate(self) -> None:
-        from interview_journal.screens.evaluation import EvaluationScreen
+        from interview_journal.tui.screens.evaluation import EvaluationScreen
 
         interview = self._need_highlighted()
         if interview is not None and interview.id is not None:
@@ -340,7 +340,7 @@ class InterviewsScreen(JournalScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        from interview_journal.screens.interview_detail import InterviewDetailScreen
+        from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 
         interview = self._need_highlighted()
         if interview is not None and interview.id is not None:
@@ -355,7 +355,7 @@ class InterviewsScreen(JournalScreen):
             self.reload(keep_id=self.table.highlighted_id())
 
     def action_delete(self) -> None:
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         interview = self._need_highlighted()
         if interview is None or interview.id is None:
@@ -397,7 +397,7 @@ class InterviewsScreen(JournalScreen):
             self.reload(keep_id=int(key) if kind == "interview" else self.table.highlighted_id())
 
     def action_timeline(self) -> None:
-        from interview_journal.screens.timeline import TimelineScreen
+        from interview_journal.tui.screens.timeline import TimelineScreen
 
         interview = self._need_highlighted()
         if interview is not None and interview.id is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from rich import control
 from textual import content
 
-from interview_journal.domain.visible import MULTI_LINE
+from interview_journal.present.visible import MULTI_LINE
 
 
 def install() -> None:

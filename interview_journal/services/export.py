@@ -23,9 +23,9 @@ from interview_journal.dates import format_exact
 from interview_journal.domain.evaluation import RATINGS
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
+from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
 from interview_journal.safe_files import staged_file
 from interview_journal.store.exchange import Record
-from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
 
 Write = Callable[[str], object]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

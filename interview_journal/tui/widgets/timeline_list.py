@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from interview_journal.domain.timeline_page import Group, Line, TimelineItem, describe, group_of
-from interview_journal.widgets.grouped_list import GroupedList
+from interview_journal.tui.widgets.grouped_list import GroupedList
 
 STYLES = {
     "done": "dim",

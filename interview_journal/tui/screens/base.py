@@ -21,8 +21,8 @@ from interview_journal.errors import JournalError, NotFoundError
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from interview_journal.app import InterviewJournalApp
     from interview_journal.store.journal import Journal
+    from interview_journal.tui.app import InterviewJournalApp
 
 
 DELETED_ELSEWHERE = "This interview was deleted in another window."
@@ -176,7 +176,7 @@ class JournalScreen(JournalAccess, Screen[None]):
 
     LOADS_IN_BACKGROUND = False
     """True for views whose content arrives from a worker: keys typed before it arrives
-    wait for it (see `interview_journal.typeahead`), so `3` then `x` marks the first
+    wait for it (see `interview_journal.tui.typeahead`), so `3` then `x` marks the first
     follow-up done instead of finding nothing to act on."""
 
     _content_shown = False

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Markdown, Static
 
 from interview_journal.domain.review import prep_markdown
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.screens.base import JournalAccess
+from interview_journal.tui.screens.base import JournalAccess
 
 
 class PrepScreen(JournalAccess, Screen[None]):
@@ -72,7 +72,7 @@ class PrepScreen(JournalAccess, Screen[None]):
         self.dismiss(None)
 
     def action_edit(self) -> None:
-        from interview_journal.screens.interview_form import InterviewFormScreen
+        from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
         try:
             interview = self.journal.get_interview(self.interview_id)

@@ -18,8 +18,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, TextArea
 
 from interview_journal.errors import JournalError
-from interview_journal.screens.base import JournalAccess
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
+from interview_journal.tui.screens.base import JournalAccess
 
 DRAFT_DELAY = 0.3
 """Seconds after the last key before the draft is written."""

@@ -11,8 +11,8 @@ from textual.widgets import Footer, Static
 
 from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.screens.base import JournalAccess
-from interview_journal.text_views import entry_line, evaluation_sections, interview_facts
+from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
+from interview_journal.tui.screens.base import JournalAccess
 
 
 class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
@@ -128,7 +128,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         )
 
     def action_evaluate(self) -> None:
-        from interview_journal.screens.evaluation import EvaluationScreen
+        from interview_journal.tui.screens.evaluation import EvaluationScreen
 
         self.app.push_screen(
             EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
@@ -136,7 +136,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
 
     def _markdown(self) -> str:
         from interview_journal.domain.review import prep_markdown
-        from interview_journal.formats import record_markdown
+        from interview_journal.services.export import record_markdown
 
         now = self.now()
         record = next(self.journal.records(interview_id=self.interview_id))
@@ -192,7 +192,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.notify(f"Saved {target}", timeout=8)
 
     def action_timeline(self) -> None:
-        from interview_journal.screens.timeline import TimelineScreen
+        from interview_journal.tui.screens.timeline import TimelineScreen
 
         self.app.push_screen(TimelineScreen(self.interview_id), lambda _: self.refresh_interview())
 
@@ -200,7 +200,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         self.dismiss(self._edited)
 
     def action_edit(self) -> None:
-        from interview_journal.screens.interview_form import InterviewFormScreen
+        from interview_journal.tui.screens.interview_form import InterviewFormScreen
 
         def saved(result: Interview | None) -> None:
             if result is not None:
@@ -211,7 +211,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             self.app.push_screen(InterviewFormScreen(self.interview), saved)
 
     def action_delete(self) -> None:
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         interview = self.interview
         if interview is None:

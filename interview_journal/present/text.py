@@ -27,7 +27,7 @@ from interview_journal.domain.review import (
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.domain.timeline_page import MARKERS, when_text
-from interview_journal.domain.visible import visible
+from interview_journal.present.visible import visible
 
 
 def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ from interview_journal.domain.entry_fields import (
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
-from interview_journal.screens.drafts import DraftKeeper
+from interview_journal.tui.screens.drafts import DraftKeeper
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
 DATE_FIELDS = {"due", "done"}
@@ -243,7 +243,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         self._save(entry)
 
     def _ask_reason(self, entry: Entry) -> None:
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         self._asked_reason = True
 
@@ -287,7 +287,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        from interview_journal.screens.confirm import ConfirmScreen
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
         if not self.changed:
             self._leave()

@@ -40,11 +40,11 @@ from interview_journal.domain.evaluation import (
 )
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError, JournalError, NotFoundError, StaleWriteError
-from interview_journal.screens.base import DELETED_ELSEWHERE, JournalAccess
-from interview_journal.screens.drafts import save_due
-from interview_journal.widgets.choice import ChoiceBar
-from interview_journal.widgets.key_points import KeyPointList
-from interview_journal.widgets.rating import RatingBar
+from interview_journal.tui.screens.base import DELETED_ELSEWHERE, JournalAccess
+from interview_journal.tui.screens.drafts import save_due
+from interview_journal.tui.widgets.choice import ChoiceBar
+from interview_journal.tui.widgets.key_points import KeyPointList
+from interview_journal.tui.widgets.rating import RatingBar
 
 AUTOSAVE_DELAY = 0.3
 """Seconds after the last change before it is written (the promise is: within one second)."""
