@@ -1,20 +1,19 @@
 """The fields of a timeline entry: one parser each, shared by the entry form and the CLI.
 
-Like `fields`, every parser raises only `InputError`, with a message for its field.
+Like `fields` (whose `Field` they are), every parser raises only `InputError`, with a
+message for its field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pendulum
 
 from interview_journal.dates import Lean, parse_day_and_time
 from interview_journal.domain import validation
+from interview_journal.domain.fields import Field, parse_each
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
-from interview_journal.errors import InputError
 
 
 def parse_when(text: str, now: pendulum.DateTime, lean: Lean) -> When | None:
@@ -45,52 +44,42 @@ def parse_outcome(text: str) -> Outcome | None:
     return validation.parse_choice(aliases.get(key, key), Outcome, "outcome")
 
 
-@dataclass(frozen=True)
-class EntryField:
-    name: str
-    label: str
-    placeholder: str
-    parse: Callable[[str, pendulum.DateTime], Any]
-
-
-ENTRY_FIELDS: dict[str, EntryField] = {
+ENTRY_FIELDS: dict[str, Field] = {
     field.name: field
     for field in [
-        EntryField("kind", "Kind", "follow-up", lambda t, _: parse_kind(t)),
-        EntryField(
+        Field("kind", "Kind", "follow-up", lambda t, _: parse_kind(t)),
+        Field(
             "due",
             "Planned for",
             "fri · in 3 days · tomorrow 16:00",
             lambda t, now: parse_when(t, now, Lean.FUTURE),
         ),
-        EntryField(
+        Field(
             "done",
             "Done on",
             "today · yesterday 15:00 (blank while planned)",
             lambda t, now: parse_when(t, now, Lean.PAST),
         ),
-        EntryField("channel", "Channel", "e-mail", lambda t, _: parse_channel(t)),
-        EntryField(
+        Field("channel", "Channel", "e-mail", lambda t, _: parse_channel(t)),
+        Field(
             "contact",
             "Contact person",
             "B. Lumbergh",
             lambda t, _: validation.parse_line(t, "Contact person"),
         ),
-        EntryField(
+        Field(
             "reason",
             "Reason — what relevant thing will I say?",
             "Ask about the timeline; mention the offer from Hooli",
             lambda t, _: validation.check_text(t.strip(), "Reason", limit=validation.MAX_LONG),
         ),
-        EntryField(
+        Field(
             "note",
             "Note",
             "What was said",
             lambda t, _: validation.check_text(t.strip(), "Note", limit=validation.MAX_LONG),
         ),
-        EntryField(
-            "outcome", "Outcome", "offer · rejection · withdrawn", lambda t, _: parse_outcome(t)
-        ),
+        Field("outcome", "Outcome", "offer · rejection · withdrawn", lambda t, _: parse_outcome(t)),
     ]
 }
 
@@ -99,13 +88,7 @@ def parse_entry_fields(
     texts: dict[str, str], now: pendulum.DateTime
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Parse the given fields and check them together; returns (values, errors by field)."""
-    values: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for name, text in texts.items():
-        try:
-            values[name] = ENTRY_FIELDS[name].parse(text, now)
-        except InputError as error:
-            errors[name] = error.message
+    values, errors = parse_each(ENTRY_FIELDS, texts, now)
     if errors:
         return values, errors
     kind = values.get("kind")

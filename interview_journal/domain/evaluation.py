@@ -47,9 +47,6 @@ RATINGS = {
 }
 """The 1-5 ratings, in the order the screen shows them."""
 
-SIGNS = ("key_points_rating", "dynamic_rating", "expectations_rating")
-"""The three signs that an interview went well."""
-
 REFLECTIONS = {
     "went_well": "What went well — keep doing",
     "to_improve": "To improve",

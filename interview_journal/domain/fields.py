@@ -2,6 +2,7 @@
 
 Each parser turns what was typed into the value to store, or raises `InputError` with a
 message for the field. `now` is passed in so "tomorrow" means the same in tests every day.
+`Field` and `parse_each` serve the timeline entry's fields (`entry_fields`) too.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from interview_journal.errors import InputError
 
 @dataclass(frozen=True)
 class Field:
-    """One field of the interview form."""
+    """One field of a form (an interview's, a timeline entry's)."""
 
     name: str
-    """The `Interview` attribute it sets."""
+    """The attribute it sets on what the form edits."""
     label: str
     placeholder: str
     parse: Callable[[str, pendulum.DateTime], Any]
@@ -96,18 +97,25 @@ FIELDS: dict[str, Field] = {
 }
 
 
-def parse_fields(
-    texts: dict[str, str], now: pendulum.DateTime
+def parse_each(
+    fields: dict[str, Field], texts: dict[str, str], now: pendulum.DateTime
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Parse every given field; returns (values, errors by field name)."""
+    """Parse each text with its field's parser; returns (values, errors by field name)."""
     values: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for name, text in texts.items():
         try:
-            values[name] = FIELDS[name].parse(text, now)
+            values[name] = fields[name].parse(text, now)
         except InputError as error:
             errors[name] = error.message
     return values, errors
+
+
+def parse_fields(
+    texts: dict[str, str], now: pendulum.DateTime
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Parse every given interview field; returns (values, errors by field name)."""
+    return parse_each(FIELDS, texts, now)
 
 
 def apply_fields(interview: Interview, values: dict[str, Any]) -> Interview:
