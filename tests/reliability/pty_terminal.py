@@ -3,10 +3,13 @@
 `Terminal` starts `python -m interview_journal …` with a pseudo-terminal as its
 keyboard and screen. Keys are written to the terminal as a keyboard (or a paste without
 bracketing) sends them: `send` writes a whole string in one `os.write`, so the program
-reads it all at once. Everything the program draws is read in a background thread (a
-program blocks once the terminal's buffer is full) and replayed onto a `Screen`: a grid of
-characters that understands the cursor moves and erases Textual uses, so a test can ask
-what the user sees *now*, not just whether a text was ever drawn.
+reads it all at once; `type` writes one key at a time, as a person types. Everything the
+program draws is read in a background thread (a program blocks once the terminal's buffer
+is full). `output` is all of it without escape sequences (to ask "was X ever shown?");
+`text` replays it onto a `Screen`: a grid of characters that understands the cursor moves
+and erases Textual uses, so a test can ask what the user sees *now*. The grid is only
+built when a test asks for it, so the tests that only read `output` spend no time on it
+while the program under test is being timed.
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import pytest
+
 COLUMNS, LINES = 120, 40
+READY = 30.0
+"""Seconds to wait for a screen (a cold start imports Textual; the machine may be busy)."""
 
 KEYS = {
     "tab": "\t",
@@ -48,6 +55,15 @@ _CONTROL = re.compile(
     r"|\x1b[()][0-9A-Za-z]|\x1b[=>78DEM]"  # charsets, keypad, save/restore, index
     r"|[\r\n\b\x07]"
 )
+
+
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, modes
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
+    rb"|\x1bP[^\x1b]*\x1b\\"  # DCS
+    rb"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
+"""The escape sequences `Terminal.output` leaves out (line ends and text stay)."""
 
 
 def _width(character: str) -> int:
@@ -164,15 +180,23 @@ class Screen:
 
 
 class Terminal:
-    """One run of the program on a pseudo-terminal of COLUMNS x LINES."""
+    """One run of the program on a pseudo-terminal of `columns` x `lines`."""
 
-    def __init__(self, args: list[str], *, cwd: Path, env: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        args: list[str],
+        *,
+        cwd: Path,
+        env: Mapping[str, str],
+        columns: int = COLUMNS,
+        lines: int = LINES,
+    ) -> None:
         master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         environment = dict(env) | {
             "TERM": "xterm-256color",
-            "COLUMNS": str(COLUMNS),
-            "LINES": str(LINES),
+            "COLUMNS": str(columns),
+            "LINES": str(lines),
             "PYTHONUNBUFFERED": "1",
         }
         self.args = args
@@ -188,7 +212,9 @@ class Terminal:
             close_fds=True,
         )
         os.close(slave)
-        self.screen = Screen()
+        self.screen = Screen(columns, lines)
+        self._decoder = _Utf8()
+        self._fed = 0
         self._received = 0
         self._last_output = time.monotonic()
         self._raw = bytearray()
@@ -198,7 +224,6 @@ class Terminal:
         self._reader.start()
 
     def _drain(self) -> None:
-        decoder = _Utf8()
         while True:
             try:
                 chunk = os.read(self.master, 65536)
@@ -207,31 +232,67 @@ class Terminal:
             with self._changed:
                 if chunk:
                     self._raw.extend(chunk)
-                    self.screen.feed(decoder.decode(chunk))
                     self._received += len(chunk)
                     self._last_output = time.monotonic()
                 self._changed.notify_all()
             if not chunk:
                 return
 
+    def _screen_text(self) -> str:
+        """The grid, brought up to date with what has arrived (hold the lock)."""
+        if self._fed < len(self._raw):
+            self.screen.feed(self._decoder.decode(bytes(self._raw[self._fed :])))
+            self._fed = len(self._raw)
+        return self.screen.text()
+
     # --- what the user sees ----------------------------------------------------------------
 
     def text(self) -> str:
         """The screen as it is now."""
         with self._lock:
-            return self.screen.text()
+            return self._screen_text()
 
     def last_frame(self) -> str:
         """The screen as the program left it when it last gave the terminal back (on
         quitting, or opening an editor), else as it is now."""
         with self._lock:
-            return self.screen.last_frame or self.screen.text()
+            now = self._screen_text()
+            return self.screen.last_frame or now
 
     def drawn(self) -> str:
         """Everything ever drawn, without escape sequences (to ask "was X ever shown?")."""
         with self._lock:
             raw = bytes(self._raw).decode("utf-8", "replace")
         return _CONTROL.sub(" ", raw)
+
+    def output(self) -> str:
+        """Everything ever drawn without the escape sequences: what a plain terminal
+        shows of a prompt, and text drawn in one piece stays in one piece."""
+        with self._lock:
+            raw = bytes(self._raw)
+        return _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
+
+    def tail(self, size: int = 2000) -> str:
+        """The end of `output`, for a failure message."""
+        return self.output()[-size:]
+
+    def wait_for(self, text: str, timeout: float = READY) -> None:
+        """Wait until `text` has been drawn (`output`); fail the test, showing the last
+        output, if the program ends or `timeout` passes first."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output():
+                return
+            if self.process.poll() is not None:
+                self._reader.join(1)  # the last output may still be on its way
+                if text in self.output():
+                    return
+                pytest.fail(
+                    f"{self.args} exited ({self.process.returncode}) before showing "
+                    f"{text!r}. Last output:\n{self.tail()}"
+                )
+            time.sleep(0.05)
+        pytest.fail(f"{text!r} did not appear within {timeout} s. Last output:\n{self.tail()}")
 
     @property
     def received(self) -> int:
@@ -244,7 +305,7 @@ class Terminal:
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
-                if condition(self.screen.text()):
+                if condition(self._screen_text()):
                     return True
                 left = deadline - time.monotonic()
                 if left <= 0 or not self._reader.is_alive():
@@ -284,6 +345,12 @@ class Terminal:
             written = os.write(self.master, data)
             data = data[written:]
 
+    def type(self, keys: str, gap: float = 0.03) -> None:
+        """Write `keys` one at a time, `gap` seconds apart, as a person types (UTF-8)."""
+        for key in keys:
+            self.send(key)
+            time.sleep(gap)
+
     # --- the end ---------------------------------------------------------------------------
 
     def wait_exit(self, timeout: float) -> int | None:
@@ -292,6 +359,20 @@ class Terminal:
             return self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             return None
+
+    def kill(self, number: signal.Signals) -> None:
+        """Send signal `number` to the program (`kill -NUMBER pid`)."""
+        os.kill(self.process.pid, number)
+
+    def exit_status(self, timeout: float) -> int:
+        """The exit status once the program has ended and its last output has been read;
+        fail the test if it is still running after `timeout` seconds."""
+        try:
+            code = self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"still running {timeout} s on. Last output:\n{self.tail()}")
+        self._reader.join(5)
+        return code
 
     def close(self) -> None:
         if self.process.poll() is None:

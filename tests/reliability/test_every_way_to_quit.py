@@ -20,16 +20,8 @@ Only an explicit "yes, discard" may throw typing away.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import signal
-import struct
-import subprocess
-import sys
-import termios
-import threading
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -46,6 +38,7 @@ from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
+from tests.reliability.pty_terminal import Terminal
 from tests.ui.helpers import (
     AnyPilot,
     focused_id,
@@ -283,82 +276,16 @@ async def test_quitting_the_evaluation_saves_what_was_just_typed(
 
 # --- the real program on a pseudo-terminal: SIGTERM and SIGHUP --------------------------------
 
-COLUMNS, LINES = 120, 40
-READY = 30.0
-"""Seconds to wait for a screen (a cold start imports Textual; the machine may be busy)."""
+
+def start(started: list[Terminal], args: list[str], cwd: Path) -> Terminal:
+    terminal = Terminal(args, cwd=cwd, env=os.environ)
+    started.append(terminal)
+    return terminal
 
 
-class Terminal:
-    """`python -m interview_journal …` on a pseudo-terminal, typed into key by key."""
-
-    def __init__(self, args: list[str], cwd: Path) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        env = dict(os.environ) | {
-            "TERM": "xterm-256color",
-            "COLUMNS": str(COLUMNS),
-            "LINES": str(LINES),
-            "PYTHONUNBUFFERED": "1",
-        }
-        self.master = master
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "interview_journal", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=cwd,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self._output = bytearray()
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self._output.extend(chunk)
-
-    def text(self) -> str:
-        with self._lock:
-            return bytes(self._output).decode("utf-8", "replace")
-
-    def wait_for(self, text: str) -> None:
-        deadline = time.monotonic() + READY
-        while time.monotonic() < deadline:
-            if text in self.text():
-                return
-            if self.process.poll() is not None:
-                pytest.fail(f"exited ({self.process.returncode}) before showing {text!r}")
-            time.sleep(0.05)
-        pytest.fail(f"{text!r} did not appear within {READY} s")
-
-    def type(self, text: str) -> None:
-        for character in text:
-            os.write(self.master, character.encode("utf-8"))  # a real terminal sends UTF-8
-            time.sleep(0.03)
-
-    def end(self, number: signal.Signals) -> int:
-        self.process.send_signal(number)
-        try:
-            return self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"still running 15 s after {number.name}")
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(5)
-        os.close(self.master)
-        self._reader.join(5)
+def end(terminal: Terminal, number: signal.Signals) -> int:
+    terminal.kill(number)
+    return terminal.exit_status(15)
 
 
 @pytest.fixture
@@ -385,13 +312,12 @@ async def test_a_signal_while_typing_a_new_interview_keeps_the_draft(
     number: signal.Signals,
 ) -> None:
     filled_journal.close()
-    terminal = Terminal(["--db", str(journal_path), "--view", "interviews"], tmp_path)
-    terminals.append(terminal)
+    terminal = start(terminals, ["--db", str(journal_path), "--view", "interviews"], tmp_path)
     terminal.wait_for("Pied Piper")
     terminal.type("a")
     terminal.wait_for("New interview")
     terminal.type(TYPED_IN_THE_TERMINAL)
-    code = terminal.end(number)  # well within the half second before the draft timer
+    code = end(terminal, number)  # well within the half second before the draft timer
     assert code != -number, f"{number.name} ended the program before it could save"
     assert code == 128 + number, f"exit status {code} after {number.name}"
     with open_journal(journal_path) as reopened:
@@ -413,12 +339,11 @@ async def test_sigterm_while_typing_an_evaluation_saves_it(
     terminals: list[Terminal],
 ) -> None:
     filled_journal.close()
-    terminal = Terminal(["--db", str(journal_path), "evaluate", str(INITECH)], tmp_path)
-    terminals.append(terminal)
+    terminal = start(terminals, ["--db", str(journal_path), "evaluate", str(INITECH)], tmp_path)
     terminal.wait_for("Evaluate")
     terminal.wait_for("Initech")
     terminal.type(TYPED_IN_THE_TERMINAL)
-    code = terminal.end(signal.SIGTERM)  # before the 0.8 s autosave
+    code = end(terminal, signal.SIGTERM)  # before the 0.8 s autosave
     assert code == 128 + signal.SIGTERM, f"exit status {code} after SIGTERM"
     with open_journal(journal_path) as reopened:
         evaluation = reopened.get_evaluation(INITECH)

@@ -9,16 +9,8 @@ Afterwards the journal file is opened again and must hold what was typed.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import re
 import signal
-import struct
-import subprocess
-import sys
-import termios
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,108 +18,16 @@ from pathlib import Path
 import pytest
 
 from interview_journal.store import Journal, open_journal
+from tests.reliability.pty_terminal import Terminal
 
 pytestmark = pytest.mark.slow
 
-COLUMNS, LINES = 120, 40
-READY_TIMEOUT = 20.0
-"""Seconds to wait for the first screen (a cold start imports Textual and dateparser)."""
 EXIT_TIMEOUT = 10.0
 """Seconds a process has to save and exit after SIGTERM or SIGHUP."""
 KEY_GAP = 0.04
 """Seconds between keystrokes: a fast typist."""
 AFTER_AUTOSAVE = 1.5
 """Seconds after the last key by which the app promises to have saved (it says 1 s)."""
-
-_ESCAPES = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, modes
-    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
-    rb"|\x1bP[^\x1b]*\x1b\\"  # DCS
-    rb"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
-)
-
-
-class TerminalApp:
-    """One run of the program on a pseudo-terminal of COLUMNS x LINES."""
-
-    def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        self.master = master
-        self.args = args
-        self.process = subprocess.Popen(
-            args,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=cwd,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
-        self._output = bytearray()
-        self._lock = threading.Lock()
-        # The app blocks once the terminal's buffer is full: keep reading what it draws.
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return  # EIO: the last process on the terminal has gone
-            if not chunk:
-                return
-            with self._lock:
-                self._output.extend(chunk)
-
-    def screen_text(self) -> str:
-        """Everything drawn so far, without the escape sequences."""
-        with self._lock:
-            raw = bytes(self._output)
-        return _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
-
-    def tail(self, size: int = 1500) -> str:
-        return self.screen_text()[-size:]
-
-    def wait_for(self, text: str, timeout: float = READY_TIMEOUT) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.screen_text():
-                return
-            if self.process.poll() is not None:
-                pytest.fail(
-                    f"{self.args} exited ({self.process.returncode}) before showing "
-                    f"{text!r}. Last output:\n{self.tail()}"
-                )
-            time.sleep(0.05)
-        pytest.fail(f"{text!r} did not appear within {timeout} s. Last output:\n{self.tail()}")
-
-    def type(self, text: str) -> None:
-        for character in text:
-            os.write(self.master, character.encode())
-            time.sleep(KEY_GAP)
-
-    def send(self, number: signal.Signals) -> None:
-        os.kill(self.process.pid, number)
-
-    def wait_exit(self, timeout: float = EXIT_TIMEOUT) -> int:
-        try:
-            return self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pytest.fail(
-                f"the app was still running {timeout} s after the signal. "
-                f"Last output:\n{self.tail()}"
-            )
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(5)
-        os.close(self.master)
-        self._reader.join(5)
 
 
 @pytest.fixture
@@ -138,30 +38,16 @@ def journal_file(filled_journal: Journal, journal_path: Path) -> Path:
 
 
 @pytest.fixture
-def env() -> dict[str, str]:
-    environment = dict(os.environ)  # includes the private XDG dirs set by conftest
-    environment.pop("INTERVIEW_JOURNAL_DB", None)
-    environment |= {
-        "INTERVIEW_JOURNAL_TZ": "Europe/Stockholm",
-        "TERM": "xterm-256color",
-        "COLUMNS": str(COLUMNS),
-        "LINES": str(LINES),
-        "PYTHONUNBUFFERED": "1",
-    }
-    return environment
-
-
-@pytest.fixture
-def run(env: dict[str, str], tmp_path: Path) -> Iterator[list[TerminalApp]]:
+def run() -> Iterator[list[Terminal]]:
     """Start the program with the given arguments; whatever is left is killed afterwards."""
-    started: list[TerminalApp] = []
+    started: list[Terminal] = []
     yield started
     for app in started:
         app.close()
 
 
-def start(started: list[TerminalApp], env: dict[str, str], cwd: Path, *args: str) -> TerminalApp:
-    app = TerminalApp([sys.executable, "-m", "interview_journal", *args], env, cwd)
+def start(started: list[Terminal], cwd: Path, *args: str) -> Terminal:
+    app = Terminal(list(args), cwd=cwd, env=os.environ)  # the private XDG dirs of conftest
     started.append(app)
     return app
 
@@ -176,15 +62,15 @@ TYPED = "Told the story"
 
 
 def test_kill_9_a_second_after_typing_keeps_the_evaluation(
-    journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "evaluate", "4")
+    app = start(run, tmp_path, "--db", str(journal_file), "evaluate", "4")
     app.wait_for("Evaluate")
     app.wait_for("Initech")
-    app.type(TYPED)
+    app.type(TYPED, KEY_GAP)
     time.sleep(AFTER_AUTOSAVE)
-    app.send(signal.SIGKILL)
-    assert app.wait_exit() == -signal.SIGKILL
+    app.kill(signal.SIGKILL)
+    assert app.exit_status(EXIT_TIMEOUT) == -signal.SIGKILL
     assert went_well(journal_file) == TYPED, (
         f"kill -9 {AFTER_AUTOSAVE} s after the last key lost the text. Last output:\n{app.tail()}"
     )
@@ -194,17 +80,16 @@ def test_kill_9_a_second_after_typing_keeps_the_evaluation(
 def test_kill_right_after_typing_saves_everything_and_exits(
     number: signal.Signals,
     journal_file: Path,
-    run: list[TerminalApp],
-    env: dict[str, str],
+    run: list[Terminal],
     tmp_path: Path,
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "evaluate", "4")
+    app = start(run, tmp_path, "--db", str(journal_file), "evaluate", "4")
     app.wait_for("Evaluate")
     app.wait_for("Initech")
-    app.type(TYPED)
+    app.type(TYPED, KEY_GAP)
     time.sleep(0.1)  # well before the autosave
-    app.send(number)
-    code = app.wait_exit()
+    app.kill(number)
+    code = app.exit_status(EXIT_TIMEOUT)
     assert code != -number, f"{number.name} ended the process before it could save"
     assert went_well(journal_file) == TYPED, (
         f"{number.name} right after typing lost text. Exit code {code}. Last output:\n{app.tail()}"
@@ -212,16 +97,16 @@ def test_kill_right_after_typing_saves_everything_and_exits(
 
 
 def test_kill_9_while_typing_a_new_interview_keeps_the_draft(
-    journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "--view", "interviews")
+    app = start(run, tmp_path, "--db", str(journal_file), "--view", "interviews")
     app.wait_for("Pied Piper")
-    app.type("a")
+    app.type("a", KEY_GAP)
     app.wait_for("New interview")
-    app.type("Umbrella Corp")
+    app.type("Umbrella Corp", KEY_GAP)
     time.sleep(AFTER_AUTOSAVE)
-    app.send(signal.SIGKILL)
-    assert app.wait_exit() == -signal.SIGKILL
+    app.kill(signal.SIGKILL)
+    assert app.exit_status(EXIT_TIMEOUT) == -signal.SIGKILL
     with open_journal(journal_file) as journal:
         draft = journal.load_draft("interview-form:new")
         assert journal.count_interviews() == 5  # a draft, not a saved interview

@@ -12,19 +12,12 @@ afterwards, whether it was opened in the TUI (Pilot) or by a script command (sub
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
-import pty
-import re
-import signal
 import stat
-import struct
 import subprocess
 import sys
-import termios
-import threading
-import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,6 +37,7 @@ from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
 from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
+from tests.reliability.pty_terminal import Terminal
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of, toasts
 
 RUN_TIMEOUT = 60.0
@@ -109,104 +103,18 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-_ESCAPES = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]"
-    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-    rb"|\x1bP[^\x1b]*\x1b\\"
-    rb"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
-)
-
-
-def program(*args: str | Path) -> list[str]:
-    """The command line of the real program."""
-    return [sys.executable, "-m", "interview_journal", *map(str, args)]
-
-
-class Terminal:
-    """The real program on a pseudo-terminal: stdin, stdout and stderr are a tty."""
-
-    def __init__(self, argv: list[str], cwd: Path, env: dict[str, str], *, umask: int = -1) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        self.master = master
-        self.process = subprocess.Popen(
-            argv,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=cwd,
-            start_new_session=True,
-            close_fds=True,
-            umask=umask,
-        )
-        os.close(slave)
-        self._raw = bytearray()
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self._raw.extend(chunk)
-
-    def raw(self) -> bytes:
-        with self._lock:
-            return bytes(self._raw)
-
-    def text(self) -> str:
-        return _ESCAPES.sub(b"", self.raw()).decode("utf-8", errors="replace")
-
-    def wait_for(self, wanted: str, timeout: float = READY_TIMEOUT) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if wanted in self.text():
-                return
-            if self.process.poll() is not None:
-                time.sleep(0.2)  # let the reader catch the last output
-                if wanted in self.text():
-                    return
-                pytest.fail(
-                    f"exited ({self.process.returncode}) before showing {wanted!r}:\n"
-                    f"{self.text()[-2000:]}"
-                )
-            time.sleep(0.05)
-        pytest.fail(f"{wanted!r} did not appear within {timeout} s:\n{self.text()[-2000:]}")
-
-    def type(self, keys: str, gap: float = 0.03) -> None:
-        for key in keys:
-            os.write(self.master, key.encode())
-            time.sleep(gap)
-
-    def wait_exit(self, timeout: float = EXIT_TIMEOUT) -> int:
-        try:
-            code = self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"still running after {timeout} s:\n{self.text()[-2000:]}")
-        self._reader.join(5)
-        return code
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(10)
-        os.close(self.master)
-        self._reader.join(5)
+StartTerminal = Callable[[list[str | Path], Path], Terminal]
 
 
 @pytest.fixture
-def terminals() -> Any:
+def terminals() -> Iterator[StartTerminal]:
+    """Start the real program on a pseudo-terminal; whatever is left is killed afterwards."""
     started: list[Terminal] = []
 
     def start(args: list[str | Path], cwd: Path) -> Terminal:
-        terminal = Terminal(program(*args), cwd, environment())
+        terminal = Terminal(
+            [*map(str, args)], cwd=cwd, env=environment(), columns=COLUMNS, lines=LINES
+        )
         started.append(terminal)
         return terminal
 
@@ -321,21 +229,23 @@ QUESTION = "Create a new one there?"
 
 
 @pytest.mark.slow
-def test_the_tui_on_a_terminal_asks_and_n_creates_nothing(tmp_path: Path, terminals: Any) -> None:
+def test_the_tui_on_a_terminal_asks_and_n_creates_nothing(
+    tmp_path: Path, terminals: StartTerminal
+) -> None:
     target = tmp_path / "missing" / "missing.db"
     app = terminals(["--db", target], tmp_path)
     app.wait_for(QUESTION)
-    assert f"There is no journal at {target}. {QUESTION}" in app.text()
+    assert f"There is no journal at {target}. {QUESTION}" in app.output()
     assert not (tmp_path / "missing").exists(), "created before the answer"
     app.type("n\r")
-    assert app.wait_exit() == 2, app.text()
-    assert "nothing was created" in app.text()
+    assert app.exit_status(EXIT_TIMEOUT) == 2, app.output()
+    assert "nothing was created" in app.output()
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow
 def test_the_tui_on_a_terminal_asks_and_y_creates_it_and_opens(
-    tmp_path: Path, terminals: Any
+    tmp_path: Path, terminals: StartTerminal
 ) -> None:
     target = tmp_path / "missing" / "missing.db"
     app = terminals(["--db", target], tmp_path)
@@ -344,7 +254,7 @@ def test_the_tui_on_a_terminal_asks_and_y_creates_it_and_opens(
     app.wait_for("Your journal is empty")
     assert target.is_file()
     app.type("\x11")  # ctrl+q: save and quit
-    assert app.wait_exit() == 0, app.text()[-2000:]
+    assert app.exit_status(EXIT_TIMEOUT) == 0, app.output()[-2000:]
     assert sorted(p.name for p in target.parent.iterdir()) == ["missing.db"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
@@ -353,13 +263,15 @@ def test_the_tui_on_a_terminal_asks_and_y_creates_it_and_opens(
 
 
 @pytest.mark.slow
-def test_the_tui_on_a_terminal_just_enter_means_no(tmp_path: Path, terminals: Any) -> None:
+def test_the_tui_on_a_terminal_just_enter_means_no(
+    tmp_path: Path, terminals: StartTerminal
+) -> None:
     """The default answer is no: enter alone creates nothing."""
     target = tmp_path / "missing.db"
     app = terminals(["--db", target], tmp_path)
     app.wait_for(QUESTION)
     app.type("\r")
-    assert app.wait_exit() == 2, app.text()
+    assert app.exit_status(EXIT_TIMEOUT) == 2, app.output()
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,7 +9,6 @@ end it with `kill -9`, so only what was already written survives.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -21,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from interview_journal.store import open_journal
+from tests.reliability.pty_terminal import Terminal
 from tests.reliability.test_kill_while_typing import (  # noqa: F401 (fixtures)
-    TerminalApp,
-    env,
+    EXIT_TIMEOUT,
     journal_file,
     run,
     start,
@@ -41,11 +40,11 @@ KEPT_BEFORE = 1.5
 BURST = ("Burst of two hundred characters typed in one go " * 5)[:196] + "ZQX9"
 
 
-def type_steadily(app: TerminalApp, text: str) -> list[tuple[float, int]]:
+def type_steadily(app: Terminal, text: str) -> list[tuple[float, int]]:
     """Send one character every KEY_GAP seconds; (time sent, characters sent so far)."""
     sent: list[tuple[float, int]] = []
     for count, character in enumerate(text, start=1):
-        os.write(app.master, character.encode())
+        app.send(character)
         sent.append((time.monotonic(), count))
         time.sleep(KEY_GAP)
     return sent
@@ -61,16 +60,16 @@ def typed_by(sent: list[tuple[float, int]], moment: float) -> int:
 
 
 def test_kill_9_during_steady_typing_keeps_all_but_the_last_second(
-    journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "evaluate", "4")
+    app = start(run, tmp_path, "--db", str(journal_file), "evaluate", "4")
     app.wait_for("Evaluate")
     app.wait_for("Initech")
     text = steady_text()
     sent = type_steadily(app, text)
     killed_at = time.monotonic()
-    app.send(signal.SIGKILL)
-    assert app.wait_exit() == -signal.SIGKILL
+    app.kill(signal.SIGKILL)
+    assert app.exit_status(EXIT_TIMEOUT) == -signal.SIGKILL
     kept = went_well(journal_file) or ""
     must_have = typed_by(sent, killed_at - KEPT_BEFORE)
     assert text.startswith(kept), kept
@@ -81,17 +80,17 @@ def test_kill_9_during_steady_typing_keeps_all_but_the_last_second(
 
 
 def test_kill_9_during_steady_typing_in_a_new_interview_keeps_the_draft(
-    journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "--view", "interviews")
+    app = start(run, tmp_path, "--db", str(journal_file), "--view", "interviews")
     app.wait_for("Pied Piper")
     app.type("a")
     app.wait_for("New interview")
     text = steady_text()[:60]
     sent = type_steadily(app, text)
     killed_at = time.monotonic()
-    app.send(signal.SIGKILL)
-    assert app.wait_exit() == -signal.SIGKILL
+    app.kill(signal.SIGKILL)
+    assert app.exit_status(EXIT_TIMEOUT) == -signal.SIGKILL
     with open_journal(journal_file) as journal:
         draft = journal.load_draft("interview-form:new") or {}
     kept = draft.get("company", "")
@@ -117,16 +116,16 @@ def cpu_load(busy: int) -> Iterator[None]:
 
 
 def burst_into_evaluation(
-    app: TerminalApp, kill_after: float | None, shown_for: float | None
+    app: Terminal, kill_after: float | None, shown_for: float | None
 ) -> tuple[float | None, float]:
     """Write BURST in one go; kill -9 `kill_after` s after the write, or `shown_for` s
     after all of it is on screen. (When it was all shown, when the kill came.)"""
     written = time.monotonic()
-    os.write(app.master, BURST.encode())
+    app.send(BURST)
     landed = None
     while True:
         now = time.monotonic()
-        if landed is None and BURST[-4:] in app.screen_text():
+        if landed is None and BURST[-4:] in app.output():
             landed = now - written
         if kill_after is not None and now >= written + kill_after:
             break
@@ -135,15 +134,15 @@ def burst_into_evaluation(
         if now > written + 30:
             pytest.fail(f"the burst was not on screen after 30 s:\n{app.tail()}")
         time.sleep(0.01)
-    app.send(signal.SIGKILL)
-    assert app.wait_exit() == -signal.SIGKILL
+    app.kill(signal.SIGKILL)
+    assert app.exit_status(EXIT_TIMEOUT) == -signal.SIGKILL
     return landed, time.monotonic() - written
 
 
 def test_a_200_character_burst_killed_a_second_and_a_half_later_is_all_saved(
-    journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "evaluate", "4")
+    app = start(run, tmp_path, "--db", str(journal_file), "evaluate", "4")
     app.wait_for("Evaluate")
     app.wait_for("Initech")
     time.sleep(0.5)
@@ -159,9 +158,9 @@ def test_a_200_character_burst_killed_a_second_and_a_half_later_is_all_saved(
 
 @pytest.mark.parametrize("busy", [0, 2], ids=["unloaded", "two-busy-cores"])
 def test_a_200_character_burst_is_saved_within_a_second_of_landing(
-    busy: int, journal_file: Path, run: list[TerminalApp], env: dict[str, str], tmp_path: Path
+    busy: int, journal_file: Path, run: list[Terminal], tmp_path: Path
 ) -> None:
-    app = start(run, env, tmp_path, "--db", str(journal_file), "evaluate", "4")
+    app = start(run, tmp_path, "--db", str(journal_file), "evaluate", "4")
     app.wait_for("Evaluate")
     app.wait_for("Initech")
     time.sleep(0.5)
