@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,6 +20,15 @@ from interview_journal.domain.timeline import (
     When,
     next_working_day,
 )
+from interview_journal.store.bulk import Bundle
+
+__all__ = [
+    "Bundle",
+    "sample_interviews",
+    "sample_journal",
+    "showcase_interviews",
+    "showcase_journal",
+]
 
 COMPANIES = [
     ("Initech", "Analyst"),
@@ -136,18 +144,6 @@ def sample_interviews(
             feedback_by=feedback_by,
             contact_from=contact_from,
         )
-
-
-@dataclass(frozen=True)
-class Bundle:
-    """An interview with what belongs to it, before it has an id (demo data, imports).
-
-    The evaluation's and entries' `interview_id` are ignored: the store fills them in.
-    """
-
-    interview: Interview
-    evaluation: Evaluation | None = None
-    entries: tuple[Entry, ...] = ()
 
 
 WENT_WELL = [

@@ -157,7 +157,7 @@ def recover_journal(
         database.make_private_dir(target.parent)
     except OSError as error:
         raise StorageError(f"{target}: cannot create its folder ({error.strerror}).") from error
-    from interview_journal.store.journal import build_new_journal
+    from interview_journal.store.connection import build_new_journal
 
     report = RecoveryReport(source, target)
     steps = _Steps(progress)
@@ -642,7 +642,7 @@ class _Scan:
 
 def _check_copy(staging: Path, target: Path) -> None:
     """The new journal must pass the full integrity check and open like any journal."""
-    from interview_journal.store.journal import open_journal
+    from interview_journal.store.connection import open_connection
 
     check = database.connect(staging, read_only=True)
     try:
@@ -653,7 +653,7 @@ def _check_copy(staging: Path, target: Path) -> None:
     if found != ["ok"] or problems:
         detail = found[0] if found != ["ok"] else f"{len(problems)} rows without their interview"
         raise StorageError(f"{target}: the new journal failed its check ({detail}); not written.")
-    open_journal(staging).close()
+    open_connection(staging).close()
 
 
 def _remove_side_files(path: Path) -> None:

@@ -9,7 +9,7 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.listing import InterviewQuery, InterviewSort, PageCursor
 from interview_journal.services.demo import sample_interviews
 from interview_journal.store import Journal
-from interview_journal.store import journal as journal_module
+from interview_journal.store import interviews as interviews_module
 
 
 def every_page(journal: Journal, query: InterviewQuery) -> list[int | None]:
@@ -34,9 +34,9 @@ def test_dense_and_sparse_plans_give_the_same_pages(
 ) -> None:
     journal.add_many(sample_interviews(240, clock.now()))
     query = InterviewQuery(now=clock.now(), search=search, sort=sort)
-    monkeypatch.setattr(journal_module, "DENSE_MATCHES", 10**9)
+    monkeypatch.setattr(interviews_module, "DENSE_MATCHES", 10**9)
     sorted_matches = every_page(journal, query)
-    monkeypatch.setattr(journal_module, "DENSE_MATCHES", 0)
+    monkeypatch.setattr(interviews_module, "DENSE_MATCHES", 0)
     walked_index = every_page(journal, query)
     assert walked_index == sorted_matches
     assert len(walked_index) == journal.count_interviews(query)

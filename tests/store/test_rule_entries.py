@@ -11,7 +11,7 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.suggestions import suggest
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import Journal
-from interview_journal.store.follow_ups import RULE_ENTRIES_PER_KIND
+from interview_journal.store.follow_ups import RULE_ENTRIES_PER_KIND, FollowUps
 
 UMBRELLA, VANDELAY = 6, 3
 """Showcase interviews: Umbrella's promised feedback date has passed; Vandelay was held
@@ -75,11 +75,9 @@ def test_the_rules_read_a_bounded_number_of_entries_per_interview(
 ) -> None:
     """100 follow-ups and 100 notes on one interview: the rules are handed at most
     RULE_ENTRIES_PER_KIND of each kind, the latest ones."""
-    from interview_journal.store.follow_ups import iter_rule_entries
-
     add_entries(showcase_journal, UMBRELLA, EntryKind.NOTE, 100)
     add_entries(showcase_journal, UMBRELLA, EntryKind.FOLLOW_UP, 100)
-    read = list(iter_rule_entries(showcase_journal._query, [UMBRELLA]))
+    read = FollowUps(showcase_journal.connection).for_rules([UMBRELLA])[UMBRELLA]
     every = showcase_journal.entries_for(UMBRELLA)
     for kind in (EntryKind.NOTE, EntryKind.FOLLOW_UP):
         of_kind = [entry for entry in every if entry.kind is kind]

@@ -1,0 +1,215 @@
+"""The timeline, read a page at a time.
+
+The timeline merges several sources: stored entries, the interviews themselves, and the
+dates agreed at them (feedback promised by, may get in touch from), plus suggestions
+computed in the domain. Each source is read by keyset paging on its own index and the
+page is a merge of their heads, so the cost of a page does not grow with the journal.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from interview_journal.dates import to_storage
+from interview_journal.domain.model import Status
+from interview_journal.domain.timeline import When
+from interview_journal.domain.timeline_page import (
+    Part,
+    Source,
+    TimelineCursor,
+    TimelineItem,
+    TimelinePage,
+    TimelineQuery,
+)
+from interview_journal.store.connection import Connection
+from interview_journal.store.interviews import Interviews
+from interview_journal.store.rows import ENTRY_COLUMNS, Row, entry_from_row
+
+CLOSED = tuple(status.value for status in Status if status.is_closed)
+
+_Keyed = tuple[tuple[Any, ...], TimelineItem]
+"""A merge key (what the SQL orders by, comparable across sources) and the item."""
+
+
+class Timeline:
+    """Pages of the timeline: the active part (planned, soonest first), then the history."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def page(
+        self, query: TimelineQuery, after: TimelineCursor | None = None, limit: int = 100
+    ) -> TimelinePage:
+        """One page of the timeline after `after`: the active part first, then the history."""
+        part = after.part if after else Part.ACTIVE
+        positions = dict(after.positions) if after else {}
+        taken: list[TimelineItem] = []
+        with self.connection.lock:
+            while True:
+                heads = _Heads(self.connection, query, part, positions).read(limit - len(taken))
+                merged = list(heapq.merge(*heads, reverse=part is Part.HISTORY, key=lambda r: r[0]))
+                room = limit - len(taken)
+                for merge_key, item in merged[:room]:
+                    taken.append(item)
+                    positions[item.source] = merge_key
+                if len(merged) > room:
+                    return TimelinePage(taken, TimelineCursor(part, positions))
+                if part is Part.HISTORY:
+                    return TimelinePage(taken, None)
+                part, positions = Part.HISTORY, {}
+                if len(taken) >= limit:
+                    return TimelinePage(taken, TimelineCursor(part, positions))
+
+
+@dataclass
+class _Heads:
+    """The next rows of every source for one part of the timeline."""
+
+    connection: Connection
+    query: TimelineQuery
+    part: Part
+    positions: dict[Source, tuple[Any, ...]]
+
+    @property
+    def ascending(self) -> bool:
+        return self.part is Part.ACTIVE
+
+    def read(self, limit: int) -> list[list[_Keyed]]:
+        """Up to `limit` + 1 rows from every source, each sorted by its merge key."""
+        fetch = limit + 1
+        kinds = self.query.kinds
+        raw: dict[Source, list[tuple[tuple[Any, ...], Row]]] = {}
+        if kinds.includes(Source.ENTRY):
+            raw[Source.ENTRY] = self._entries(fetch)
+        if kinds.includes(Source.INTERVIEW):
+            raw[Source.INTERVIEW] = self._interviews(fetch)
+        for source in (Source.FEEDBACK_BY, Source.CONTACT_FROM):
+            if kinds.includes(source):
+                raw[source] = self._agreed_dates(source, fetch)
+        heads = self._items(raw)
+        if self.ascending and kinds.includes(Source.SUGGESTION):
+            heads.append(self._suggestions(fetch))
+        return heads
+
+    def _order(self) -> tuple[str, str]:
+        return (">", "") if self.ascending else ("<", " DESC")
+
+    def _after(self, source: Source, columns: str) -> tuple[str, list[Any]]:
+        position = self.positions.get(source)
+        if position is None:
+            return "", []
+        return f" AND ({columns}) {self._order()[0]} (?, ?)", [position[3], position[2]]
+
+    def _own(self, column: str) -> tuple[str, list[Any]]:
+        if self.query.interview_id is None:
+            return "", []
+        return f" AND {column} = ?", [self.query.interview_id]
+
+    def _entries(self, fetch: int) -> list[tuple[tuple[Any, ...], Row]]:
+        kind_sql, kind_args = "", []
+        if self.query.kinds.entry_kind is not None:
+            kind_sql, kind_args = " AND kind = ?", [self.query.kinds.entry_kind.value]
+        column = "due" if self.ascending else "done"
+        state = "done IS NULL" if self.ascending else "done IS NOT NULL"
+        own, own_args = self._own("interview_id")
+        keyset, keys = self._after(Source.ENTRY, f"{column}, id")
+        order = self._order()[1]
+        rows = self.connection.query(
+            f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE {state}{own}{kind_sql}{keyset} "
+            f"ORDER BY {column}{order}, id{order} LIMIT ?",
+            [*own_args, *kind_args, *keys, fetch],
+        )
+        return [((row[column], Source.ENTRY.value, row["id"]), row) for row in rows]
+
+    def _interviews(self, fetch: int) -> list[tuple[tuple[Any, ...], Row]]:
+        side = "starts_at > ?" if self.ascending else "starts_at <= ?"
+        own, own_args = self._own("id")
+        keyset, keys = self._after(Source.INTERVIEW, "starts_at, id")
+        order = self._order()[1]
+        rows = self.connection.query(
+            f"SELECT id, starts_at FROM interviews WHERE {side}{own}{keyset} "
+            f"ORDER BY starts_at{order}, id{order} LIMIT ?",
+            [to_storage(self.query.now), *own_args, *keys, fetch],
+        )
+        return [((row["starts_at"], Source.INTERVIEW.value, row["id"]), row) for row in rows]
+
+    def _agreed_dates(self, source: Source, fetch: int) -> list[tuple[tuple[Any, ...], Row]]:
+        column = source.name.lower()
+        side = f"{column} >= ?" if self.ascending else f"{column} < ?"
+        open_only = ""
+        if self.ascending:
+            marks = ", ".join("?" for _ in CLOSED)
+            open_only = f" AND (status IS NULL OR status NOT IN ({marks}))"
+        own, own_args = self._own("id")
+        keyset, keys = self._after(source, f"{column}, id")
+        order = self._order()[1]
+        rows = self.connection.query(
+            f"SELECT id, {column} FROM interviews WHERE {column} IS NOT NULL AND {side}"
+            f"{open_only}{own}{keyset} ORDER BY {column}{order}, id{order} LIMIT ?",
+            [
+                self.query.today.isoformat(),
+                *(CLOSED if self.ascending else ()),
+                *own_args,
+                *keys,
+                fetch,
+            ],
+        )
+        return [((row[column], source.value, row["id"]), row) for row in rows]
+
+    def _items(self, raw: dict[Source, list[tuple[tuple[Any, ...], Row]]]) -> list[list[_Keyed]]:
+        needed = {
+            row["interview_id"] if source is Source.ENTRY else row["id"]
+            for source, rows in raw.items()
+            for _, row in rows
+        }
+        interviews = Interviews(self.connection).by_id(needed)
+        tz = self.query.now.tzinfo
+        heads: list[list[_Keyed]] = []
+        for source, keyed in raw.items():
+            head: list[_Keyed] = []
+            for sql_key, row in keyed:
+                if source is Source.ENTRY:
+                    entry = entry_from_row(row)
+                    interview = interviews[entry.interview_id]
+                    item = TimelineItem(self.part, source, entry.when, interview, entry=entry)
+                else:
+                    interview = interviews[row["id"]]
+                    if source is Source.INTERVIEW:
+                        when = When.of(interview.starts_at.astimezone(tz))
+                    else:
+                        when = When(date.fromisoformat(row[source.name.lower()]))
+                    item = TimelineItem(self.part, source, when, interview)
+                head.append((_merge_key(item, sql_key), item))
+            heads.append(head)
+        return heads
+
+    def _suggestions(self, fetch: int) -> list[_Keyed]:
+        query = self.query
+        wanted = [
+            s
+            for s in query.suggestions
+            if query.interview_id is None or s.interview.id == query.interview_id
+        ]
+        rows: list[_Keyed] = []
+        for index, suggestion in enumerate(sorted(wanted, key=lambda s: (s.due, s.key))):
+            when = When(suggestion.due)
+            item = TimelineItem(
+                Part.ACTIVE, Source.SUGGESTION, when, suggestion.interview, suggestion=suggestion
+            )
+            rows.append(((when.key, Source.SUGGESTION.value, index, index), item))
+        position = self.positions.get(Source.SUGGESTION)
+        if position is not None:
+            rows = [row for row in rows if row[0] > position]
+        return rows[:fetch]
+
+
+def _merge_key(item: TimelineItem, sql_key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """(wall-clock key, source, id, SQL value): one order across all sources.
+
+    The wall-clock text orders the merge; the id and the SQL value (UTC for interviews)
+    are what the next page's keyset condition for this source needs.
+    """
+    return (item.when.key, sql_key[1], sql_key[2], sql_key[0])
