@@ -16,6 +16,8 @@ from interview_journal.store.rows import (
     summary_from_row,
 )
 
+Dates = tuple[date | None, date | None]
+
 __all__ = [  # the mappers too, where callers still import them from here
     "Evaluations",
     "evaluation_from_row",
@@ -90,20 +92,14 @@ class Evaluations:
         assert saved is not None
         return saved
 
-    def set_agreed_dates(
-        self,
-        interview_id: int,
-        feedback_by: date | None,
-        contact_from: date | None,
-        *,
-        was: tuple[date | None, date | None] | None = None,
-    ) -> None:
-        """Record what was agreed at the interview (from the evaluation's closing questions).
+    def set_agreed_dates(self, interview_id: int, agreed: Dates, was: Dates | None) -> None:
+        """Record what was agreed at the interview (from the evaluation's closing questions):
+        `agreed` is (feedback promised by, may get in touch from).
 
         With `was` (the two dates as the caller read them), a date still equal to what was
         read is left as the journal holds it now, so a date set elsewhere meanwhile (the
         CLI, another window) is not undone by saving the other one."""
-        values = {"feedback_by": feedback_by, "contact_from": contact_from}
+        values = dict(zip(("feedback_by", "contact_from"), agreed, strict=True))
         if was is not None:
             values = {
                 name: value

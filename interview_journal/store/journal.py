@@ -191,7 +191,7 @@ class Journal:
         *,
         was: tuple[date | None, date | None] | None = None,
     ) -> Interview:
-        self.evaluations.set_agreed_dates(interview_id, feedback_by, contact_from, was=was)
+        self.evaluations.set_agreed_dates(interview_id, (feedback_by, contact_from), was)
         return self.interviews.get(interview_id)
 
     def past_lessons(self, before: datetime, limit: int = 5) -> list[PastLesson]:

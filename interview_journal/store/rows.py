@@ -181,18 +181,14 @@ def entry_to_row(entry: Entry) -> Row:
 
 
 def entry_to_dict(entry: Entry) -> Row:
-    return {
-        "id": entry.id,
-        "uuid": entry.uuid,
-        "kind": entry.kind.value,
-        "due": entry.due.key if entry.due else None,
-        "done": entry.done.key if entry.done else None,
-        "channel": entry.channel.value if entry.channel else None,
-        "contact": entry.contact,
-        "reason": entry.reason,
-        "note": entry.note,
-        "outcome": entry.outcome.value if entry.outcome else None,
-        "suggestion": entry.suggestion or None,
-        "created_at": to_storage(entry.created_at) if entry.created_at else None,
-        "updated_at": to_storage(entry.updated_at) if entry.updated_at else None,
-    }
+    row = entry_to_row(entry)
+    del row["interview_id"]
+    return (
+        {"id": entry.id}
+        | row
+        | {
+            "suggestion": entry.suggestion or None,
+            "created_at": to_storage(entry.created_at) if entry.created_at else None,
+            "updated_at": to_storage(entry.updated_at) if entry.updated_at else None,
+        }
+    )

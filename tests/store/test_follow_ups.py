@@ -27,9 +27,11 @@ from interview_journal.domain.timeline_page import (
     TimelineQuery,
 )
 from interview_journal.errors import NotFoundError, StaleWriteError
-from interview_journal.services.demo import Bundle, sample_journal
+from interview_journal.services.demo import sample_journal
 from interview_journal.store import Journal, open_journal
+from interview_journal.store.bulk import Bundle
 from interview_journal.store.migrations import LATEST_VERSION
+from tests.store.helpers import vm_ticks
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
@@ -753,19 +755,7 @@ def small_and_big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Jo
 
 def _steps(journal: Journal, run: Callable[[], object]) -> int:
     """How much work SQLite did: one tick per 100 virtual-machine instructions."""
-    ticks = 0
-
-    def tick() -> int:
-        nonlocal ticks
-        ticks += 1
-        return 0
-
-    journal.db.conn.set_progress_handler(tick, 100)
-    try:
-        run()
-    finally:
-        journal.db.conn.set_progress_handler(None, 100)
-    return ticks
+    return vm_ticks(journal, run, every=100)
 
 
 def _page_cost(journal: Journal, kinds: KindFilter, pages: int = 1) -> int:

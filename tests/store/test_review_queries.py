@@ -33,6 +33,7 @@ from interview_journal.domain.timeline import Channel, Entry, EntryKind, When
 from interview_journal.errors import NotFoundError
 from interview_journal.services.demo import sample_journal
 from interview_journal.store import Journal, open_journal
+from tests.store.helpers import vm_ticks
 
 ZONE = "Europe/Stockholm"
 TODAY = date(2026, 11, 25)
@@ -520,19 +521,7 @@ def test_no_review_query_scans_a_whole_table(journal: Journal, clock: FixedClock
 
 def _steps(journal: Journal, run: Callable[[], object]) -> int:
     """How much work SQLite did, in virtual-machine instructions (counted ten at a time)."""
-    ticks = 0
-
-    def tick() -> int:
-        nonlocal ticks
-        ticks += 1
-        return 0
-
-    journal.db.conn.set_progress_handler(tick, 10)
-    try:
-        run()
-    finally:
-        journal.db.conn.set_progress_handler(None, 10)
-    return ticks * 10
+    return vm_ticks(journal, run, every=10) * 10
 
 
 @pytest.fixture(scope="module")
