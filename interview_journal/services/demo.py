@@ -356,19 +356,7 @@ def showcase_journal(now: datetime, time_zone: str = "Europe/Stockholm") -> list
     def when(days: int, hour: int | None = None) -> When:
         return When(today + timedelta(days=days), time(hour, 0) if hour is not None else None)
 
-    quiet = Interview(
-        company="Umbrella Health",
-        role="ML Engineer",
-        stage=Stage.FIRST,
-        starts_at=datetime.combine(
-            today - timedelta(days=9), time(11, 0), tzinfo=ZoneInfo(time_zone)
-        ),
-        time_zone=time_zone,
-        format=Format.VIDEO,
-        interviewers=(Person("A. Wesker", "head of data"),),
-        feedback_by=today - timedelta(days=5),
-        interest=4,
-    )
+    quiet = _gone_quiet(today, time_zone)
     return [
         Bundle(pied),
         Bundle(
@@ -396,35 +384,7 @@ def showcase_journal(now: datetime, time_zone: str = "Europe/Stockholm") -> list
                 ),
             ),
         ),
-        Bundle(
-            globex,
-            evaluation=Evaluation(
-                interview_id=0,
-                state=EvaluationState.FINISHED,
-                key_points_rating=2,
-                dynamic_rating=2,
-                expectations_rating=1,
-                overall_rating=2,
-                to_improve="Ask what the on-call load really is.",
-                lesson="Check the role against the ad before the technical round.",
-                role_matched=RoleMatch.NO,
-            ),
-            entries=(
-                Entry(
-                    interview_id=0,
-                    kind=EntryKind.REPLY,
-                    done=when(-14, 10),
-                    channel=Channel.EMAIL,
-                    note="They went with someone with more Kubernetes experience.",
-                ),
-                Entry(
-                    interview_id=0,
-                    kind=EntryKind.OUTCOME,
-                    done=when(-14, 10),
-                    outcome=Outcome.REJECTION,
-                ),
-            ),
-        ),
+        _rejected(globex, when(-14, 10)),
         Bundle(
             quiet,
             entries=(
@@ -438,3 +398,46 @@ def showcase_journal(now: datetime, time_zone: str = "Europe/Stockholm") -> list
             ),
         ),
     ]
+
+
+def _gone_quiet(today: date, time_zone: str) -> Interview:
+    """Held nine days ago; the date they promised to answer by has passed."""
+    return Interview(
+        company="Umbrella Health",
+        role="ML Engineer",
+        stage=Stage.FIRST,
+        starts_at=datetime.combine(
+            today - timedelta(days=9), time(11, 0), tzinfo=ZoneInfo(time_zone)
+        ),
+        time_zone=time_zone,
+        format=Format.VIDEO,
+        interviewers=(Person("A. Wesker", "head of data"),),
+        feedback_by=today - timedelta(days=5),
+        interest=4,
+    )
+
+
+def _rejected(interview: Interview, answered: When) -> Bundle:
+    """A closed process: evaluated, then turned down by email."""
+    evaluation = Evaluation(
+        interview_id=0,
+        state=EvaluationState.FINISHED,
+        key_points_rating=2,
+        dynamic_rating=2,
+        expectations_rating=1,
+        overall_rating=2,
+        to_improve="Ask what the on-call load really is.",
+        lesson="Check the role against the ad before the technical round.",
+        role_matched=RoleMatch.NO,
+    )
+    entries = (
+        Entry(
+            interview_id=0,
+            kind=EntryKind.REPLY,
+            done=answered,
+            channel=Channel.EMAIL,
+            note="They went with someone with more Kubernetes experience.",
+        ),
+        Entry(interview_id=0, kind=EntryKind.OUTCOME, done=answered, outcome=Outcome.REJECTION),
+    )
+    return Bundle(interview, evaluation=evaluation, entries=entries)
