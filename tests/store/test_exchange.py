@@ -35,15 +35,10 @@ from interview_journal.domain.listing import InterviewQuery
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.errors import InputError, JournalError, StorageError
+from interview_journal.services.exchange import parse_export, write_json
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.database import file_uri
-from interview_journal.store.exchange import (
-    ImportFileError,
-    ImportReport,
-    parse_export,
-    write_json,
-)
-from interview_journal.store.journal import interview_from_row, interview_to_row
+from interview_journal.store.exchange import ImportFileError, ImportReport
 
 EXPORTED_AT = datetime(2026, 11, 25, 13, 5, tzinfo=UTC)
 KINDS = ("interviews", "evaluations", "follow-ups")
@@ -60,7 +55,7 @@ def export_text(journal: Journal) -> str:
 
 
 def import_text(journal: Journal, text: str, *, dry_run: bool = False) -> ImportReport:
-    plan = parse_export(text, interview_from_row, interview_to_row)
+    plan = parse_export(text)
     return journal.import_plan(plan, dry_run=dry_run)
 
 
@@ -821,3 +816,14 @@ def test_exported_json_is_the_documented_shape(exported: str) -> None:
     for entry in (e for i in data["interviews"] for e in i["follow_ups"]):
         assert "id" not in entry and "interview_id" not in entry
     assert data["exported_by"].startswith("interview-journal ")
+
+
+def test_the_file_schema_knows_every_field_the_export_writes() -> None:
+    """A field added to the journal but not to the schema would be dropped on import."""
+    from interview_journal.domain.evaluation import CONTENT_FIELDS
+    from interview_journal.services.exchange import ENTRY_FIELDS, INTERVIEW_FIELDS
+    from interview_journal.services.exchange.schema import EntryDoc, EvaluationDoc, InterviewDoc
+
+    assert set(InterviewDoc.__struct_fields__) == set(INTERVIEW_FIELDS)
+    assert set(EntryDoc.__struct_fields__) == set(ENTRY_FIELDS)
+    assert set(EvaluationDoc.__struct_fields__) == {*CONTENT_FIELDS, "created_at", "updated_at"}

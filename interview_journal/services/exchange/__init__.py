@@ -1,0 +1,98 @@
+"""The JSON export format: writing a journal out, and reading a file back as a checked plan.
+
+The JSON holds every interview with its evaluation and timeline entries nested inside,
+keyed by the stable uuids (local ids are not exported: they differ between journals).
+Values are in their stored form (instants in UTC, wall-clock dates as typed), so an
+export imported into an empty journal exports again byte for byte the same.
+
+Reading (`parse_export`) is two steps per record, in the file's order: the msgspec structs
+of `schema` check the shape and the types, then the checks of `reading` the meaning
+(dates, time zones, what the forms refuse). A file with any problem changes nothing, and
+the problem names its place and field: `interviews[3].status: "maybe" is not a status — one
+of …`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from interview_journal import __version__
+from interview_journal.dates import to_storage
+from interview_journal.services.exchange.reading import parse_export
+from interview_journal.services.exchange.schema import FORMAT_NAME, FORMAT_VERSION
+from interview_journal.store.exchange import Record
+
+__all__ = [
+    "ENTRY_FIELDS",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "INTERVIEW_FIELDS",
+    "json_header",
+    "parse_export",
+    "record_to_json",
+    "write_json",
+]
+
+INTERVIEW_FIELDS = (
+    "uuid", "company", "role", "starts_at", "time_zone", "stage", "format", "location",
+    "interviewers", "job_ad_url", "status", "interest", "notes", "feedback_by",
+    "contact_from", "created_at", "updated_at",
+)  # fmt: skip
+ENTRY_FIELDS = (
+    "uuid", "kind", "due", "done", "channel", "contact", "reason", "note", "outcome",
+    "suggestion", "created_at", "updated_at",
+)  # fmt: skip
+EVALUATION_SKIP = ("interview_id", "version")
+
+
+def record_to_json(record: Record) -> dict[str, Any]:
+    """One interview in the export's form: stored values, nested, without local ids."""
+    data = {name: record.row[name] for name in INTERVIEW_FIELDS}
+    data["interviewers"] = json.loads(record.row["interviewers"])
+    evaluation = None
+    if record.evaluation_row is not None:
+        evaluation = {
+            name: value
+            for name, value in record.evaluation_row.items()
+            if name not in EVALUATION_SKIP
+        }
+        evaluation["key_points"] = json.loads(evaluation["key_points"])
+    data["evaluation"] = evaluation
+    data["follow_ups"] = [{name: row[name] for name in ENTRY_FIELDS} for row in record.entry_rows]
+    return data
+
+
+def json_header(exported_at: datetime) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_by": f"interview-journal {__version__}",
+        "exported_at": to_storage(exported_at),
+    }
+
+
+def write_json(
+    records: Iterator[Record],
+    dismissed: list[dict[str, Any]],
+    exported_at: datetime,
+    write: Callable[[str], object],
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Stream the export as one JSON document (so 100,000 interviews never sit in memory
+    as one string). Returns the number of interviews written."""
+    header = json.dumps(json_header(exported_at), ensure_ascii=False, indent=2)
+    write(header[:-2] + ',\n  "interviews": [')
+    count = 0
+    for record in records:
+        text = json.dumps(record_to_json(record), ensure_ascii=False, indent=2)
+        write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
+        count += 1
+        if progress is not None:
+            progress(1)
+    write("\n  ],\n" if count else "],\n")
+    tail = json.dumps({"dismissed_suggestions": dismissed}, ensure_ascii=False, indent=2)
+    write(tail[2:] + "\n")
+    return count

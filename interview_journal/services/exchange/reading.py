@@ -1,0 +1,336 @@
+"""Reading an export file back: the meaning of each record (our checks), in the file's order.
+
+What the forms would refuse, an import refuses too (with the same checks, so the two
+cannot drift apart): an interview or entry that cannot be saved from its form once it is
+in the journal must not get in by a file.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import msgspec
+from msgspec import UNSET
+
+from interview_journal.dates import MAX_YEAR, MIN_YEAR, to_storage
+from interview_journal.domain import validation
+from interview_journal.domain.model import Stage
+from interview_journal.errors import InputError
+from interview_journal.services.exchange.schema import (
+    DAY_EXAMPLE,
+    ENTRY_PROBLEMS,
+    EVALUATION_PROBLEMS,
+    FLAGS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    INTERVIEW_PROBLEMS,
+    STAMP,
+    EntryDoc,
+    EvaluationDoc,
+    InterviewDoc,
+    convert,
+    fail,
+    require,
+)
+from interview_journal.store.evaluations import evaluation_from_row, evaluation_to_row
+from interview_journal.store.exchange import ImportPlan
+from interview_journal.store.follow_ups import entry_from_row, entry_to_row
+from interview_journal.store.journal import interview_from_row, interview_to_row
+
+
+def _timestamp(value: object, where: str) -> str:
+    """An instant with its time zone, in the stored form (UTC)."""
+    if not isinstance(value, str):
+        raise fail(where, STAMP)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise fail(where, f"not a timestamp: {value[:40]!r}") from None
+    if parsed.tzinfo is None:
+        raise fail(where, "a timestamp needs its time zone (…Z)")
+    if not 1970 <= parsed.year <= 2200:
+        raise fail(where, "the year must be between 1970 and 2200")
+    try:
+        return to_storage(parsed)
+    except (OverflowError, ValueError):
+        raise fail(where, f"not a usable timestamp: {value[:40]!r}") from None
+
+
+def _calendar_day(value: str, where: str) -> tuple[date, time | None]:
+    """A date in the user's calendar, "2026-11-27" or "2026-11-27T16:00", as (day, time)."""
+    shown = json.dumps(value[:40], ensure_ascii=False)
+    try:
+        day = date.fromisoformat(value[:10])
+        at = None
+        if len(value) > 10:
+            if value[10] not in "T " or len(value) < 13:
+                raise ValueError(value)
+            at = time.fromisoformat(value[11:])
+    except ValueError:
+        raise fail(where, f"{shown} is not {DAY_EXAMPLE}") from None
+    if at is not None and at.tzinfo is not None:
+        raise fail(where, f"{shown}: a date in your own calendar has no time zone")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise fail(where, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return day, at
+
+
+def _form_text(value: str, where: str, label: str, limit: int) -> None:
+    """What the form refuses for this field (control characters, NUL, length), refused."""
+    try:
+        validation.check_text(value, label, limit=limit)
+    except InputError as error:
+        raise fail(where, error.message.rstrip(".")) from None
+
+
+INTERVIEW_TEXTS = {
+    "company": ("Company", validation.MAX_SHORT),
+    "role": ("Role", validation.MAX_SHORT),
+    "location": ("Location", validation.MAX_SHORT),
+    "job_ad_url": ("Job ad link", validation.MAX_LINK),
+    "notes": ("Notes", validation.MAX_LONG),
+}
+"""The interview form's free-text fields: its label and length limit for each."""
+ENTRY_TEXTS = {
+    "contact": ("Contact person", validation.MAX_SHORT),
+    "reason": ("Reason", validation.MAX_LONG),
+    "note": ("Note", validation.MAX_LONG),
+}
+"""The entry form's free-text fields."""
+
+_INTERVIEW_DEFAULTS: dict[str, Any] = {
+    "role": "", "time_zone": "UTC", "stage": Stage.FIRST, "location": "", "job_ad_url": "",
+    "notes": "", "interviewers": [],
+}  # fmt: skip
+_STAMPS = ("created_at", "updated_at")
+_EPOCH = "1970-01-01T00:00:00Z"
+
+
+def _stamps_unset(item: dict[str, Any]) -> dict[str, Any]:
+    """A missing timestamp may be written as any false value (0, false): it is unset."""
+    unset = {name: None for name in _STAMPS if name in item and not item[name]}
+    return item | unset if unset else item
+
+
+# --- the meaning of each record: our checks ---------------------------------------------------
+
+
+def _interview_row(item: object, where: str) -> dict[str, Any]:
+    """A checked interview in its stored form."""
+    doc = convert(
+        _stamps_unset(require(item, where, ("uuid", "company", "starts_at"))),
+        InterviewDoc,
+        where,
+        INTERVIEW_PROBLEMS,
+    )
+    row = msgspec.structs.asdict(doc)
+    for name, value in _INTERVIEW_DEFAULTS.items():
+        if row[name] is None:
+            row[name] = value
+    for name in ("feedback_by", "contact_from"):
+        if row[name] is not None:
+            # a day: a time after it (as entries may have) is read as that day
+            row[name] = _calendar_day(row[name], f"{where}.{name}")[0].isoformat()
+    if not doc.uuid.strip():
+        raise fail(f"{where}.uuid", "cannot be empty")
+    if not doc.company.strip():
+        raise fail(f"{where}.company", "cannot be empty")
+    for name, (label, limit) in INTERVIEW_TEXTS.items():
+        _form_text(row[name], f"{where}.{name}", label, limit)
+    people = [{"name": person.name, "role": person.role} for person in row["interviewers"]]
+    said = ", ".join(f"{p['name']} ({p['role']})" if p["role"] else p["name"] for p in people)
+    _form_text(said, f"{where}.interviewers", "Interviewers", validation.MAX_LINK)
+    try:
+        ZoneInfo(row["time_zone"])
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        raise fail(f"{where}.time_zone", f"unknown time zone {row['time_zone'][:40]!r}") from None
+    row["starts_at"] = _timestamp(row["starts_at"], f"{where}.starts_at")
+    for name in _STAMPS:
+        row[name] = _timestamp(row[name] or row["starts_at"], f"{where}.{name}")
+    row["interviewers"] = json.dumps(people, ensure_ascii=False)
+    try:
+        interview = interview_from_row(row | {"id": 0, "version": 1})
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise fail(where, f"a value is not valid ({error})") from None
+    return interview_to_row(interview) | {name: row[name] for name in _STAMPS}
+
+
+def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
+    """A checked evaluation in its stored form, or None for none."""
+    if item is None:
+        return None
+    doc = convert(
+        require(item, where, ("state", "updated_at")), EvaluationDoc, where, EVALUATION_PROBLEMS
+    )
+    # the export writes the stored form (0 and 1); true and false are read as well
+    for name in FLAGS:
+        if getattr(doc, name) not in (0, 1):
+            raise fail(f"{where}.{name}", "expected true or false (or 1 or 0)")
+    if doc.accurate is not None and doc.accurate not in (0, 1):
+        raise fail(f"{where}.accurate", "expected true, false or null")
+    updated_at = _timestamp(doc.updated_at, f"{where}.updated_at")
+    created = doc.updated_at if doc.created_at is UNSET else doc.created_at
+    created_at = _timestamp(created, f"{where}.created_at")
+    row = msgspec.structs.asdict(doc)
+    row["key_points"] = json.dumps(
+        [{"text": point.text, "made": point.made} for point in doc.key_points],
+        ensure_ascii=False,
+    )
+    try:
+        evaluation = evaluation_from_row(
+            row | {"interview_id": 0, "version": 1, "updated_at": updated_at}
+        )
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise fail(where, f"a value is not valid ({error})") from None
+    return evaluation_to_row(evaluation) | {"created_at": created_at, "updated_at": updated_at}
+
+
+def _entry_row(item: object, where: str) -> dict[str, Any]:
+    """A checked timeline entry in its stored form (without its interview's id)."""
+    doc = convert(
+        _stamps_unset(require(item, where, ("uuid", "kind"))), EntryDoc, where, ENTRY_PROBLEMS
+    )
+    row = msgspec.structs.asdict(doc)
+    for name in ("contact", "reason", "note", "suggestion"):
+        row[name] = row[name] or ""
+    if not doc.uuid.strip():
+        raise fail(f"{where}.uuid", "expected a non-empty uuid")
+    for name, (label, limit) in ENTRY_TEXTS.items():
+        _form_text(row[name], f"{where}.{name}", label, limit)
+    if doc.due is None and doc.done is None:
+        raise fail(where, "an entry needs a due or a done date")
+    for name in ("due", "done"):
+        if row[name] is not None:
+            _calendar_day(row[name], f"{where}.{name}")
+    for name in _STAMPS:
+        row[name] = _timestamp(row[name], f"{where}.{name}") if row[name] else None
+    created_at = row["created_at"] or row["updated_at"] or _EPOCH
+    updated_at = row["updated_at"] or row["created_at"] or _EPOCH
+    try:
+        entry = entry_from_row(
+            row
+            | {
+                "id": 0,
+                "interview_id": 0,
+                "version": 1,
+                "created_at": row["created_at"] or _EPOCH,
+                "updated_at": row["updated_at"] or _EPOCH,
+            }
+        )
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise fail(where, f"a value is not valid ({error})") from None
+    stored = entry_to_row(entry)
+    stored.pop("interview_id")
+    return stored | {"created_at": created_at, "updated_at": updated_at}
+
+
+# --- the whole file ---------------------------------------------------------------------------
+
+
+def parse_export(text: str) -> ImportPlan:
+    """Check a whole export file; raises ImportFileError naming the first problem."""
+    data, surrogates_possible = _load(text.removeprefix("\ufeff"))  # a byte-order mark
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise fail("file", 'not an Interview Journal export (no "format": "interview-journal")')
+    version = _format_version(data.get("format_version"))
+    if version > FORMAT_VERSION:
+        raise fail(
+            "format_version",
+            f"the file is format {version}, made by a newer version (this one reads up to "
+            f"{FORMAT_VERSION})",
+        )
+    interviews = data.get("interviews")
+    if not isinstance(interviews, list):
+        raise fail("interviews", "missing or not a list")
+    plan = ImportPlan()
+    seen: set[str] = set()
+    seen_entries: set[str] = set()
+    for index, item in enumerate(interviews):
+        where = f"interviews[{index}]"
+        if surrogates_possible:
+            _texts_ok(item, where)
+        row = _interview_row(item, where)
+        if row["uuid"] in seen:
+            raise fail(f"{where}.uuid", "the same uuid appears twice")
+        seen.add(row["uuid"])
+        row["evaluation"] = _evaluation_row(item.get("evaluation"), f"{where}.evaluation")
+        row["follow_ups"] = _entry_rows(item.get("follow_ups", []), where, seen_entries)
+        plan.interviews.append(row)
+    dismissed = data.get("dismissed_suggestions", [])
+    if not isinstance(dismissed, list):
+        raise fail("dismissed_suggestions", "not a list")
+    for index, item in enumerate(dismissed):
+        where = f"dismissed_suggestions[{index}]"
+        if not isinstance(item, dict) or not isinstance(item.get("key"), str):
+            raise fail(where, "expected an object with a key")
+        plan.dismissed.append(
+            {"key": item["key"], "dismissed_at": _timestamp(item.get("dismissed_at"), where)}
+        )
+    return plan
+
+
+def _entry_rows(follow_ups: object, where: str, seen: set[str]) -> list[dict[str, Any]]:
+    if not isinstance(follow_ups, list):
+        raise fail(f"{where}.follow_ups", "not a list")
+    rows = []
+    for number, entry in enumerate(follow_ups):
+        row = _entry_row(entry, f"{where}.follow_ups[{number}]")
+        if row["uuid"] in seen:
+            raise fail(f"{where}.follow_ups[{number}].uuid", "the same uuid appears twice")
+        seen.add(row["uuid"])
+        rows.append(row)
+    return rows
+
+
+def _load(text: str) -> tuple[object, bool]:
+    """The file's JSON, and whether a lone surrogate may be in its texts.
+
+    msgspec reads a good file fast; what it refuses, json reads as before: it says what
+    is wrong in the words we always used, or reads what msgspec does not (a lone
+    surrogate, NaN, a number too big for a float).
+    """
+    try:
+        return msgspec.json.decode(text), False
+    except (msgspec.MsgspecError, RecursionError, UnicodeError):
+        pass
+    try:
+        return json.loads(text), True
+    except json.JSONDecodeError as error:
+        raise fail("file", f"not JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise fail("file", "nested too deeply to be an export") from None
+
+
+def _texts_ok(value: object, where: str) -> None:
+    """Every string in `value` can be stored (no lone surrogates), evaluation texts included."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise fail(where, "holds a broken character (a lone surrogate)") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _texts_ok(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _texts_ok(item, f"{where}[{index}]")
+
+
+def _format_version(value: object) -> int:
+    """1 and 1.0 are version 1 (some tools write every number as a float); 1.5 is not."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        raise fail("format_version", "missing (this version reads format 1)")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail("format_version", f"{json.dumps(value)[:40]} is not a number")
+    if isinstance(value, float) or value < 1:
+        raise fail(
+            "format_version",
+            f"{value} is not a format version (a whole number from 1; this version reads up "
+            f"to {FORMAT_VERSION})",
+        )
+    return value

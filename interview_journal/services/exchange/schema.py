@@ -1,0 +1,194 @@
+"""The shape of an export file as msgspec structs, and what we say when a value has the
+wrong type: msgspec names the field, we say what it should be in our own words."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+import msgspec
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+from interview_journal.domain.evaluation import RATINGS, EvaluationState, RoleMatch
+from interview_journal.domain.model import Format, Stage, Status
+from interview_journal.domain.timeline import Channel, EntryKind, Outcome
+from interview_journal.store.exchange import ImportFileError
+
+FORMAT_NAME = "interview-journal"
+FORMAT_VERSION = 1
+
+Rating = Annotated[int, Meta(ge=1, le=5)]
+Flag = bool | int | float
+"""A stored yes/no: true, false, 1 or 0 (any other number is refused by our check)."""
+
+
+class PersonDoc(Struct):
+    name: str
+    role: str = ""
+
+
+class InterviewDoc(Struct):
+    """An interview's own fields; null stands for the default where one exists."""
+
+    uuid: str
+    company: str
+    starts_at: str
+    role: str | None = None
+    time_zone: str | None = None
+    stage: Stage | None = None
+    format: Format | None = None
+    location: str | None = None
+    interviewers: list[PersonDoc] | None = None
+    job_ad_url: str | None = None
+    status: Status | None = None
+    interest: Rating | None = None
+    notes: str | None = None
+    feedback_by: str | None = None
+    contact_from: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class KeyPointDoc(Struct):
+    text: str
+    made: bool = False
+
+
+class EvaluationDoc(Struct):
+    state: EvaluationState
+    updated_at: str
+    created_at: str | UnsetType = UNSET
+    key_points_rating: Rating | None = None
+    dynamic_rating: Rating | None = None
+    expectations_rating: Rating | None = None
+    overall_rating: Rating | None = None
+    interest_after: Rating | None = None
+    key_points: list[KeyPointDoc] = []
+    went_well: str = ""
+    to_improve: str = ""
+    differently: str = ""
+    lesson: str = ""
+    about_employer: str = ""
+    role_matched: RoleMatch | None = None
+    role_note: str = ""
+    accurate: Flag | None = None
+    accurate_note: str = ""
+    next_steps_asked: Flag = False
+    next_steps_answer: str = ""
+    hear_back_asked: Flag = False
+    hear_back_answer: str = ""
+    clarity_asked: Flag = False
+    clarity_answer: str = ""
+
+
+class EntryDoc(Struct):
+    uuid: str
+    kind: EntryKind
+    due: str | None = None
+    done: str | None = None
+    channel: Channel | None = None
+    contact: str | None = None
+    reason: str | None = None
+    note: str | None = None
+    outcome: Outcome | None = None
+    suggestion: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+# --- what is wrong, in our words ------------------------------------------------------------
+
+Problem = str | Callable[[object], str]
+"""What is said about a field whose type msgspec refused: a sentence, or one made from the
+value found."""
+
+
+def fail(where: str, problem: str) -> ImportFileError:
+    return ImportFileError(f"{where}: {problem}; nothing was imported.")
+
+
+def _not_one_of(enum: type[StrEnum], noun: str, empty: str = "") -> Callable[[object], str]:
+    def problem(value: object) -> str:
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        choices = ", ".join(member.value for member in enum)
+        also = f", or null ({empty})" if empty else ""
+        return f"{shown} is not {noun} — one of {choices}{also}"
+
+    return problem
+
+
+_TEXT = "expected text"
+STAMP = "expected a timestamp like 2026-11-25T13:05:00Z"
+DAY_EXAMPLE = "a date like 2026-11-27 (or with a time, 2026-11-27T16:00)"
+_DAY = f"expected {DAY_EXAMPLE}, or null"
+
+INTERVIEW_PROBLEMS: dict[str, Problem] = {
+    **dict.fromkeys(
+        ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"), _TEXT
+    ),
+    **dict.fromkeys(("starts_at", "created_at", "updated_at"), STAMP),
+    **dict.fromkeys(("feedback_by", "contact_from"), _DAY),
+    "interviewers": "expected a list of {name, role} with text values",
+    "interest": "interest is a whole number from 1 to 5, or null",
+    "stage": _not_one_of(Stage, "a stage"),
+    "format": _not_one_of(Format, "a format", "not recorded"),
+    "status": _not_one_of(Status, "a status", "automatic"),
+}
+_EVALUATION_TEXTS = (
+    "went_well", "to_improve", "differently", "lesson", "about_employer", "role_note",
+    "accurate_note", "next_steps_answer", "hear_back_answer", "clarity_answer",
+)  # fmt: skip
+FLAGS = ("next_steps_asked", "hear_back_asked", "clarity_asked")
+EVALUATION_PROBLEMS: dict[str, Problem] = {
+    **dict.fromkeys(_EVALUATION_TEXTS, _TEXT),
+    **dict.fromkeys(RATINGS, "a rating is a whole number from 1 to 5"),
+    **dict.fromkeys(FLAGS, "expected true or false (or 1 or 0)"),
+    "accurate": "expected true, false or null",
+    "key_points": "expected a list of {text, made}",
+    "updated_at": STAMP,
+    "created_at": STAMP,
+    "state": _not_one_of(EvaluationState, "an evaluation state"),
+    "role_matched": _not_one_of(RoleMatch, "an answer", "no answer"),
+}
+ENTRY_PROBLEMS: dict[str, Problem] = {
+    **dict.fromkeys(("contact", "reason", "note", "suggestion"), _TEXT),
+    **dict.fromkeys(("created_at", "updated_at"), STAMP),
+    **dict.fromkeys(("due", "done"), _DAY),
+    "uuid": "expected a non-empty uuid",
+    "kind": _not_one_of(EntryKind, "a kind of entry"),
+    "channel": _not_one_of(Channel, "a channel", "not recorded"),
+    "outcome": _not_one_of(Outcome, "an outcome", "none"),
+}
+
+DocT = TypeVar("DocT", InterviewDoc, EvaluationDoc, EntryDoc)
+
+_FIELD = re.compile(r" - at `\$\.(\w+)[^`]*`$")
+"""The record's field at the end of a msgspec message ("… - at `$.interviewers[0].role`")."""
+
+
+def convert(
+    item: dict[str, Any], schema: type[DocT], where: str, problems: dict[str, Problem]
+) -> DocT:
+    """The record as `schema`, or the first field of the wrong type named in our words."""
+    try:
+        return msgspec.convert(item, schema)
+    except msgspec.ValidationError as error:
+        found = _FIELD.search(str(error))
+        name = found[1] if found else ""
+        problem = problems.get(name, "expected an object")
+        said = problem if isinstance(problem, str) else problem(item.get(name))
+        raise fail(f"{where}.{name}" if name in problems else where, said) from None
+
+
+def require(value: object, where: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """An object with every name in `names` (all the missing ones are said at once)."""
+    if not isinstance(value, dict):
+        raise fail(where, "expected an object")
+    missing = [name for name in names if name not in value]
+    if missing:
+        raise fail(where, f"missing {', '.join(missing)}")
+    return value
