@@ -6,14 +6,19 @@ static, the toasts on screen); nothing reaches into the store behind the app's b
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, Protocol
 
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets._toast import Toast
+from textual.widgets.option_list import Option
 
+from interview_journal.tui.dialogs.choose import ChooseScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.widgets.interview_table import InterviewTable
 
 AnyApp = App[Any]
@@ -100,3 +105,56 @@ def focused_id(app: AnyApp) -> str | None:
 def toasts(app: AnyApp) -> list[str]:
     """The notifications on screen (needs `run_test(notifications=True)`)."""
     return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+class KeyedList(Protocol):
+    """A list whose lines have keys (option ids), as the review and the timeline are."""
+
+    @property
+    def options(self) -> Sequence[Option]: ...
+
+    def highlighted_key(self) -> str | None: ...
+
+
+async def move_cursor_to(pilot: AnyPilot, listing: KeyedList, key: str) -> None:
+    """Move the cursor with j/k (as a user would) until the line with `key` is highlighted."""
+    wanted = [option.id for option in listing.options if option.id is not None]
+    assert key in wanted, wanted
+    for _ in range(len(listing.options) * 2):
+        here = listing.highlighted_key()
+        if here == key:
+            return
+        below = here is None or wanted.index(key) > wanted.index(here)
+        await pilot.press("j" if below else "k")
+    assert listing.highlighted_key() == key
+
+
+async def choose(pilot: AnyPilot, label: str) -> None:
+    """Pick `label` in the open ChooseScreen with the arrow keys and enter."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ChooseScreen), screen
+    options = screen.query_one(OptionList)
+    labels = [str(option.prompt) for option in options.options]
+    target = labels.index(label)
+    while options.highlighted != target:
+        await pilot.press("down" if (options.highlighted or 0) < target else "up")
+    await press_and_settle(pilot, "enter")
+
+
+async def focus_field(pilot: AnyPilot, name: str) -> None:
+    """Tab through the form until the field `#field-NAME` is focused."""
+    for _ in range(12):
+        if focused_id(pilot.app) == f"field-{name}":
+            return
+        await pilot.press("tab")
+    assert focused_id(pilot.app) == f"field-{name}"
+
+
+@asynccontextmanager
+async def on_the_evaluation(app: AnyApp, size: tuple[int, int]) -> AsyncIterator[AnyPilot]:
+    """Run `app` (made with `evaluate=ID`) with notifications until its evaluation screen
+    is on top and settled."""
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationScreen), app.screen
+        yield pilot

@@ -51,8 +51,11 @@ from tests.conftest import ZONE
 from tests.ui.helpers import (
     AnyApp,
     AnyPilot,
+    choose,
+    focus_field,
     focused_id,
     input_value,
+    move_cursor_to,
     press_and_settle,
     settle,
     text_of,
@@ -160,36 +163,8 @@ async def open_review(pilot: AnyPilot) -> None:
 
 
 async def move_to(pilot: AnyPilot, key: str) -> None:
-    """Move the cursor with j/k (as a user would) until the line with `key` is highlighted."""
-    rl = review(pilot.app)
-    wanted = keys(pilot.app)
-    assert key in wanted, wanted
-    for _ in range(len(rl.options) * 2):
-        here = rl.highlighted_key()
-        if here == key:
-            return
-        below = here is None or wanted.index(key) > wanted.index(here)
-        await pilot.press("j" if below else "k")
-    assert rl.highlighted_key() == key
-
-
-async def choose(pilot: AnyPilot, label: str) -> None:
-    """Pick `label` in the open ChooseScreen with the arrow keys and enter."""
-    options = current(pilot.app, ChooseScreen).query_one(OptionList)
-    labels = [str(option.prompt) for option in options.options]
-    target = labels.index(label)
-    while options.highlighted != target:
-        await pilot.press("down" if (options.highlighted or 0) < target else "up")
-    await press_and_settle(pilot, "enter")
-
-
-async def focus_field(pilot: AnyPilot, name: str) -> None:
-    """Tab through the entry form until the field is focused."""
-    for _ in range(12):
-        if focused_id(pilot.app) == f"field-{name}":
-            return
-        await pilot.press("tab")
-    assert focused_id(pilot.app) == f"field-{name}"
+    """Move the cursor with j/k until the line with `key` is highlighted."""
+    await move_cursor_to(pilot, review(pilot.app), key)
 
 
 # --- what it shows ---------------------------------------------------------------------------
