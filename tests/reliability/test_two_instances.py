@@ -30,7 +30,7 @@ from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import StaleWriteError
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
-from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
@@ -42,6 +42,7 @@ from tests.ui.helpers import (
     companies,
     cursor_company,
     input_value,
+    on_the_evaluation,
     press_and_settle,
     settle,
     toasts,
@@ -418,9 +419,7 @@ async def test_the_evaluation_screen_merges_another_instances_save_keeping_both_
     filled_journal: Journal, journal_path: Path, clock: FixedClock
 ) -> None:
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, EvaluationScreen)
+    async with on_the_evaluation(app, SIZE) as pilot:
         await _type_and_autosave(pilot, "Told the story")
         first = filled_journal.get_evaluation(INITECH)
         assert first is not None and first.went_well == "Told the story"
@@ -447,8 +446,7 @@ async def test_the_evaluation_screen_keeps_both_when_both_instances_start_it(
     filled_journal: Journal, journal_path: Path, clock: FixedClock
 ) -> None:
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with on_the_evaluation(app, SIZE) as pilot:
         # The other instance starts the same evaluation first, on another field and this one.
         run_worker("save-evaluation", journal_path, INITECH, "lesson", "Ask about the team")
         await _type_and_autosave(pilot, "Told the story")

@@ -33,7 +33,7 @@ from interview_journal.tui.screens.drafts import DRAFT_DELAY
 from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.widgets.rating import RatingBar
-from tests.ui.helpers import input_value, press_and_settle, settle, toasts
+from tests.ui.helpers import input_value, on_the_evaluation, press_and_settle, settle, toasts
 
 HOOLI, INITECH = 2, 4
 DRAFT_AFTER = DRAFT_DELAY + 0.6
@@ -95,9 +95,7 @@ async def test_five_alternating_saves_in_two_windows_hold_each_text_once(
     with open_journal(journal_path) as second:
         window_b = OtherWindow(second, INITECH)  # B opened the evaluation before A typed
         app = make_app(filled_journal, clock, evaluate=INITECH)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await settle(pilot)
-            assert isinstance(app.screen, EvaluationScreen)
+        async with on_the_evaluation(app, SIZE) as pilot:
             field = app.screen.query_one("#field-went_well", TextArea)
             b_text = "beta"
             for round_ in range(5):
@@ -218,9 +216,7 @@ async def test_saving_one_agreed_date_keeps_the_other_set_from_the_cli_meanwhile
     filled_journal: Journal, journal_path: Path, clock: FixedClock
 ) -> None:
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, EvaluationScreen)
+    async with on_the_evaluation(app, SIZE) as pilot:
         with open_journal(journal_path) as cli:
             initech = cli.get_interview(INITECH)
             cli.update_interview(initech.with_changes(feedback_by=date(2026, 12, 3)))
@@ -240,8 +236,7 @@ async def test_an_agreed_date_changed_both_here_and_elsewhere_is_said(
     filled_journal: Journal, journal_path: Path, clock: FixedClock
 ) -> None:
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with on_the_evaluation(app, SIZE) as pilot:
         with open_journal(journal_path) as cli:
             initech = cli.get_interview(INITECH)
             cli.update_interview(initech.with_changes(feedback_by=date(2026, 12, 3)))
@@ -264,8 +259,7 @@ async def test_a_rating_changed_in_two_windows_is_said_in_both(
     filled_journal: Journal, journal_path: Path, clock: FixedClock
 ) -> None:
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with on_the_evaluation(app, SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, EvaluationScreen)
         await pilot.press(*"Told the story")
