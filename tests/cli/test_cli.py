@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
 from interview_journal import __version__
-from interview_journal import cli as cli_module
-from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.store import open_journal
+from tests.cli.runner import assert_one_line_error, ok, program_env, run, run_argv, shown
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
@@ -43,53 +41,9 @@ LIST_KEYS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    """The command reads "now" through `_clock`; every in-process run is at the fixed moment."""
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "journal.db"
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=True)
-
-
-def ok(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    result = run(*args, env=env)
-    assert result.exit_code == 0, (result.output, result.exception)
-    assert result.exception is None
-    return result
-
-
-def assert_one_line_error(result: Result, *fragments: str) -> str:
-    assert result.exit_code == 2, (result.output, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    line = lines[0]
-    assert line.startswith("interview-journal: "), line
-    for fragment in fragments:
-        assert fragment in line, line
-    assert result.stdout == ""
-    return line
-
-
 def add(db: Path, *args: str) -> int:
     result = ok("--db", db, "add", *args)
     return int(result.stdout.strip())
-
-
-def shown(db: Path, interview_id: int) -> dict[str, Any]:
-    data = json.loads(ok("--db", db, "show", str(interview_id), "--json").stdout)
-    assert isinstance(data, dict)
-    return data
 
 
 def listed(db: Path, *args: str) -> list[dict[str, Any]]:
@@ -456,22 +410,8 @@ def test_demo_without_a_path_and_no_open_is_an_error(tmp_path: Path) -> None:
 # --- the real command, in its own process ---------------------------------------------------
 
 
-def _env(db: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["INTERVIEW_JOURNAL_DB"] = str(db)
-    env["INTERVIEW_JOURNAL_TZ"] = ZONE
-    return env
-
-
 def command(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "interview_journal", *args],
-        env=_env(db),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_argv([sys.executable, "-m", "interview_journal", *args], env=program_env(db))
 
 
 def test_the_real_command_end_to_end(db: Path) -> None:
@@ -514,14 +454,9 @@ def test_the_real_command_missing_company_is_one_line(db: Path) -> None:
 
 
 def test_an_unknown_time_zone_is_one_line_not_a_traceback(db: Path) -> None:
-    env = _env(db) | {"INTERVIEW_JOURNAL_TZ": "Mars/Olympus"}
-    failed = subprocess.run(
-        [sys.executable, "-m", "interview_journal", "add", "--company", "Initech"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    env = program_env(db) | {"INTERVIEW_JOURNAL_TZ": "Mars/Olympus"}
+    failed = run_argv(
+        [sys.executable, "-m", "interview_journal", "add", "--company", "Initech"], env=env
     )
     assert "Traceback" not in failed.stderr
     assert failed.returncode == 2
@@ -549,14 +484,7 @@ def test_list_does_not_import_textual(db: Path) -> None:
         print(json.dumps({"code": code, "textual": loaded}))
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(db)],
-        env=_env(db),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_argv([sys.executable, "-c", script, str(db)], env=program_env(db))
     assert done.returncode == 0, done.stderr
     *table, last = done.stdout.strip().splitlines()
     assert any("Initech" in line for line in table)

@@ -4,7 +4,7 @@ The clock stands where the bug was seen: Tue 1 Dec 2026 19:46 in Stockholm. `--w
 the interview's own time (the nearest such day), `--feedback-by`, `--contact-from`,
 `--due` and snooze are planned (the next one, today included), `--done` and
 `follow-up done --on` are done (the last one). Like the other CLI tests these call the
-click group in-process with the clock fixed through `cli._clock`.
+click group in-process with the clock fixed (tests/cli/conftest.py, at this module's NOW).
 """
 
 from __future__ import annotations
@@ -14,36 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from interview_journal import cli as cli_module
-from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
+from tests.cli.runner import ok, run, shown
 
 NOW = "2026-12-01T19:46:00"
 ZONE = "Europe/Stockholm"
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "journal.db"
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=True)
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
 
 
 def refused(result: Result, *fragments: str) -> str:
@@ -58,12 +35,6 @@ def refused(result: Result, *fragments: str) -> str:
 
 def add(db: Path, *args: str) -> int:
     return int(ok("--db", db, "add", "--company", "Initech", *args).stdout)
-
-
-def shown(db: Path, number: int) -> dict[str, Any]:
-    data = json.loads(ok("--db", db, "show", str(number), "--json").stdout)
-    assert isinstance(data, dict)
-    return data
 
 
 def entry(db: Path, number: int, entry_id: int) -> dict[str, Any]:

@@ -21,53 +21,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner, Result
 from icalendar import Calendar
 
-from interview_journal import cli as cli_module
-from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.services.export import FOLLOW_UP_COLUMNS, INTERVIEW_COLUMNS
 from interview_journal.store import Journal, open_journal
+from tests.cli.runner import assert_one_line_error, ok, run
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(ZONE)
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    """The command reads "now" through `_clock`; every in-process run is at the fixed moment."""
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=True)
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, (result.output, result.exception)
-    assert result.exception is None
-    return result
-
-
-def assert_one_line_error(result: Result, *fragments: str) -> str:
-    assert result.exit_code == 2, (result.output, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    line = lines[0]
-    assert line.startswith("interview-journal: "), line
-    for fragment in fragments:
-        assert fragment in line, line
-    assert result.stdout == ""
-    return line
 
 
 def mode(path: Path) -> int:

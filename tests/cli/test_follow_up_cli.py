@@ -15,54 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from interview_journal import cli as cli_module
-from interview_journal.cli import cli
-from interview_journal.dates import FixedClock
 from interview_journal.store import open_journal
+from tests.cli.runner import assert_one_line_error, ok, run, shown
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
 GROUPS = ["OVERDUE", "TODAY", "THIS WEEK", "LATER", "DONE"]
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    """The command reads "now" through `_clock`; every in-process run is at the fixed moment."""
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "journal.db"
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=True)
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, (result.output, result.exception)
-    assert result.exception is None
-    return result
-
-
-def assert_one_line_error(result: Result, *fragments: str) -> str:
-    assert result.exit_code == 2, (result.output, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    line = lines[0]
-    assert line.startswith("interview-journal: "), line
-    for fragment in fragments:
-        assert fragment in line, line
-    assert result.stdout == ""
-    return line
 
 
 def add(db: Path, *args: str) -> int:
@@ -73,12 +32,6 @@ def follow_up(db: Path, *args: str) -> int:
     result = ok("--db", db, "follow-up", *args)
     assert result.stdout.strip().isdigit(), result.stdout
     return int(result.stdout)
-
-
-def shown(db: Path, interview_id: int) -> dict[str, Any]:
-    data = json.loads(ok("--db", db, "show", str(interview_id), "--json").stdout)
-    assert isinstance(data, dict)
-    return data
 
 
 def entries(db: Path, interview_id: int) -> list[dict[str, Any]]:

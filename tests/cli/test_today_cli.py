@@ -8,8 +8,6 @@ what only a real process shows (exit status, imports).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import textwrap
 from datetime import datetime, timedelta
@@ -17,33 +15,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner, Result
 
-from interview_journal import cli as cli_module
-from interview_journal.cli import cli
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.services import demo
 from interview_journal.store import open_journal
+from tests.cli.runner import assert_one_line_error, ok, program_env, run, run_argv
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
 TITLE = "Daily review · Wednesday 25 November"
 HEADINGS = ("FOLLOW-UPS DUE", "TO EVALUATE", "COMING UP", "WAITING ON")
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    """The command reads "now" through `_clock`; every in-process run is at the fixed moment."""
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "cli" / "journal.db"
 
 
 @pytest.fixture
@@ -68,31 +51,6 @@ def quiet(db: Path) -> Path:
             )
         )
     return db
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=True)
-
-
-def ok(*args: str | Path) -> Result:
-    result = run(*args)
-    assert result.exit_code == 0, (result.output, result.exception)
-    assert result.exception is None
-    return result
-
-
-def assert_one_line_error(result: Result, *fragments: str) -> str:
-    assert result.exit_code == 2, (result.output, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    line = lines[0]
-    assert line.startswith("interview-journal: "), line
-    for fragment in fragments:
-        assert fragment in line, line
-    assert result.stdout == ""
-    return line
 
 
 def headings(text: str) -> list[str]:
@@ -362,13 +320,6 @@ def test_prep_on_a_missing_journal_creates_nothing(tmp_path: Path) -> None:
 # --- the real command, in its own process ---------------------------------------------------
 
 
-def _env(db: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["INTERVIEW_JOURNAL_DB"] = str(db)
-    env["INTERVIEW_JOURNAL_TZ"] = ZONE
-    return env
-
-
 def _journal_with_an_interview_next_month(db: Path) -> None:
     # The subprocess runs on the real clock: one interview well after the coming week.
     ahead = datetime.now(ZoneInfo(ZONE)).replace(microsecond=0) + timedelta(days=40)
@@ -390,14 +341,7 @@ def test_today_does_not_import_textual(db: Path) -> None:
         main()
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(db)],
-        env=_env(db),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_argv([sys.executable, "-c", script, str(db)], env=program_env(db))
     assert done.returncode == 0, done.stderr
     *review, last = done.stdout.strip().splitlines()
     assert review[0].startswith("Daily review · "), done.stdout
@@ -410,27 +354,13 @@ def test_the_console_script_today(db: Path) -> None:
     script = Path(sys.executable).parent / "interview-journal"
     assert script.exists(), script
     for args in (["today"], ["today", "--check"]):
-        done = subprocess.run(
-            [str(script), "--db", str(db), *args],
-            env=_env(db),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_argv([str(script), "--db", str(db), *args], env=program_env(db))
         assert done.returncode == 0, (args, done.stdout, done.stderr)
         assert done.stdout.startswith("Daily review · "), done.stdout
         assert "nothing needs you today" in done.stdout.splitlines()[0]
         assert done.stderr == ""
 
-    as_json = subprocess.run(
-        [str(script), "--db", str(db), "today", "--json"],
-        env=_env(db),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    as_json = run_argv([str(script), "--db", str(db), "today", "--json"], env=program_env(db))
     assert as_json.returncode == 0, as_json.stderr
     assert json.loads(as_json.stdout)["due"] == 0
 
@@ -451,14 +381,7 @@ def test_the_console_script_check_exits_1_when_due(db: Path) -> None:
             )
         )
     script = Path(sys.executable).parent / "interview-journal"
-    done = subprocess.run(
-        [str(script), "--db", str(db), "today", "--check"],
-        env=_env(db),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_argv([str(script), "--db", str(db), "today", "--check"], env=program_env(db))
     assert done.returncode == 1, (done.stdout, done.stderr)
     assert "FOLLOW-UPS DUE (1)" in done.stdout.splitlines()
     assert "Traceback" not in done.stderr

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from interview_journal import cli as cli_module
 from interview_journal.cli import cli
+from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.errors import StorageError
 from interview_journal.store import Journal, open_journal
@@ -73,7 +73,7 @@ def test_the_backup_command_says_what_the_check_found(
     monkeypatch: pytest.MonkeyPatch,
     name: str,
 ) -> None:
-    monkeypatch.setattr(cli_module, "_clock", lambda: FixedClock(NOW, ZONE))
+    monkeypatch.setattr(cli_common, "clock", lambda: FixedClock(NOW, ZONE))
     root = tmp_path / "place"
     root.mkdir()
     target = _target(root, name)

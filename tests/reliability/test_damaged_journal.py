@@ -41,8 +41,8 @@ import pytest
 from click.testing import CliRunner, Result
 from textual.worker import WorkerFailed
 
-from interview_journal import cli as cli_module
 from interview_journal.cli import cli
+from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.errors import DamagedJournalError
@@ -78,7 +78,7 @@ RUN_TIMEOUT = 60.0
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
+    monkeypatch.setattr(cli_common, "clock", lambda: clock)
     return clock
 
 

@@ -30,8 +30,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from interview_journal import cli as cli_module
 from interview_journal.cli import cli
+from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.domain import validation
 from interview_journal.errors import InputError
@@ -46,7 +46,7 @@ MEMORY_CAP = 1_500_000_000
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
+    monkeypatch.setattr(cli_common, "clock", lambda: clock)
     return clock
 
 

@@ -16,7 +16,6 @@ import hashlib
 import os
 import stat
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,6 @@ from typing import Any
 
 import pytest
 
-from interview_journal import cli as cli_module
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview, Status
@@ -36,6 +34,7 @@ from interview_journal.tui.dialogs.confirm import ConfirmScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
 from interview_journal.tui.widgets.timeline_list import TimelineList
+from tests.cli.runner import real_program, run
 from tests.conftest import ZONE
 from tests.reliability.pty_terminal import Terminal
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of, toasts
@@ -66,16 +65,7 @@ def environment() -> dict[str, str]:
 
 def run_program(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real program with stdin not a terminal."""
-    return subprocess.run(
-        [sys.executable, "-m", "interview_journal", *map(str, args)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=environment(),
-        cwd=cwd,
-        timeout=RUN_TIMEOUT,
-        check=False,
-    )
+    return real_program(args, env=environment(), cwd=cwd, timeout=RUN_TIMEOUT)
 
 
 def one_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -386,8 +376,6 @@ def test_the_tui_opens_read_only_when_the_file_cannot_be_written(
 ) -> None:
     """`--read-only` is automatic when the file is not writable. Tests run as root, for whom
     every file is writable, so `os.access` is made to say what it says to a normal user."""
-    from click.testing import CliRunner
-
     real_access = os.access
 
     def access(path: Any, mode: int, **kwargs: Any) -> bool:
@@ -402,10 +390,10 @@ def test_the_tui_opens_read_only_when_the_file_cannot_be_written(
         with pytest.raises(StorageError, match="read-only"):
             journal.add_interview(Interview(company="Sneaky", starts_at=clock.now()))
 
-    monkeypatch.setattr(cli_module.os, "access", access)
+    monkeypatch.setattr(os, "access", access)  # the one module every caller shares
     monkeypatch.setattr("interview_journal.tui.app.run_app", run_app)
     before = sha256(closed_journal)
-    result = CliRunner().invoke(cli_module.cli, ["--db", str(closed_journal)])
+    result = run("--db", closed_journal)
     assert result.exit_code == 0, (result.output, result.exception)
     assert opened == [True]
     assert sha256(closed_journal) == before

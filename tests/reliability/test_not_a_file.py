@@ -13,7 +13,6 @@ import os
 import socket
 import stat
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +23,7 @@ import pytest
 
 from interview_journal.store import database, open_journal
 from interview_journal.store.database import NotAJournalError
+from tests.cli.runner import real_program
 from tests.reliability.test_missing_and_read_only import environment, one_line
 
 REFUSE_WITHIN = 1.0
@@ -100,16 +100,7 @@ def not_a_file(short_folder: Path) -> Iterator[Callable[[str], Path]]:
 def run(args: list[str | Path], cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "interview_journal", *map(str, args)],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            env=environment(),
-            cwd=cwd,
-            timeout=HANG,
-            check=False,
-        )
+        result = real_program(args, env=environment(), cwd=cwd, timeout=HANG)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{args}: still running after {HANG} s (the path was opened and blocked)")
     return result, time.monotonic() - started

@@ -18,7 +18,6 @@ import os
 import secrets
 import socket
 import stat
-import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -27,10 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from textual.command import CommandList, CommandPalette
 
-from interview_journal import cli as cli_module
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
@@ -40,6 +38,7 @@ from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
+from tests.cli.runner import fix_clock, ok, real_program
 from tests.conftest import ZONE
 from tests.reliability.test_missing_and_read_only import Terminal, environment, program
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, toasts, type_text
@@ -74,17 +73,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def run_loose(args: list[str | Path], env: dict[str, str], cwd: Path) -> Any:
     """The real program, started with umask 0o000: nothing is hidden unless it hides it."""
-    result = subprocess.run(
-        [sys.executable, "-m", "interview_journal", *map(str, args)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=RUN_TIMEOUT,
-        check=False,
-        umask=0,
-    )
+    result = real_program(args, env=env, cwd=cwd, timeout=RUN_TIMEOUT, umask=0)
     assert result.returncode == 0, f"{args}: {result.stderr}"
     return result
 
@@ -328,15 +317,12 @@ def _bytes_beside(path: Path) -> bytes:
 
 
 def _cli(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli_module.cli, [str(a) for a in args])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
+    return ok(*args)
 
 
 @pytest.fixture
 def fixed_cli_clock(monkeypatch: pytest.MonkeyPatch, clock: FixedClock) -> FixedClock:
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, clock)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ import pytest
 
 from interview_journal.domain.model import Interview
 from interview_journal.store import open_journal
+from tests.cli.runner import real_program
 from tests.conftest import ZONE
 from tests.reliability.test_missing_and_read_only import environment
 
@@ -109,7 +110,7 @@ def run(
     args: list[str | Path], cwd: Path, *, user: int | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = environment()
-    argv = [sys.executable, "-m", "interview_journal", *map(str, args)]
+    prefix: list[str] = []
     if user is not None:
         home = cwd.parent / "home"
         env |= {
@@ -117,17 +118,8 @@ def run(
             "XDG_DATA_HOME": str(home / "data"),
             "XDG_CONFIG_HOME": str(home / "config"),
         }
-        argv = [str(SETPRIV), f"--reuid={user}", f"--regid={user}", "--clear-groups", *argv]
-    return subprocess.run(
-        argv,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=RUN_TIMEOUT,
-        check=False,
-    )
+        prefix = [str(SETPRIV), f"--reuid={user}", f"--regid={user}", "--clear-groups"]
+    return real_program(args, env=env, cwd=cwd, timeout=RUN_TIMEOUT, prefix=prefix)
 
 
 WAL_STATES = ["no-wal", "wal-and-shm", "wal-only"]

@@ -30,8 +30,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from interview_journal import cli as cli_module
 from interview_journal.cli import cli
+from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
@@ -51,7 +51,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "interview_journal"
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
+    monkeypatch.setattr(cli_common, "clock", lambda: clock)
     return clock
 
 

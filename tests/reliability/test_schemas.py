@@ -17,17 +17,14 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-import sys
 from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from sqlite_utils import Database
 
-from interview_journal import cli as cli_module
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.listing import InterviewQuery
@@ -37,6 +34,7 @@ from interview_journal.store import migrations as migrations_module
 from interview_journal.store import open_journal
 from interview_journal.store.database import APPLICATION_ID, NewerSchemaError, file_uri
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
+from tests.cli.runner import fix_clock, real_program, run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 SCHEMAS = [1, 2, 3]
@@ -165,16 +163,7 @@ def newer_journal(journal_path: Path, clock: FixedClock) -> Path:
 def run_program(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ) | {"INTERVIEW_JOURNAL_TZ": "Europe/Stockholm"}
     env.pop("INTERVIEW_JOURNAL_DB", None)
-    return subprocess.run(
-        [sys.executable, "-m", "interview_journal", *map(str, args)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=RUN_TIMEOUT,
-        check=False,
-    )
+    return real_program(args, env=env, cwd=cwd, timeout=RUN_TIMEOUT)
 
 
 @pytest.mark.parametrize(
@@ -472,10 +461,8 @@ def test_a_failing_migration_is_one_line_from_the_command_line(
     failing_step.after(1)
     path = copy_fixture(1, tmp_path / "data")
     before = sha256(path)
-    monkeypatch.setattr(
-        cli_module, "_clock", lambda: FixedClock("2026-11-25T14:05:00", "Europe/Stockholm")
-    )
-    result = CliRunner().invoke(cli_module.cli, ["--db", str(path), "list"])
+    fix_clock(monkeypatch, FixedClock("2026-11-25T14:05:00", "Europe/Stockholm"))
+    result = run("--db", path, "list")
     assert result.exit_code == 2, (result.output, result.exception)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

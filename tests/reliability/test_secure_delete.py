@@ -25,15 +25,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from interview_journal import cli as cli_module
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
+from tests.cli.runner import fix_clock, ok
 from tests.conftest import ZONE
 from tests.ui.helpers import press_and_settle, settle
 
@@ -191,15 +190,12 @@ def test_an_autosave_that_only_adds_text_does_not_checkpoint(
 
 
 def _cli(*args: str | Path) -> str:
-    result = CliRunner().invoke(cli_module.cli, [str(a) for a in args])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result.output
+    return ok(*args).output
 
 
 @pytest.fixture
 def fixed_cli_clock(monkeypatch: pytest.MonkeyPatch, clock: FixedClock) -> FixedClock:
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, clock)
 
 
 @pytest.mark.usefixtures("fixed_cli_clock")
@@ -249,7 +245,7 @@ def test_an_import_update_is_gone_while_the_journal_stays_open(
     from interview_journal.store.exchange import parse_export
     from interview_journal.store.journal import interview_from_row, interview_to_row
 
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
+    fix_clock(monkeypatch, clock)
     secret = _unique()
     with open_journal(journal_path, create=True) as journal:
         _others(journal, clock)

@@ -23,9 +23,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from interview_journal import cli as cli_module
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
@@ -33,6 +31,7 @@ from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.present.visible import BIDI_CONTROLS, visible
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
+from tests.cli.runner import fix_clock, ok
 from tests.conftest import ZONE
 from tests.ui.helpers import settle
 
@@ -102,15 +101,12 @@ def nasty(journal: Journal, clock: FixedClock) -> int:
 
 
 def _cli(journal_path: Path, *args: str) -> str:
-    result = CliRunner().invoke(cli_module.cli, ["--db", str(journal_path), *args])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result.output
+    return ok("--db", journal_path, *args).output
 
 
 @pytest.fixture
 def fixed_cli_clock(monkeypatch: pytest.MonkeyPatch, clock: FixedClock) -> FixedClock:
-    monkeypatch.setattr(cli_module, "_clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, clock)
 
 
 @pytest.mark.usefixtures("fixed_cli_clock")

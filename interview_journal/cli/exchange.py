@@ -1,0 +1,308 @@
+"""Everything out and back in: `export`, `import` and `backup`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
+
+import click
+
+from interview_journal.cli import common
+from interview_journal.cli.common import db_option, fail, journal_for, parse_id, progress
+from interview_journal.errors import InputError
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from interview_journal.store import Journal
+    from interview_journal.store.journal import BackupCopy
+
+STDOUT_HINT = "write to standard output with -o -, or give the name of a new or regular file"
+MB = 1_000_000
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "csv", "ics"]),
+    default="json",
+    show_default=True,
+    help="json: everything, lossless (for import); markdown: to read or print; csv: for a "
+    "spreadsheet; ics: upcoming interviews and planned follow-ups for a calendar.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="File to write (created 0600, complete or not at all; never through a link, a "
+    "device or a FIFO). Default, or -: standard output.",
+)
+@click.option("--interview", "interview_id", help="Only this interview (its id).")
+@click.option("--since", help='Only interviews from this day on ("2026-09-01", "3 months ago").')
+@click.option(
+    "--table",
+    type=click.Choice(["interviews", "follow-ups"]),
+    default="interviews",
+    show_default=True,
+    help="For csv: one row per interview, or one per timeline entry.",
+)
+@db_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    interview_id: str | None,
+    since: str | None,
+    table: str,
+    db_path: Path | None,
+) -> None:
+    """Write the journal (or part of it) as JSON, Markdown, CSV or iCalendar."""
+    from interview_journal.dates import Lean, parse_day
+
+    now = common.clock().now()
+    number = parse_id(interview_id) if interview_id is not None else None
+    since_moment = None
+    if since is not None:
+        try:
+            day = parse_day(since, now, Lean.PAST)
+        except InputError as error:
+            fail(f"--since: {error.message}")
+        since_moment = now.replace(year=day.year, month=day.month, day=day.day).start_of("day")
+    target = _output_target(output)
+    try:
+        with journal_for(ctx, db_path, create=False) as journal:
+            _export(journal, fmt, target, number, since_moment, table, now)
+    except OSError as error:
+        fail(f"{output}: cannot write there ({error.strerror or error}); nothing was written.")
+    if target is not None:
+        click.echo(f"wrote {target}", err=True)
+
+
+def _output_target(output: Path | None) -> Path | None:
+    """Where `-o` points: None for standard output (no option, or "-"), else a path that
+    is checked before any work is done: a device, FIFO, link or directory is refused."""
+    from interview_journal.safe_files import UnsafeTargetError, check_target
+
+    if output is None or str(output) == "-":
+        return None
+    try:
+        return check_target(output)
+    except UnsafeTargetError as error:
+        system = str(error.target).startswith(("/dev/", "/proc/"))  # /dev/stdout and such
+        if error.kind.endswith("a directory") or (error.kind == "a symbolic link" and not system):
+            fail(error.message)
+        # a device, a FIFO, a socket (or a link to one, like /dev/stdout)
+        fail(
+            f"{error.target}: is {error.kind}, not a regular file; {STDOUT_HINT}; "
+            "nothing was written."
+        )
+
+
+def _export(
+    journal: Journal,
+    fmt: str,
+    target: Path | None,
+    number: int | None,
+    since_moment: pendulum.DateTime | None,
+    table: str,
+    now: pendulum.DateTime,
+) -> None:
+    from interview_journal.services.export import write_export
+
+    if number is not None:
+        journal.get_interview(number)  # an unknown id is one clear line
+    total = 1 if number is not None else journal.count_interviews()
+    records = journal.records(interview_id=number, since=since_moment)
+    dismissed = journal.dismissed_suggestions()
+    shown = _visible_stdout() if target is None and fmt in ("markdown", "csv") else None
+    with (
+        progress(f"Exporting {fmt}", total, show=target is not None) as step,
+        shown or contextlib.nullcontext(),
+    ):
+        write_export(fmt, records, dismissed, now, target, table=table, progress=step)
+
+
+class _Shown:
+    """Standard output that shows control characters instead of sending them."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        from interview_journal.present.visible import visible
+
+        return int(self.out.write(visible(text)))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.out, name)
+
+
+def _visible_stdout() -> contextlib.AbstractContextManager[object] | None:
+    """On a terminal, Markdown and CSV on standard output show control characters instead
+    of sending them (interview_journal/present/visible.py); to a file or a pipe, the text
+    goes as it is."""
+    if not sys.stdout.isatty():
+        return None
+    return contextlib.redirect_stdout(cast("TextIO", _Shown(sys.stdout)))  # writes alike
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@db_option
+@click.pass_context
+def import_(
+    ctx: click.Context, file: Path, dry_run: bool, as_json: bool, db_path: Path | None
+) -> None:
+    """Merge a JSON export into the journal: all or nothing, matched by uuid.
+
+    New interviews, evaluations and entries are added; ones the file has a newer version
+    of are updated; everything else is left alone. Importing the same file twice changes
+    nothing the second time.
+    """
+    from interview_journal.store import open_journal
+    from interview_journal.store.exchange import parse_export
+    from interview_journal.store.journal import interview_from_row, interview_to_row
+
+    text = _read_export_file(file)
+    try:
+        plan = parse_export(text, interview_from_row, interview_to_row)
+    except InputError as error:
+        fail(f"{file}: {error.message}")
+    if dry_run and not common.journal_exists(ctx, db_path):
+        # nothing to merge with: a dry run into a scratch journal says what would be added,
+        # and creates nothing where the user pointed
+        with (
+            tempfile.TemporaryDirectory(prefix="interview-journal-dry-run-") as scratch,
+            open_journal(Path(scratch) / "dry-run.db", create=True) as journal,
+        ):
+            report = journal.import_plan(plan, dry_run=True)
+    else:
+        with (
+            journal_for(ctx, db_path, create=True) as journal,
+            progress("Importing", len(plan.interviews), show=True) as step,
+        ):
+            report = journal.import_plan(plan, dry_run=dry_run, progress=step)
+    if as_json:
+        common.print_json(report.as_dict() | {"dry_run": dry_run})
+        return
+    if dry_run:
+        click.echo("dry run: nothing was changed. The import would have:")
+    for line in report.lines():
+        click.echo(line)
+
+
+def _size_text(size: int) -> str:
+    for unit, scale in (("GB", 1_000_000_000), ("MB", MB), ("KB", 1000)):
+        if size >= scale:
+            return f"{size / scale:,.1f} {unit}"
+    return f"{size} bytes"
+
+
+def _read_export_file(file: Path) -> str:
+    """The text of an export: from a regular file only (a device such as /dev/zero would be
+    read until memory runs out, a FIFO would block), no bigger than the configured limit,
+    UTF-8 with or without a byte-order mark."""
+    from interview_journal.paths import default_config_path
+    from interview_journal.safe_files import describe_mode
+
+    def too_big(size: int) -> NoReturn:
+        fail(
+            f"{file}: is {_size_text(size)}; the import limit is {limit_mb:,} MB "
+            f"([import] max-size-mb in {default_config_path()}); nothing was imported."
+        )
+
+    limit_mb = common.settings().import_max_mb
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        fail(f"{file}: no such file.")
+    except OSError as error:
+        fail(f"{file}: cannot be read ({error.strerror}).")
+    if not stat.S_ISREG(info.st_mode):
+        fail(
+            f"{file}: is {describe_mode(info.st_mode)}, not a regular file; an export to "
+            "import is a .json file; nothing was imported."
+        )
+    if info.st_size > limit_mb * MB:
+        too_big(info.st_size)
+    data = _read_at_most(file, limit_mb * MB + 1)
+    if len(data) > limit_mb * MB:
+        too_big(len(data))
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
+    except UnicodeDecodeError:
+        fail(f"{file}: not a text file (an export is UTF-8 JSON); nothing was imported.")
+
+
+def _read_at_most(file: Path, size: int) -> bytes:
+    """Up to `size` bytes of a file that is still a regular file once open."""
+    try:
+        # O_NONBLOCK: should a FIFO have taken the file's place since the look before, the
+        # open returns at once (and the check below refuses it) instead of waiting
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        descriptor = os.open(file, flags)
+    except OSError as error:
+        fail(f"{file}: cannot be read ({error.strerror}).")
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            fail(f"{file}: is not a regular file; nothing was imported.")
+        try:
+            return handle.read(size)
+        except OSError as error:
+            fail(f"{file}: cannot be read ({error.strerror}).")
+
+
+@click.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Where to write the copy (default: backups/ beside the journal, with the time; "
+    "- for standard output).",
+)
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, output: Path | None, db_path: Path | None) -> None:
+    """A consistent, checked copy of the journal (safe while the app is open)."""
+    now = common.clock().now()
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout and sys.stdout.isatty():
+        fail(
+            "-o -: a backup is a binary SQLite file; send standard output to a file or a "
+            "pipe (> copy.db), or give a file name."
+        )
+    target = None if output is None or to_stdout else _output_target(output)
+    with journal_for(ctx, db_path, create=False) as journal:
+        if to_stdout:
+            copy = _backup_to_stdout(journal)
+        else:
+            if target is None:
+                stamp = now.strftime("%Y-%m-%d-%H%M%S")
+                target = journal.path.parent / "backups" / f"{journal.path.stem}-{stamp}.db"
+            copy = journal.backup(target)
+    where = "standard output" if to_stdout else str(copy.path)
+    count = f"{copy.interviews:,} interview{'' if copy.interviews == 1 else 's'}"
+    click.echo(
+        f"backed up to {where} ({count}, {copy.size / 1024:,.0f} KiB, integrity checked)",
+        err=to_stdout,
+    )
+
+
+def _backup_to_stdout(journal: Journal) -> BackupCopy:
+    """Write and check the copy in a private scratch folder, then send its bytes."""
+    with tempfile.TemporaryDirectory(prefix="interview-journal-backup-") as scratch:
+        copy = journal.backup(Path(scratch) / "copy.db")
+        with copy.path.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return copy

@@ -1,0 +1,269 @@
+"""Interviews from the command line: add, edit, delete, evaluate, list and show."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from interview_journal.cli import common
+from interview_journal.cli.common import F, db_option, fail, journal_for, parse_id
+from interview_journal.errors import InputError
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from interview_journal.domain.listing import InterviewPage
+    from interview_journal.store import Journal
+
+
+def _interview_options(func: F) -> F:
+    options = [
+        click.option("--role", help="The job title."),
+        click.option(
+            "--when",
+            "when",
+            help='When it starts: "tomorrow 14:00", "fri 10am", "30 nov 10:00", '
+            '"14:00 CET", "2026-12-01 10:30" (a day without a year or week is the nearest one).',
+        ),
+        click.option("--stage", help="screening, first, second, technical, final or other."),
+        click.option("--format", "format_", help="on-site, video or phone."),
+        click.option("--location", help="Address or video link."),
+        click.option("--interviewers", help='"B. Lumbergh (manager), M. Bolton".'),
+        click.option("--job-ad", "job_ad_url", help="Link to the job ad."),
+        click.option("--interest", help="Interest in the job, 1-5."),
+        click.option(
+            "--status",
+            help="upcoming, awaiting-reply, next-round, offer, rejected, withdrawn (or auto).",
+        ),
+        click.option(
+            "--feedback-by",
+            help='The date they promised feedback by ("fri", "in 1 week", "1 dec": the next one).',
+        ),
+        click.option("--contact-from", help="The date from which you may get in touch."),
+        click.option("--notes", help="Prep notes."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _typed_fields(**given: str | None) -> dict[str, str]:
+    names = {"when": "starts_at", "format_": "format"}
+    return {names.get(key, key): value for key, value in given.items() if value is not None}
+
+
+def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
+    from interview_journal.domain.fields import FIELDS, parse_fields
+
+    values, errors = parse_fields(texts, now)
+    if errors:
+        name, message = next(iter(errors.items()))
+        label = "--when" if name == "starts_at" else "--" + name.replace("_", "-")
+        if name == "format":
+            label = "--format"
+        if name == "job_ad_url":
+            label = "--job-ad"
+        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
+    return values
+
+
+@click.command()
+@click.option("--company", required=True, help="The employer (required).")
+@_interview_options
+@db_option
+@click.pass_context
+def add(ctx: click.Context, /, company: str, db_path: Path | None, **options: str | None) -> None:
+    """Add an interview and print its id."""
+    from interview_journal.domain.fields import new_interview
+
+    now = common.clock().now()
+    texts = _typed_fields(company=company, **options)
+    texts.setdefault("starts_at", "")
+    if not texts["starts_at"].strip():
+        texts["starts_at"] = now.format("YYYY-MM-DD HH:mm")
+    values = _parse_or_fail(texts, now)
+    with journal_for(ctx, db_path, create=True) as journal:
+        saved = journal.add_interview(new_interview(values, now))
+    click.echo(saved.id)
+
+
+@click.command()
+@click.argument("interview_id")
+@click.option("--company", help="The employer.")
+@_interview_options
+@db_option
+@click.pass_context
+def edit(
+    ctx: click.Context, /, interview_id: str, db_path: Path | None, **options: str | None
+) -> None:
+    """Change an interview's fields; only the options given are changed."""
+    from interview_journal.domain.fields import apply_fields
+
+    number = parse_id(interview_id)
+    now = common.clock().now()
+    texts = _typed_fields(**options)
+    if not texts:
+        fail("nothing to change: give at least one option, e.g. --status offer.")
+    values = _parse_or_fail(texts, now)
+    with journal_for(ctx, db_path, create=False) as journal:
+        saved = journal.update_interview(apply_fields(journal.get_interview(number), values))
+    click.echo(saved.id)
+
+
+@click.command()
+@click.argument("interview_id")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@click.pass_context
+def delete(ctx: click.Context, interview_id: str, yes: bool, db_path: Path | None) -> None:
+    """Delete an interview and everything recorded about it."""
+    number = parse_id(interview_id)
+    with journal_for(ctx, db_path, create=False) as journal:
+        interview = journal.get_interview(number)
+        if not yes:
+            if not sys.stdin.isatty():
+                fail("refusing to delete without --yes when not run interactively.")
+            click.confirm(f"Delete {interview.title} for good?", abort=True, err=True)
+        journal.delete_interview(number)
+    click.echo(f"deleted {number}", err=True)
+
+
+@click.command()
+@click.argument("interview_id")
+@db_option
+@click.pass_context
+def evaluate(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
+    """Open the evaluation of one interview, ready to type."""
+    from interview_journal.cli.tui import open_tui
+
+    open_tui(ctx, db_path, evaluate=parse_id(interview_id))
+
+
+@click.command("list")
+@click.option("--status", help="Only interviews with this status.")
+@click.option(
+    "--search", "-s", default="", help="Words to look for (company, role, people, notes)."
+)
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["upcoming", "newest", "company"]),
+    default="upcoming",
+    show_default=True,
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON array (the objects of `show --json`)."
+)
+@db_option
+@click.pass_context
+def list_(
+    ctx: click.Context,
+    status: str | None,
+    search: str,
+    limit: int,
+    sort: str,
+    as_json: bool,
+    db_path: Path | None,
+) -> None:
+    """List interviews: upcoming first, then the most recent."""
+    from interview_journal.domain.listing import InterviewQuery, InterviewSort
+    from interview_journal.domain.validation import parse_status
+
+    try:
+        wanted = parse_status(status) if status else None
+    except InputError as error:
+        fail(f"--status: {error.message}")
+    now = common.clock().now()
+    orders = {
+        "upcoming": InterviewSort.UPCOMING_FIRST,
+        "newest": InterviewSort.NEWEST_FIRST,
+        "company": InterviewSort.COMPANY,
+    }
+    query = InterviewQuery(now=now, status=wanted, search=search, sort=orders[sort])
+    with journal_for(ctx, db_path, create=False) as journal:
+        page = journal.page_interviews(query, limit=limit)
+        listed = _listed_json(journal, page, now) if as_json else None
+    if listed is not None:
+        common.print_json(listed)
+        return
+    if not page.interviews:
+        click.echo("No interviews." if not (search or wanted) else "No interviews match.", err=True)
+        return
+    _print_page(page, now)
+
+
+def _listed_json(
+    journal: Journal, page: InterviewPage, now: pendulum.DateTime
+) -> list[dict[str, object]]:
+    """The interviews of a page as `show --json` prints each."""
+    from interview_journal.present.json import interview_to_dict
+    from interview_journal.store.evaluations import evaluation_to_dict
+    from interview_journal.store.follow_ups import entry_to_dict
+
+    evaluations: dict[int | None, dict[str, object] | None] = {}
+    for interview_id in page.evaluations:
+        found = journal.get_evaluation(interview_id)
+        evaluations[interview_id] = evaluation_to_dict(found) if found else None
+    entries = journal.entries_by_interview([i.id for i in page.interviews if i.id])
+    return [
+        interview_to_dict(
+            i,
+            now,
+            evaluation=evaluations.get(i.id),
+            follow_ups=[entry_to_dict(e) for e in entries.get(i.id or 0, [])],
+        )
+        for i in page.interviews
+    ]
+
+
+def _print_page(page: InterviewPage, now: pendulum.DateTime) -> None:
+    from interview_journal.dates import format_exact, relative
+    from interview_journal.domain.status import effective_status
+
+    rows = [
+        (
+            str(i.id),
+            format_exact(i.starts_at, now),
+            relative(i.starts_at, now),
+            i.company,
+            i.role,
+            i.stage.label,
+            effective_status(i, now).label,
+        )
+        for i in page.interviews
+    ]
+    common.print_table(("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS"), rows)
+
+
+@click.command()
+@click.argument("interview_id")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+@click.pass_context
+def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
+    """Show everything about one interview."""
+    from interview_journal.present.json import interview_to_dict
+    from interview_journal.present.text import interview_text
+    from interview_journal.store.evaluations import evaluation_to_dict
+    from interview_journal.store.follow_ups import entry_to_dict
+
+    number = parse_id(interview_id)
+    now = common.clock().now()
+    with journal_for(ctx, db_path, create=False) as journal:
+        interview = journal.get_interview(number)
+        evaluation = journal.get_evaluation(number)
+        entries = journal.entries_for(number)
+    if as_json:
+        common.print_json(
+            interview_to_dict(
+                interview,
+                now,
+                evaluation=evaluation_to_dict(evaluation) if evaluation else None,
+                follow_ups=[entry_to_dict(entry) for entry in entries],
+            )
+        )
+    else:
+        click.echo(interview_text(interview, now, evaluation, entries))
