@@ -129,10 +129,7 @@ class ReviewQueries:
         ]
 
     def needs_attention(
-        self,
-        now: pendulum.DateTime,
-        horizon_days: int | None = None,
-        settings: SuggestionSettings | None = None,
+        self, now: pendulum.DateTime, horizon_days: int | None, settings: SuggestionSettings | None
     ) -> bool:
         """A follow-up (planned or suggested) is due, or a recent interview waits for its
         evaluation: what decides at start-up whether the app opens on the review. The two
