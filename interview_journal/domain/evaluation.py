@@ -56,6 +56,15 @@ REFLECTIONS = {
 }
 """The free-text reflections, in the order the screen shows them."""
 
+SHORT_TEXTS = (
+    "role_note",
+    "accurate_note",
+    "next_steps_answer",
+    "hear_back_answer",
+    "clarity_answer",
+)
+"""The one-line answers: what differed from the ad, what was overstated, their answers."""
+
 CLOSING_QUESTIONS = {
     "next_steps": "What are the next steps?",
     "hear_back": "When will I hear from you — or may I get in touch?",

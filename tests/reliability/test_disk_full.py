@@ -33,7 +33,8 @@ from interview_journal.domain.timeline import Entry, EntryKind
 from interview_journal.errors import StorageError
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
-from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.autosave import AUTOSAVE_DELAY
+from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.reliability.test_kill_while_typing import TerminalApp

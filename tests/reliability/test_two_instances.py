@@ -30,7 +30,7 @@ from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import StaleWriteError
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
-from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY
+from interview_journal.tui.autosave import AUTOSAVE_DELAY
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.timeline import TimelineScreen

@@ -29,8 +29,9 @@ from interview_journal.errors import StaleWriteError
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
 from interview_journal.tui.app import make_app
-from interview_journal.tui.screens.drafts import DRAFT_DELAY
-from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.autosave import AUTOSAVE_DELAY
+from interview_journal.tui.autosave import AUTOSAVE_DELAY as DRAFT_DELAY
+from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.widgets.rating import RatingBar
 from tests.ui.helpers import input_value, on_the_evaluation, press_and_settle, settle, toasts

@@ -32,7 +32,8 @@ from interview_journal.domain.evaluation import (
 )
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
-from interview_journal.tui.screens.evaluation import AUTOSAVE_DELAY, EvaluationScreen
+from interview_journal.tui.autosave import AUTOSAVE_DELAY
+from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.widgets.interview_table import InterviewTable

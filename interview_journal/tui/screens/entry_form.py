@@ -10,12 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
@@ -29,8 +27,7 @@ from interview_journal.domain.entry_fields import (
 )
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
-from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
-from interview_journal.tui.screens.drafts import DraftKeeper
+from interview_journal.tui.screens.form import FormScreen, form_bindings
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
 DATE_FIELDS = {"due", "done"}
@@ -59,19 +56,13 @@ def entry_texts(entry: Entry) -> dict[str, str]:
     }
 
 
-class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
+class EntryFormScreen(FormScreen[Entry]):
     """Returns the saved entry, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Check and save"),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="cancel",
-            tooltip="Leave without saving (asks if you typed anything)",
-        ),
-    ]
+    ORDER = ORDER
+    SELECTS = SELECTS
+    DEFAULT_CHOICE = EntryKind.FOLLOW_UP.value
+    BINDINGS = form_bindings("Check and save")
 
     def __init__(self, interview: Interview, entry: Entry | None = None, **start: Any) -> None:
         """`entry` to edit one; otherwise `start` holds what a new one starts with."""
@@ -84,8 +75,6 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
             interview_id=interview.id, kind=EntryKind.FOLLOW_UP
         ).with_changes(**start)
         self.draft_kind = f"entry-form:{entry.id}" if entry else f"entry-form:new:{interview.id}"
-        self._initial: dict[str, str] = {}
-        self._restoring = False
         self._asked_reason = False
 
     def compose(self) -> ComposeResult:
@@ -126,31 +115,15 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
 
     def on_mount(self) -> None:
         self._initial = entry_texts(self.start)
-        shown, restored, both = self.restore_draft(self._initial)
-        self._restoring = True
-        self._fill(shown)
-        self._restoring = False
-        if restored:
-            self.notify(self.restored_message(both), title="Draft", timeout=8 if both else 5)
+        self.restore_draft()
+        for name in DATE_FIELDS:
+            self._echo(name, self.texts()[name])
         self._show_outcome()
         first = "reason" if self.entry is None and self.start.kind.is_outgoing else "kind"
         if self.start.due is None and self.entry is None:
             first = "due"
         self.query_one(f"#field-{first}").focus()
-        self._warm_date_parser()
-
-    @work(thread=True, group="warm-up", exit_on_error=False)
-    def _warm_date_parser(self) -> None:
-        dates.warm_up()
-
-    def _fill(self, texts: dict[str, str]) -> None:
-        self.fill_fields(texts, SELECTS, default=EntryKind.FOLLOW_UP.value)
-        for name in DATE_FIELDS:
-            self._echo(name, texts.get(name, ""))
-
-    def texts(self) -> dict[str, str]:
-        """What is in the form now, as typed."""
-        return self.read_fields(ORDER)
+        self.warm_date_parser()
 
     # --- checking as you type ---------------------------------------------------------
 
@@ -159,13 +132,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         for part in ("#field-outcome", "#outcome-label"):
             self.query_one(part).display = is_outcome
         if not is_outcome:
-            self._show_error("outcome", "")
-
-    def _show_error(self, name: str, message: str) -> None:
-        error = self.query_one(f"#{name}-error", Static)
-        error.update(Content(message))  # a message may repeat what was typed: never markup
-        error.display = bool(message)
-        self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
+            self.show_error("outcome", "")
 
     def _echo(self, name: str, text: str) -> None:
         echo = self.query_one(f"#{name}-echo", Static)
@@ -191,7 +158,7 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         errors = self._errors()
         for name in ORDER:
             if only is None or name == only:
-                self._show_error(name, errors.get(name, ""))
+                self.show_error(name, errors.get(name, ""))
         return errors
 
     @on(Input.Changed)
@@ -209,14 +176,14 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
             message = errors.get(name, "")
             if name == "due" and "planned date" in message:
                 message = ""  # do not nag while the other date may still be typed
-            self._show_error(name, message)
+            self.show_error(name, message)
         elif name in ORDER and self.query_one(f"#{name}-error", Static).display:
             self._check(name)
-        self._schedule_draft()
+        self.saver.changed()
 
     @on(Input.Blurred)
     def _left_field(self) -> None:
-        self._write_draft()
+        self.saver.write_soon()
 
     # --- saving and leaving -----------------------------------------------------------
 
@@ -265,48 +232,16 @@ class EntryFormScreen(DraftKeeper, Screen[Entry | None]):
         )
 
     def _save(self, entry: Entry) -> None:
-        try:
-            saved = (
-                self.journal.add_entry(entry)
-                if self.entry is None
-                else self.journal.update_entry(entry)
-            )
-        except StaleWriteError as error:
-            self._draft_dirty = True
-            self._write_draft()
-            self.report(error, title="Changed elsewhere")
-            return
-        except NotFoundError as error:
-            self.failed(error)  # the entry, or its whole interview, was deleted elsewhere
-            return
-        except JournalError as error:
-            self.report(error)
-            return
-        self._discard_draft()
-        self.notify(f"Saved: {saved.title}, {saved.when.key.replace('T', ' ')}.", timeout=3)
-        self.dismiss(saved)
+        if self.entry is None:
+            self.save_with(lambda: self.journal.add_entry(entry), _said)
+        else:
+            self.save_with(lambda: self.journal.update_entry(entry), _said)
 
     def action_cancel(self) -> None:
-        from interview_journal.tui.dialogs.confirm import ConfirmScreen
-
-        if not self.changed:
-            self._leave()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self._leave()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard this entry?" if self.entry is None else "Discard your changes?",
-                "What you typed here will be gone.",
-                confirm="Discard",
-                cancel="Keep editing",
-            ),
-            answered,
+        self.ask_to_discard(
+            "Discard this entry?" if self.entry is None else "Discard your changes?"
         )
 
-    def _leave(self) -> None:
-        self._discard_draft()
-        self.dismiss(None)
+
+def _said(saved: Entry) -> str:
+    return f"Saved: {saved.title}, {saved.when.key.replace('T', ' ')}."

@@ -10,18 +10,16 @@ merged, keeping both texts.
 
 from __future__ import annotations
 
-import time
 from datetime import date
+from functools import partial
 from typing import Any
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from interview_journal import dates
@@ -30,27 +28,36 @@ from interview_journal.domain.evaluation import (
     CONTENT_FIELDS,
     RATINGS,
     REFLECTIONS,
+    SHORT_TEXTS,
     Evaluation,
     EvaluationState,
     PastLesson,
     RoleMatch,
     key_points_from_notes,
     merge,
-    merge_choices_said,
 )
 from interview_journal.domain.model import Interview
-from interview_journal.errors import InputError, JournalError, NotFoundError, StaleWriteError
+from interview_journal.errors import InputError, JournalError, NotFoundError
+from interview_journal.tui.autosave import Autosaver, Finish, Job, SaveState
 from interview_journal.tui.screens.base import DELETED_ELSEWHERE, JournalAccess
-from interview_journal.tui.screens.drafts import save_due
+from interview_journal.tui.screens.evaluation_layout import evaluation_widgets
+from interview_journal.tui.screens.evaluation_saving import (
+    AGREED_LABELS,
+    AgreedDates,
+    AgreedStored,
+    Attempt,
+    Stored,
+    attempt,
+    merged_notice,
+    overwritten_notice,
+    save_agreed,
+    save_evaluation,
+    taken_from_elsewhere,
+)
 from interview_journal.tui.widgets.choice import ChoiceBar
+from interview_journal.tui.widgets.editor_area import edit_outside, editor_binding
 from interview_journal.tui.widgets.key_points import KeyPointList
 from interview_journal.tui.widgets.rating import RatingBar
-
-AUTOSAVE_DELAY = 0.3
-"""Seconds after the last change before it is written (the promise is: within one second)."""
-AGREED_LABELS = ("feedback promised by", "may get in touch from")
-AUTOSAVE_MAX_WAIT = 1.0
-"""Seconds after the first unsaved change by which it is written, even while typing goes on."""
 
 
 class EvaluationScreen(JournalAccess, Screen[None]):
@@ -69,14 +76,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         Binding(
             "escape", "back", "Back", id="back", tooltip="Go back (everything is already saved)"
         ),
-        Binding(
-            "ctrl+e",
-            "editor",
-            "Editor",
-            id="editor",
-            priority=True,  # text boxes use ctrl+e for "end of line"; the editor wins
-            tooltip="Write the focused text box in $VISUAL / $EDITOR",
-        ),
+        editor_binding("Write the focused text box in $VISUAL / $EDITOR"),
         Binding("tab", "app.focus_next", "Next", id="next", show=True, tooltip="Next field"),
     ]
 
@@ -87,84 +87,18 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self.interview: Interview | None = None
         self.saved: Evaluation = Evaluation(interview_id, version=0)
         """What the journal holds (version 0: nothing yet). The base for merges."""
-        self._timer: Timer | None = None
-        self._dirty = False
-        self._dirty_since: float | None = None
-        """When the oldest change not yet saved was made (monotonic clock)."""
-        self._changed_at = 0.0
-        """When the latest change was made (monotonic clock)."""
-        self._shown_state = ""
+        self.saver = Autosaver(self, self._prepare, self._show_state)
         self._leave_anyway = False
         """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._loading = False
         self._agreed_dirty = False
+        """An agreed date changed on screen and is not in the journal yet."""
         self._deleted_under_me = False
         """The interview was deleted in another window while text typed here was unsaved:
         the screen stays, showing the only copy of that text, until escape."""
 
-    # --- layout -----------------------------------------------------------------------
-
     def compose(self) -> ComposeResult:
-        with Horizontal(id="eval-header"):
-            yield Static(id="eval-title")
-            yield Static("", id="save-state")
-        with VerticalScroll(id="eval-body"), Horizontal(id="eval-columns"):
-            with Vertical(id="eval-left"):
-                with Vertical(classes="panel", id="ratings-panel") as ratings:
-                    ratings.border_title = "How did it go?"
-                    for name, label in RATINGS.items():
-                        yield RatingBar(label, id=f"rate-{name}")
-                with Vertical(classes="panel", id="key-points-panel") as points:
-                    points.border_title = "Key points I meant to get across"
-                    yield KeyPointList(id="key-points")
-                with Vertical(classes="panel", id="reality-panel") as reality:
-                    reality.border_title = "Reality check"
-                    yield ChoiceBar(
-                        "Role matched the ad",
-                        [(m.value, m.value) for m in RoleMatch],
-                        id="choice-role_matched",
-                    )
-                    yield Input(
-                        placeholder="what differed from the ad?",
-                        id="field-role_note",
-                        classes="note",
-                    )
-                    yield ChoiceBar(
-                        "Represented myself", [("yes", "yes"), ("no", "no")], id="choice-accurate"
-                    )
-                    yield Input(
-                        placeholder="accurately? anything overstated?",
-                        id="field-accurate_note",
-                        classes="note",
-                    )
-                with Vertical(classes="panel", id="lesson-panel") as lesson:
-                    lesson.border_title = "Last time's lesson"
-                    yield Static(id="last-lesson")
-            with Vertical(id="eval-right"):
-                for name, label in REFLECTIONS.items():
-                    with Vertical(classes="panel reflection") as panel:
-                        panel.border_title = label
-                        yield TextArea(id=f"field-{name}", soft_wrap=True, tab_behavior="focus")
-                with Vertical(classes="panel", id="closing-panel") as closing:
-                    closing.border_title = "Closing questions — asked? what did they say?"
-                    for name, question in CLOSING_QUESTIONS.items():
-                        yield Checkbox(question, id=f"check-{name}_asked", classes="asked")
-                        yield Input(
-                            placeholder="their answer", id=f"field-{name}_answer", classes="note"
-                        )
-                        if name == "hear_back":
-                            yield Input(
-                                placeholder="feedback promised by (e.g. fri, in 1 week)",
-                                id="date-feedback_by",
-                                classes="note date",
-                            )
-                            yield Static("", id="echo-feedback_by", classes="echo")
-                            yield Input(
-                                placeholder="may get in touch from (e.g. mon)",
-                                id="date-contact_from",
-                                classes="note date",
-                            )
-                            yield Static("", id="echo-contact_from", classes="echo")
+        yield from evaluation_widgets()
         yield Footer()
 
     # --- loading ----------------------------------------------------------------------
@@ -192,7 +126,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self._show_lesson(lessons)
         self._fill(existing)
         self._fill_agreed(self.interview)
-        self._show_save_state("saved" if existing.version else "new")
+        self.saver.show_state(SaveState.SAVED if existing.version else SaveState.NEW)
         self.query_one("#field-went_well", TextArea).focus()
 
     def _show_header(self) -> None:
@@ -244,13 +178,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
                     if area.has_focus:
                         # After a merge my own text is last: carry on typing at its end.
                         area.move_cursor(area.document.end)
-            for name in (
-                "role_note",
-                "accurate_note",
-                "next_steps_answer",
-                "hear_back_answer",
-                "clarity_answer",
-            ):
+            for name in SHORT_TEXTS:
                 box = self.query_one(f"#field-{name}", Input)
                 if box.value != getattr(evaluation, name):
                     box.value = getattr(evaluation, name)
@@ -289,13 +217,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             values[name] = self.query_one(f"#rate-{name}", RatingBar).value
         for name in REFLECTIONS:
             values[name] = self.query_one(f"#field-{name}", TextArea).text
-        for name in (
-            "role_note",
-            "accurate_note",
-            "next_steps_answer",
-            "hear_back_answer",
-            "clarity_answer",
-        ):
+        for name in SHORT_TEXTS:
             values[name] = self.query_one(f"#field-{name}", Input).value
         for name in CLOSING_QUESTIONS:
             values[f"{name}_asked"] = self.query_one(f"#check-{name}_asked", Checkbox).value
@@ -323,103 +245,103 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         if control_id.startswith("date-"):
             self._echo(control_id.removeprefix("date-"))
             self._agreed_dirty = True
-        self._dirty = True
-        if self._shown_state != "saving":
-            self._show_save_state("saving")
-        # One timer per save, not one per key: a burst of keys only moves the due time.
-        self._changed_at = time.monotonic()
-        if self._dirty_since is None:
-            self._dirty_since = self._changed_at
-        if self._timer is None:
-            self._timer = self.set_timer(AUTOSAVE_DELAY, self._autosave_due)
-
-    def _autosave_due(self) -> None:
-        """Save now if the pause or the deadline has come, else look again when it will."""
-        self._timer = None
-        if self._dirty_since is None:
-            return
-        wait = (
-            save_due(self._dirty_since, self._changed_at, AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT)
-            - time.monotonic()
-        )
-        if wait > 0.01:
-            self._timer = self.set_timer(wait, self._autosave_due)
-            return
-        self.save_now()
+        self.saver.changed()
 
     def on_descendant_blur(self) -> None:
         """Leaving a field writes it at once."""
-        self.save_now()
+        self.saver.write_soon()
 
     @property
     def unsaved(self) -> bool:
         """Something typed here is not in the journal yet (a save failed, or is pending)."""
-        return self._dirty
+        return self.saver.unsaved
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it ends, however it ends."""
+        await self.saver.flush()
 
     def save_now(self) -> None:
-        """Write what is on screen, if anything changed. Never raises."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._dirty_since = None
-        if self._deleted_under_me:
-            return  # nothing can be saved any more; it was said
-        if self._agreed_dirty:
-            self._save_agreed()
-        if not self._dirty or not self.is_mounted:
-            return
+        """Write what is on screen at once, on this thread (after a crash: no event loop
+        to wait on). Never raises for a failed save."""
+        self.saver.write_at_once()
+
+    def _prepare(self) -> Job | SaveState:
+        """(the autosaver) What to write: the evaluation if it changed, the agreed dates
+        if they did."""
+        if self._deleted_under_me or not self.is_mounted:
+            return SaveState.FAILED  # nothing can be saved any more; it was said
+        agreed = self._agreed_to_write()
         mine = self.current()
         if mine.version == 0 and mine.is_empty and mine.key_points == self.saved.key_points:
-            self._dirty = False
-            self._show_save_state("new")
-            return
+            return self._job(None, agreed, SaveState.NEW)
         if mine.version and all(
             getattr(mine, name) == getattr(self.saved, name) for name in CONTENT_FIELDS
         ):
-            self._dirty = False  # nothing new (e.g. the echo of loading): no write
-            self._show_save_state("saved")
-            return
-        if not self._write(mine):
-            return
-        self._dirty = False
-        self._show_save_state("saved")
+            return self._job(None, agreed, SaveState.SAVED)  # nothing new (the echo of loading)
+        return self._job(mine, agreed, SaveState.SAVED)
 
-    def _write(self, mine: Evaluation) -> bool:
-        """Save, merging with another window's save if needed. False (and said) on failure."""
-        if self._deleted_under_me:
-            self.notify(DELETED_ELSEWHERE, severity="warning", timeout=5)
-            return False
-        try:
-            try:
-                self.saved = self.journal.save_evaluation(mine)
-            except StaleWriteError:
-                self._merge_with_other_window(mine)
-        except NotFoundError as error:
+    def _job(
+        self, mine: Evaluation | None, agreed: AgreedDates | None, state: SaveState
+    ) -> Job | SaveState:
+        """The write of `mine` and `agreed` (None: not changed), for a thread; `state` is
+        where things stand if only the dates are written."""
+        if mine is None and agreed is None:
+            return state
+        journal, base, interview_id = self.journal, self.saved, self.interview_id
+
+        def job() -> Finish:
+            dates_stored = (
+                attempt(lambda: save_agreed(journal, interview_id, agreed)) if agreed else None
+            )
+            stored = attempt(lambda: save_evaluation(journal, base, mine)) if mine else None
+            return partial(self._written, agreed, dates_stored, mine, stored, state)
+
+        return job
+
+    def _written(
+        self,
+        agreed: AgreedDates | None,
+        dates_stored: Attempt[AgreedStored] | None,
+        mine: Evaluation | None,
+        stored: Attempt[Stored] | None,
+        state: SaveState,
+    ) -> SaveState:
+        """(back on the event loop) Take what the journal holds now, and say what happened."""
+        if agreed is not None and dates_stored is not None:
+            self._agreed_written(agreed, dates_stored)
+        if mine is None or stored is None:
+            return state
+        if stored.error is not None:
+            return self._not_written(stored.error)
+        assert stored.value is not None
+        self.saved = stored.value.saved
+        choices = stored.value.choices
+        if choices is not None:
+            self._show_merged(mine)
+            self.notify(
+                merged_notice(choices),
+                title="Merged",
+                severity="warning",
+                timeout=12 if choices else 10,
+            )
+        return SaveState.SAVED
+
+    def _show_merged(self, mine: Evaluation) -> None:
+        """Show the merge; what was typed while it was written stays, on top of it."""
+        shown = self.saved
+        now = self.current().with_changes(state=mine.state)
+        if any(getattr(now, name) != getattr(mine, name) for name in CONTENT_FIELDS):
+            shown = merge(mine, now, self.saved)
+        self._fill(shown)
+
+    def _not_written(self, error: JournalError) -> SaveState:
+        if isinstance(error, NotFoundError):
             self.failed(error)  # its interview was deleted in another window (leave_deleted)
-            return False
-        except JournalError as error:
-            self._show_save_state("failed")
+        else:
             self.report(error)
-            return False
-        return True
+        return SaveState.FAILED
 
-    def _merge_with_other_window(self, mine: Evaluation) -> None:
-        theirs = self.journal.get_evaluation(self.interview_id)
-        if theirs is None:
-            self.saved = self.journal.save_evaluation(mine.with_changes(version=0))
-            return
-        merged = merge(self.saved, mine, theirs)
-        choices = merge_choices_said(self.saved, mine, theirs)
-        self.saved = self.journal.save_evaluation(merged)
-        self._fill(self.saved)
-        self.notify(
-            "This evaluation was also changed in another window. Both versions are kept: "
-            "where you both wrote, the other window's text comes first."
-            + ("".join(f"\n{line}." for line in choices)),
-            title="Merged",
-            severity="warning",
-            timeout=12 if choices else 10,
-        )
+    # --- the agreed dates (written to the interview) ------------------------------------
 
     def _parsed_date(self, name: str) -> date | None:
         text = self.query_one(f"#date-{name}", Input).value
@@ -434,100 +356,85 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             echo.set_class(True, "invalid-echo")
             return
         echo.set_class(False, "invalid-echo")
-        label = "feedback promised by" if name == "feedback_by" else "may get in touch from"
+        label = AGREED_LABELS[0] if name == "feedback_by" else AGREED_LABELS[1]
+        today = self.now().date()
         echo.update(
-            f"→ {label} {dates.format_day(value, self.now().date())} "
-            f"({dates.relative_day(value, self.now().date())})"
+            f"→ {label} {dates.format_day(value, today)} ({dates.relative_day(value, today)})"
             if value
             else ""
         )
 
-    def _save_agreed(self) -> None:
+    def _agreed_to_write(self) -> AgreedDates | None:
+        """The agreed dates to write, if changed on screen (and both readable)."""
+        if not self._agreed_dirty or self.interview is None:
+            return None
         try:
-            feedback_by = self._parsed_date("feedback_by")
-            contact_from = self._parsed_date("contact_from")
+            mine = (self._parsed_date("feedback_by"), self._parsed_date("contact_from"))
         except InputError:
-            return  # the message is showing under the field; the rest still saves
-        interview = self.interview
-        if interview is None:
-            return
-        was = (interview.feedback_by, interview.contact_from)
-        mine = (feedback_by, contact_from)
-        if mine == was:
-            self._agreed_dirty = False
-            return
-        try:
-            now = self.journal.get_interview(self.interview_id)
-            self.interview = self.journal.set_agreed_dates(
-                self.interview_id, feedback_by, contact_from, was=was
-            )
-            self._agreed_dirty = False
-        except NotFoundError as error:
-            self.failed(error)
-            return
-        except JournalError as error:
-            self._show_save_state("failed")
-            self.report(error)
-            return
-        theirs = (now.feedback_by, now.contact_from)
-        if any(t != w and m == w for t, w, m in zip(theirs, was, mine, strict=True)):
-            self._fill_agreed(self.interview)  # a date changed elsewhere, not here: shown
-        overwritten = [
-            f"{AGREED_LABELS[index]} (it said {t or 'nothing'}; yours, {m or 'nothing'}, is kept)"
-            for index, (t, w, m) in enumerate(zip(theirs, was, mine, strict=True))
-            if m != w and t not in (w, m)
-        ]
-        if overwritten:
-            self.notify(
-                "Also changed elsewhere since this opened: " + "; ".join(overwritten) + ".",
-                title="Changed elsewhere",
-                severity="warning",
-                timeout=10,
-            )
+            return None  # the message is showing under the field; the rest still saves
+        was = (self.interview.feedback_by, self.interview.contact_from)
+        self._agreed_dirty = False  # set again by a change while it is written, or a failure
+        return None if mine == was else AgreedDates(was, mine)
 
-    def _show_save_state(self, state: str) -> None:
+    def _agreed_written(self, agreed: AgreedDates, stored: Attempt[AgreedStored]) -> None:
+        if stored.error is not None:
+            self._agreed_dirty = True
+            if isinstance(stored.error, NotFoundError):
+                self.failed(stored.error)
+            else:
+                self.saver.show_state(SaveState.FAILED)
+                self.report(stored.error)
+            return
+        assert stored.value is not None
+        self.interview = stored.value.interview
+        theirs = stored.value.theirs
+        if taken_from_elsewhere(agreed, theirs) and not self._agreed_dirty:
+            self._fill_agreed(self.interview)  # a date changed elsewhere, not here: shown
+        notice = overwritten_notice(agreed, theirs)
+        if notice:
+            self.notify(notice, title="Changed elsewhere", severity="warning", timeout=10)
+
+    def _show_state(self, state: SaveState) -> None:
+        """(the autosaver) Say where what is on screen stands, top right."""
         label = {
-            "saved": f"● saved {self.now():%H:%M}",
-            "saving": "○ saving…",
-            "new": "not started — type to begin",
-            "failed": "✗ NOT SAVED",
+            SaveState.SAVED: f"● saved {self.now():%H:%M}",
+            SaveState.SAVING: "○ saving…",
+            SaveState.NEW: "not started — type to begin",
+            SaveState.FAILED: "✗ NOT SAVED",
         }[state]
-        if state == "saved" and self.saved.state is EvaluationState.FINISHED:
+        if state is SaveState.SAVED and self.saved.state is EvaluationState.FINISHED:
             label = f"✓ finished · {label}"
-        self._shown_state = state
         widget = self.query_one("#save-state", Static)
         widget.update(label)
-        widget.set_class(state == "failed", "save-failed")
-
-    async def flush_unsaved(self) -> None:
-        """Called by the app before it quits, however it quits."""
-        self._dirty = True
-        self.save_now()
+        widget.set_class(state is SaveState.FAILED, "save-failed")
 
     # --- actions ----------------------------------------------------------------------
 
-    def action_finish(self) -> None:
-        self._dirty = True
-        self.saved = self.saved.with_changes(state=EvaluationState.FINISHED)
-        mine = self.current().with_changes(state=EvaluationState.FINISHED)
-        if not self._write(mine):
+    async def action_finish(self) -> None:
+        if await self.saver.run(self._prepare_finish) is not SaveState.SAVED:
             return
-        self._dirty = False
-        self._save_agreed()
         self.notify(
             "Evaluation finished. The lesson will be shown before your next interview.", timeout=4
         )
         self.dismiss(None)
 
+    def _prepare_finish(self) -> Job | SaveState:
+        if self._deleted_under_me:
+            self.notify(DELETED_ELSEWHERE, severity="warning", timeout=5)
+            return SaveState.FAILED
+        self.saved = self.saved.with_changes(state=EvaluationState.FINISHED)
+        mine = self.current().with_changes(state=EvaluationState.FINISHED)
+        return self._job(mine, self._agreed_to_write(), SaveState.SAVED)
+
     def leave_deleted(self, interview_id: int, *, say: bool = True) -> None:
         """Close with the rest, unless what was just typed exists nowhere else: then stay
         with it (and say so), so it can be copied out; escape leaves."""
-        typing = self._dirty or self._agreed_dirty
+        typing = self.saver.unsaved or self._agreed_dirty
         if interview_id != self.interview_id or not typing or self._deleted_under_me:
             super().leave_deleted(interview_id, say=say)
             return
         self._deleted_under_me = True
-        self._show_save_state("failed")
+        self.saver.show_state(SaveState.FAILED)
         self.notify(
             f"{DELETED_ELSEWHERE} What you typed here cannot be saved: copy what you want to "
             "keep (ctrl+e opens the box in your editor), then escape goes back.",
@@ -536,14 +443,14 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             timeout=20,
         )
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if self._deleted_under_me:
             super().leave_deleted(self.interview_id, say=False)
             return
-        self.save_now()
+        await self.saver.flush(force=False)
         if self._leaving:
             return  # the interview is gone, and so is this screen
-        if self._dirty and not self._leave_anyway:
+        if self.saver.unsaved and not self._leave_anyway:
             # the save failed (disk full, file read-only…): leaving would lose the text
             self._leave_anyway = True
             self.notify(
@@ -557,23 +464,14 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             return
         self.dismiss(None)
 
-    def action_editor(self) -> None:
+    async def action_editor(self) -> None:
         focused = self.focused
         if not isinstance(focused, TextArea | Input):
             self.notify("Move to a text box first (tab), then ctrl+e.", timeout=3)
             return
-        import click
-
-        current = focused.text if isinstance(focused, TextArea) else focused.value
-        self.save_now()  # a signal while the editor is open must not lose what is typed
-        with self.app.suspend():
-            edited = click.edit(current, extension=".md")
-        if edited is None:
+        await self.saver.flush(force=False)  # a signal while the editor is open loses nothing
+        if not edit_outside(focused):
             return
-        if isinstance(focused, TextArea):
-            focused.load_text(edited.rstrip("\n"))
-        else:
-            focused.value = " ".join(edited.split())
-        self._dirty = True
-        self.save_now()
+        self.saver.changed()
+        self.saver.write_soon()
         focused.focus()

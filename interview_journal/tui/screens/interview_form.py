@@ -1,10 +1,7 @@
 """Add or edit an interview: one field per line, checked as you go, nothing lost.
 
-What is typed is kept as a draft in the journal (a moment after the last key and at
-most a second after the first unsaved one, before ctrl+e hands the terminal to the
-editor, and at once when the app is told to quit), so a crash, a kill or a closed terminal never
-loses it; opening the form again brings it back. Saving checks every field and saves
-nothing until all are valid.
+What is typed is kept as a draft (see `FormScreen`); opening the form again brings it
+back. Saving checks every field and saves nothing until all are valid.
 """
 
 from __future__ import annotations
@@ -13,20 +10,19 @@ import contextlib
 from typing import Any
 
 from rich.markup import escape
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
 from interview_journal.domain.model import Format, Interview, Stage, Status
-from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
-from interview_journal.tui.screens.drafts import DraftKeeper
+from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
 
 FORM_ORDER = [
     "company",
@@ -82,28 +78,15 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     }
 
 
-class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
+class InterviewFormScreen(FormScreen[Interview]):
     """Returns the saved interview, or None when cancelled."""
 
+    ORDER = FORM_ORDER
+    SELECTS = SELECTS
     BINDINGS = [
-        Binding(
-            "ctrl+s", "save", "Save", id="save", priority=True, tooltip="Check every field and save"
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="cancel",
-            tooltip="Leave without saving (asks if you typed anything)",
-        ),
-        Binding(
-            "ctrl+e",
-            "editor",
-            "Editor",
-            id="editor",
-            priority=True,  # text boxes use ctrl+e for "end of line"; the editor wins
-            show=False,
-            tooltip="Write the field you are in (or the notes) in $VISUAL / $EDITOR",
+        *form_bindings("Check every field and save"),
+        editor_binding(
+            "Write the field you are in (or the notes) in $VISUAL / $EDITOR", show=False
         ),
     ]
 
@@ -114,10 +97,6 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         self.about_interview = interview.id if interview else None
         self.first_field = focus if focus in FORM_ORDER else "company"
         self.draft_kind = f"interview-form:{interview.id if interview else 'new'}"
-        self._initial: dict[str, str] = {}
-        self._draft_timer = None
-        self._draft_dirty = False
-        self._restoring = False
 
     # --- layout -----------------------------------------------------------------------
 
@@ -150,7 +129,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
                 prompt="—" if blank else "Select",
             )
         if name == "notes":
-            return TextArea(
+            return EditorArea(
                 id="field-notes",
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -160,37 +139,15 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
 
     def on_mount(self) -> None:
         self._initial = texts_of(self.interview, self.now())
-        shown, restored, both = self.restore_draft(self._initial)
-        self._restoring = True
-        self._fill(shown)
-        self._restoring = False
+        restored = self.restore_draft()
+        for name in DATE_FIELDS:
+            self._echo(name, self.texts()[name])
         if restored:
-            self._draft_dirty = False
-            self.notify(self.restored_message(both), title="Draft", timeout=8 if both else 5)
             self.validate_all(show_required=False)
         self.query_one(f"#field-{self.first_field}").focus()
-        self._warm_date_parser()
-
-    @work(thread=True, group="warm-up", exit_on_error=False)
-    def _warm_date_parser(self) -> None:
-        dates.warm_up()  # loads dateparser's language data before the first keystroke needs it
-
-    def _fill(self, texts: dict[str, str]) -> None:
-        self.fill_fields(texts, SELECTS)
-        for name in DATE_FIELDS:
-            self._echo(name, texts.get(name, ""))
-
-    def texts(self) -> dict[str, str]:
-        """What is in the form now, as typed."""
-        return self.read_fields(FORM_ORDER)
+        self.warm_date_parser()
 
     # --- checking as you type ---------------------------------------------------------
-
-    def _show_error(self, name: str, message: str) -> None:
-        error = self.query_one(f"#{name}-error", Static)
-        error.update(Content(message))  # a message may repeat what was typed: never markup
-        error.display = bool(message)
-        self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
 
     def _echo(self, name: str, text: str) -> None:
         """Show the date a date field will save, in full, so ambiguity is visible."""
@@ -219,7 +176,7 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
         message = errors.get(name, "")
         if message and not show_required and not text.strip():
             message = ""
-        self._show_error(name, message)
+        self.show_error(name, message)
         if name in DATE_FIELDS:
             self._echo(name, text)
         return name not in errors
@@ -240,14 +197,14 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             self._check_field(name, show_required=False)
         elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
             self._check_field(name)  # an error is showing: clear it as soon as it is fixed
-        self._schedule_draft()
+        self.saver.changed()
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("field-")
         if name in FIELDS and event.input.value.strip():
             self._check_field(name)
-        self._write_draft()
+        self.saver.write_soon()
 
     # --- saving and leaving -----------------------------------------------------------
 
@@ -269,81 +226,44 @@ class InterviewFormScreen(DraftKeeper, Screen[Interview | None]):
             # not re-read: in the hour that happens twice when clocks go back, the text alone
             # is ambiguous, and an untouched time must not move
             values["starts_at"] = self.interview.starts_at
-        try:
-            if self.interview is None:
-                saved = self.journal.add_interview(new_interview(values, now))
-            else:
-                saved = self.journal.update_interview(apply_fields(self.interview, values))
-        except StaleWriteError:
-            self._draft_dirty = True
-            self._write_draft()
-            if self.interview is not None and self.interview.id is not None:
-                # take the other window's version as the base: the next ctrl+s saves what is
-                # on screen over it, knowingly
-                with contextlib.suppress(JournalError):
-                    self.interview = self.journal.get_interview(self.interview.id)
-            self.notify(
-                "This interview was changed elsewhere (another window?) since you opened it. Your "
-                "text is still here (and kept as a draft); ctrl+s again saves it over theirs, "
-                "escape leaves theirs.",
-                title="Changed elsewhere",
-                severity="warning",
-                timeout=12,
+        interview = self.interview
+        if interview is None:
+            self.save_with(lambda: self.journal.add_interview(new_interview(values, now)), _said)
+        else:
+            self.save_with(
+                lambda: self.journal.update_interview(apply_fields(interview, values)), _said
             )
-            return
-        except NotFoundError as error:
-            self.failed(error)  # deleted in another window: the form closes, the draft stays
-            return
-        except JournalError as error:
-            self.report(error)
-            return
-        self._discard_draft()
-        self.notify(f"Saved {saved.title}.", timeout=3)
-        self.dismiss(saved)
+
+    def changed_elsewhere(self, error: StaleWriteError) -> None:
+        if self.interview is not None and self.interview.id is not None:
+            # take the other window's version as the base: the next ctrl+s saves what is
+            # on screen over it, knowingly
+            with contextlib.suppress(JournalError):
+                self.interview = self.journal.get_interview(self.interview.id)
+        self.notify(
+            "This interview was changed elsewhere (another window?) since you opened it. Your "
+            "text is still here (and kept as a draft); ctrl+s again saves it over theirs, "
+            "escape leaves theirs.",
+            title="Changed elsewhere",
+            severity="warning",
+            timeout=12,
+        )
 
     def action_cancel(self) -> None:
-        from interview_journal.tui.dialogs.confirm import ConfirmScreen
-
-        if not self.changed:
-            self._leave()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self._leave()
-
-        question = (
-            "Discard this new interview?" if self.interview is None else ("Discard your changes?")
-        )
-        self.app.push_screen(
-            ConfirmScreen(
-                question,
-                "What you typed here will be gone.",
-                confirm="Discard",
-                cancel="Keep editing",
-            ),
-            answered,
+        self.ask_to_discard(
+            "Discard this new interview?" if self.interview is None else "Discard your changes?"
         )
 
-    def _leave(self) -> None:
-        self._discard_draft()
-        self.dismiss(None)
-
-    def action_editor(self) -> None:
+    async def action_editor(self) -> None:
         """The editor opens on the field the cursor is in (the notes from anywhere else)."""
         field = self.focused
         if not isinstance(field, TextArea | Input):
-            field = self.query_one("#field-notes", TextArea)
-        self._write_draft()  # a signal while the editor is open must not lose what is typed
-        with self.app.suspend():
-            import click
-
-            current = field.text if isinstance(field, TextArea) else field.value
-            edited = click.edit(current, extension=".md")
-        if edited is not None:
-            if isinstance(field, TextArea):
-                field.load_text(edited.rstrip("\n"))
-            else:
-                field.value = " ".join(edited.split())
-            self._schedule_draft()
+            field = self.query_one("#field-notes", EditorArea)
+        await self.saver.flush()  # a signal while the editor is open must not lose typing
+        if edit_outside(field):
+            self.saver.changed()
         field.focus()
+
+
+def _said(saved: Interview) -> str:
+    return f"Saved {saved.title}."

@@ -1,0 +1,247 @@
+"""What the two forms share: fields by name, a draft kept as you type, saving and leaving.
+
+A form names its fields in `ORDER`; each has a widget `#field-NAME` (a `Select` for those
+in `SELECTS`, a text box or a one-line `Input` otherwise) and an error line `#NAME-error`.
+What is typed is kept as a draft in the journal by an `Autosaver` (a moment after the last
+key and at most a second after the first unsaved one, when a field is left, before ctrl+e
+hands the terminal to the editor, and at once when the app is told to quit), so a crash,
+a kill or a closed terminal never loses it; opening the form again brings it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar, TypeVar
+
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static, TextArea
+
+from interview_journal import dates
+from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
+from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
+from interview_journal.tui.autosave import Autosaver, Job, SaveState
+from interview_journal.tui.drafts import (
+    claimable,
+    close_window,
+    merge_restored,
+    open_window,
+    restored_message,
+)
+from interview_journal.tui.screens.base import JournalAccess
+
+Saved = TypeVar("Saved")
+
+Choices = dict[str, list[tuple[str, str]]]
+"""For each choice field, its (label, value) pairs."""
+
+
+def form_bindings(save_tooltip: str) -> list[BindingType]:
+    """ctrl+s and escape, as every form has them."""
+    return [
+        Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip=save_tooltip),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="cancel",
+            tooltip="Leave without saving (asks if you typed anything)",
+        ),
+    ]
+
+
+class FormScreen(JournalAccess, Screen[Saved | None]):
+    """A form that returns what it saved, or None when left. Subclasses set `ORDER`,
+    `SELECTS`, `draft_kind` and `_initial` (the texts it opened with, in `on_mount`)."""
+
+    ORDER: ClassVar[list[str]]
+    SELECTS: ClassVar[Choices]
+    DEFAULT_CHOICE: ClassVar[str] = ""
+    """For a choice that may not be blank, what a draft's unknown value becomes."""
+
+    draft_kind: str
+    """What the form edits (`interview-form:new`, `entry-form:12`); its draft is
+    `draft_kind#WINDOW`, one per form in a window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, str] = {}
+        self._restoring = False
+        self._window = ""
+        self.saver = Autosaver(self, self._prepare_draft)
+
+    # --- the fields -----------------------------------------------------------------
+
+    def texts(self) -> dict[str, str]:
+        """What is typed in each field now, as text ("" for a blank choice)."""
+        result: dict[str, str] = {}
+        for name in self.ORDER:
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                result[name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, TextArea):
+                result[name] = widget.text
+            elif isinstance(widget, Input):
+                result[name] = widget.value
+        return result
+
+    def fill(self, texts: dict[str, str]) -> None:
+        """Put texts into the fields; a choice that is not offered becomes blank (or, where
+        blank is not allowed, `DEFAULT_CHOICE`, else the first choice)."""
+        self._restoring = True
+        for name, text in texts.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Select):
+                offered = [value for _, value in self.SELECTS[name]]
+                if text in offered:
+                    widget.value = text
+                elif widget._allow_blank:
+                    widget.value = Select.NULL
+                else:
+                    default = self.DEFAULT_CHOICE
+                    widget.value = default if default in offered else offered[0]
+            elif isinstance(widget, TextArea):
+                widget.load_text(text)
+            elif isinstance(widget, Input):
+                widget.value = text
+        self._restoring = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether what is typed differs from what the form opened with."""
+        return bool(self._initial) and self.texts() != self._initial
+
+    def show_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(Content(message))  # a message may repeat what was typed: never markup
+        error.display = bool(message)
+        self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def warm_date_parser(self) -> None:
+        dates.warm_up()  # loads dateparser's language data before the first keystroke needs it
+
+    # --- the draft ------------------------------------------------------------------
+
+    @property
+    def draft_key(self) -> str:
+        if not self._window:
+            self._window = open_window()
+        return f"{self.draft_kind}#{self._window}"
+
+    def restore_draft(self) -> bool:
+        """Take the newest draft of this kind no open form holds, show it merged with
+        `_initial` and say so. False if there was none (the fields are filled anyway)."""
+        draft = self.journal.claim_draft(self.draft_kind, self.draft_key, claimable)
+        shown, both = merge_restored(draft, self._initial)
+        self.fill(shown)
+        if not draft or shown == self._initial:
+            return False
+        self.notify(restored_message(both), title="Draft", timeout=8 if both else 5)
+        return True
+
+    def on_unmount(self) -> None:
+        close_window(self._window)
+
+    def _prepare_draft(self) -> Job | SaveState:
+        if not self.is_mounted:
+            return SaveState.FAILED
+        journal, key = self.journal, self.draft_key
+        if self.changed:
+            data = {DRAFT_FIELDS: self.texts(), DRAFT_BASE: self._initial}
+            write: Callable[[], None] = lambda: journal.save_draft(key, data)  # noqa: E731
+        else:
+            write = lambda: journal.delete_draft(key)  # noqa: E731
+
+        def job() -> Callable[[], SaveState]:
+            try:
+                write()
+            except JournalError as error:
+                return partial(self._draft_failed, error)
+            return lambda: SaveState.SAVED
+
+        return job
+
+    def _draft_failed(self, error: JournalError) -> SaveState:
+        self.report(error, title="Draft not saved")
+        return SaveState.FAILED
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it ends: keep what was typed as a draft."""
+        await self.saver.flush()
+
+    def save_now(self) -> None:
+        """Keep the draft at once, on this thread (after a crash: no event loop to wait on)."""
+        self.saver.write_at_once()
+
+    @property
+    def unsaved(self) -> bool:
+        """Never holds up quitting (as before drafts could fail): a draft that could not be
+        written was said when it failed, and the typing is on screen until the app ends."""
+        return False
+
+    # --- saving and leaving ---------------------------------------------------------
+
+    def save_with(self, write: Callable[[], Saved], said: Callable[[Saved], str]) -> None:
+        """Save with `write`; on success drop the draft, say `said(saved)` and close."""
+        try:
+            saved = write()
+        except StaleWriteError as error:
+            self.saver.changed()
+            self.saver.write_soon()  # what is typed stays, and is kept as a draft
+            self.changed_elsewhere(error)
+            return
+        except NotFoundError as error:
+            self.failed(error)  # deleted in another window: the form closes, the draft stays
+            return
+        except JournalError as error:
+            self.report(error)
+            return
+        self._discard_draft()
+        self.notify(said(saved), timeout=3)
+        self.dismiss(saved)
+
+    def changed_elsewhere(self, error: StaleWriteError) -> None:
+        """Another window saved what this form edits since it opened."""
+        self.report(error, title="Changed elsewhere")
+
+    def ask_to_discard(self, question: str) -> None:
+        """Leave; if anything was typed, ask `question` first."""
+        from interview_journal.tui.dialogs.confirm import ConfirmScreen
+
+        if not self.changed:
+            self._leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._leave()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                question,
+                "What you typed here will be gone.",
+                confirm="Discard",
+                cancel="Keep editing",
+            ),
+            answered,
+        )
+
+    def _leave(self) -> None:
+        self._discard_draft()
+        self.dismiss(None)
+
+    def _discard_draft(self) -> None:
+        """No more drafts from this form; its own goes (after any write under way)."""
+        journal, key = self.journal, self.draft_key
+
+        def delete() -> None:
+            try:
+                journal.delete_draft(key)
+            except JournalError:
+                pass  # what was typed is saved or discarded; a leftover draft is harmless
+
+        self.saver.close(delete)
