@@ -1,23 +1,22 @@
 """The daily review: what needs the user today, in four sections, and the prep sheet.
 
-Pure selection and wording. The store hands over the candidates (planned entries due by
-today, recent held interviews without a finished evaluation, the coming week's
-interviews, processes with a promised date ahead) and the suggestions; this module
-decides what goes where, in which order, and how it is said.
+Pure selection. The store hands over the candidates (planned entries due by today,
+recent held interviews without a finished evaluation, the coming week's interviews,
+processes with a promised date ahead) and the suggestions; this module decides what goes
+where and in which order. How it is said is `present.review`'s.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
 import pendulum
 
-from interview_journal.dates import format_day, relative, relative_day
+from interview_journal.dates import format_day, relative_day
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
     Evaluation,
@@ -31,6 +30,7 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry, When
+from interview_journal.domain.timeline_page import DatedItem
 
 COMING_UP_DAYS = 7
 """How far ahead "Coming up" looks."""
@@ -49,33 +49,37 @@ class Section(Enum):
 
 
 @dataclass(frozen=True)
-class ReviewItem:
+class ReviewItem(DatedItem):
     """One line of the review, with what it is about."""
 
     section: Section
     interview: Interview
-    when: str
-    """ "overdue 2 days", "today", "yesterday", "tomorrow 13:00", "Fri 27 Nov"."""
+    when: When
+    """The day it is about: a follow-up's due date, the day an interview was held or
+    is, the day feedback was promised by."""
     text: str
     entry: Entry | None = None
     suggestion: Suggestion | None = None
     evaluation_state: EvaluationState | None = None
+    overdue_days: int = 0
+    """How many days a follow-up is past its due day (0: due today, or not a follow-up)."""
 
     @property
-    def key(self) -> str:
-        if self.entry is not None:
-            return f"entry:{self.entry.id}"
-        if self.suggestion is not None:
-            return f"suggestion:{self.suggestion.key}"
-        return f"{self.section.name.lower()}:{self.interview.id}"
+    def shows(self) -> str:
+        return self.section.name.lower()
 
 
 @dataclass(frozen=True)
 class Review:
-    today: date
+    now: pendulum.DateTime
+    """When the review was made (in the user's zone)."""
     sections: dict[Section, list[ReviewItem]]
     next_up: Interview | None = None
     """The next interview after the coming week, for the "nothing today" line."""
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
 
     @property
     def due_count(self) -> int:
@@ -95,13 +99,6 @@ class Review:
         return [item for section in Section for item in self.sections[section]]
 
 
-def _due_words(day: date, today: date, at: Any = None) -> str:
-    days = (today - day).days
-    if days > 0:
-        return "overdue 1 day" if days == 1 else f"overdue {days} days"
-    return "today" + (f" {at:%H:%M}" if at is not None else "")
-
-
 def build_review(
     *,
     now: pendulum.DateTime,
@@ -113,7 +110,7 @@ def build_review(
     next_up: Interview | None = None,
 ) -> Review:
     """Put the candidates in their sections, in the order the user works through them."""
-    today = now.date()
+    today: date = now.date()
     follow_ups: list[tuple[tuple[Any, ...], ReviewItem]] = []
     for entry, interview in due_entries:
         if entry.is_done or entry.due is None or entry.due.day > today:
@@ -122,9 +119,10 @@ def build_review(
         item = ReviewItem(
             Section.FOLLOW_UPS,
             interview,
-            _due_words(entry.due.day, today, entry.due.at),
+            entry.due,
             f"{entry.title}: {what.splitlines()[0]}",
             entry=entry,
+            overdue_days=(today - entry.due.day).days,
         )
         follow_ups.append(((entry.due.key, 0, entry.id or 0), item))
     for suggestion in suggestions:
@@ -133,9 +131,10 @@ def build_review(
         item = ReviewItem(
             Section.FOLLOW_UPS,
             suggestion.interview,
-            _due_words(suggestion.due, today),
+            When(suggestion.due),
             f"suggested {suggestion.kind.label}: {suggestion.reason} ({suggestion.why})",
             suggestion=suggestion,
+            overdue_days=(today - suggestion.due).days,
         )
         follow_ups.append(((When(suggestion.due).key, 1, suggestion.key), item))
 
@@ -144,7 +143,6 @@ def build_review(
         if interview.starts_at > now or state is EvaluationState.FINISHED:
             continue
         held = interview.starts_at.astimezone(now.tzinfo).date()
-        ago = relative_day(held, today)
         hint = (
             "best written the same day"
             if held >= today - timedelta(days=1)
@@ -159,7 +157,7 @@ def build_review(
             ReviewItem(
                 Section.TO_EVALUATE,
                 interview,
-                ago,
+                When(held),
                 f"{what} — {hint}",
                 evaluation_state=state,
             )
@@ -170,7 +168,7 @@ def build_review(
         ReviewItem(
             Section.COMING_UP,
             interview,
-            relative(interview.starts_at, now),
+            When.of(interview.starts_at.astimezone(now.tzinfo)),
             f"{interview.title} · {interview.stage.label}",
         )
         for interview in sorted(upcoming, key=lambda i: i.starts_at)
@@ -190,13 +188,13 @@ def build_review(
             ReviewItem(
                 Section.WAITING_ON,
                 interview,
-                format_day(promised, today),
+                When(promised),
                 f"{interview.company} promised feedback by {format_day(promised, today)} "
                 f"({relative_day(promised, today)})",
             )
         )
     return Review(
-        today=today,
+        now=now,
         sections={
             Section.FOLLOW_UPS: [item for _, item in sorted(follow_ups, key=lambda p: p[0])],
             Section.TO_EVALUATE: to_evaluate,
@@ -205,14 +203,6 @@ def build_review(
         },
         next_up=next_up,
     )
-
-
-def headline(review: Review) -> str:
-    """ "3 things need you today", or that nothing does."""
-    count = review.needs_you
-    if count == 0:
-        return "Nothing needs you today"
-    return f"{count} thing{'s' if count != 1 else ''} need{'s' if count == 1 else ''} you today"
 
 
 # --- the prep sheet -----------------------------------------------------------------------
@@ -267,123 +257,3 @@ def prep_sheet(
         earlier_rounds=tuple(sorted(earlier, key=lambda r: r.interview.starts_at)),
         lessons=tuple(lessons[:lesson_count]),
     )
-
-
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def markdown_literal(text: str) -> str:
-    """`text` as Markdown that shows exactly these characters: a company called `*Star*`
-    stays `*Star*`, `[x](y)` is no link, and each line break stays one (a hard break).
-    CommonMark lets every ASCII punctuation mark be escaped with a backslash."""
-    return "\\\n".join(_MARKDOWN_PUNCTUATION.sub(r"\\\1", line) for line in text.split("\n"))
-
-
-def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool = False) -> str:
-    """The prep sheet as Markdown: for printing, or for the notes app of the user's choice.
-
-    With `literal`, the user's own words (and ours) are escaped so that a Markdown view
-    shows them exactly; without it they go in as written, so notes typed as Markdown
-    (bullet lines) read as Markdown elsewhere.
-    """
-    say = markdown_literal if literal else str
-    interview = sheet.interview
-    today = now.date()
-    when = f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
-    lines = [
-        f"# Prep: {say(interview.title)}",
-        "",
-        "- **When:** "
-        + say(
-            f"{when}, {interview.stage.label} interview"
-            + (f", {interview.format.label}" if interview.format else "")
-        ),
-    ]
-    if interview.location:
-        lines.append(f"- **Where:** {say(interview.location)}")
-    if interview.people_text:
-        lines.append(f"- **With:** {say(interview.people_text)}")
-    if interview.job_ad_url:
-        url = say(interview.job_ad_url) if literal else f"<{interview.job_ad_url}>"
-        lines.append(f"- **Job ad:** {url}")
-    lines += ["", "## Ask at the end", ""]
-    lines += [f"- [ ] {say(question)}" for question in sheet.questions]
-    lines += ["", "## Get across", ""]
-    if sheet.key_points:
-        lines += [f"- [ ] {say(point.text)}" for point in sheet.key_points]
-    else:
-        lines.append("_No key points yet: write them as bullet lines in the prep notes._")
-    if interview.notes.strip():
-        lines += ["", "## Prep notes", "", say(interview.notes.strip())]
-    if sheet.earlier_rounds:
-        lines += ["", f"## Earlier rounds with {say(interview.company)}", ""]
-        for round_ in sheet.earlier_rounds:
-            earlier = round_.interview
-            held = format_day(earlier.starts_at.astimezone(now.tzinfo).date(), today)
-            learned = round_.evaluation.lesson.strip() if round_.evaluation else ""
-            lines.append(
-                "- "
-                + say(
-                    f"{earlier.stage.label}, {held}" + (f" — lesson: {learned}" if learned else "")
-                )
-            )
-        for note in sheet.role_notes:
-            lines.append(f"- Role vs the ad, {say(note)}")
-    if sheet.lessons:
-        lines += ["", "## From your past evaluations", ""]
-        for lesson in sheet.lessons:
-            label = "Lesson" if lesson.kind == "lesson" else "To improve"
-            day = format_day(lesson.starts_at.astimezone(now.tzinfo).date(), today)
-            lines.append("- " + say(f"{label} ({lesson.company}, {day}): {lesson.text}"))
-    return "\n".join(lines) + "\n"
-
-
-def _exact(moment: datetime, now: datetime) -> str:
-    here = moment.astimezone(now.tzinfo)
-    return f"{format_day(here.date(), now.date())} {here:%H:%M}"
-
-
-def marker(item: ReviewItem) -> str:
-    """The first character of a review line: what kind of thing it is, without colour."""
-    if item.section is Section.FOLLOW_UPS:
-        if item.suggestion is not None:
-            return "◇"
-        return "!" if item.when.startswith("overdue") else "○"
-    return {Section.TO_EVALUATE: "✎", Section.COMING_UP: "▸", Section.WAITING_ON: "…"}[item.section]
-
-
-EMPTY_SECTION = {
-    Section.FOLLOW_UPS: "nothing due",
-    Section.TO_EVALUATE: "every interview is written up",
-    Section.COMING_UP: "no interviews in the next 7 days",
-    Section.WAITING_ON: "no promised dates ahead",
-}
-
-
-def review_title(today: date) -> str:
-    return f"Daily review · {today:%A} {today.day} {today:%B}"
-
-
-def review_to_dict(review: Review) -> dict[str, Any]:
-    """The review as JSON-ready data (`today --json`)."""
-    return {
-        "date": review.today.isoformat(),
-        "needs_you": review.needs_you,
-        "due": review.due_count,
-        "sections": {
-            section.name.lower().replace("_", "-"): [
-                {
-                    "interview_id": item.interview.id,
-                    "company": item.interview.company,
-                    "role": item.interview.role,
-                    "when": item.when,
-                    "text": item.text,
-                    "entry_id": item.entry.id if item.entry else None,
-                    "suggested": item.suggestion is not None,
-                }
-                for item in review.sections[section]
-            ]
-            for section in Section
-        },
-        "next": review.next_up.id if review.next_up else None,
-    }

@@ -1,6 +1,6 @@
-"""The timeline as the screens and the CLI see it: items, pages, groups and how to say them.
+"""The timeline as the screens and the CLI see it: items, pages and groups.
 
-Pure data and wording; `store.follow_ups` fills the pages from SQLite.
+Pure data; `store.follow_ups` fills the pages from SQLite and `present.timeline` says them.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from interview_journal.dates import format_day, relative_day
 from interview_journal.domain.model import Interview
-from interview_journal.domain.suggestions import Rule, Suggestion
-from interview_journal.domain.timeline import Entry, EntryKind, EntryState, When
+from interview_journal.domain.suggestions import Suggestion
+from interview_journal.domain.timeline import Entry, EntryKind, When
 
 
 class Source(Enum):
@@ -75,7 +74,50 @@ class KindFilter(Enum):
 
 
 @dataclass(frozen=True)
-class TimelineItem:
+class LineKey:
+    """Which line of a list is which, kept across reloads: an entry by its id, a
+    suggestion by its key, or a line about the interview itself by what it shows
+    (`interview`, `feedback_by`, `to_evaluate`, ...) and the interview's id.
+
+    Its text ("entry:12") is the line's id in a list widget."""
+
+    kind: str
+    ref: int | str | None
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.ref}"
+
+    @classmethod
+    def of_entry(cls, entry_id: int | None) -> LineKey:
+        return cls("entry", entry_id)
+
+
+class DatedItem:
+    """What a line of the timeline and a line of the review are: something dated about
+    an interview, maybe a planned or done entry, maybe a suggestion."""
+
+    interview: Interview
+    when: When
+    entry: Entry | None
+    suggestion: Suggestion | None
+
+    @property
+    def shows(self) -> str:
+        """What a line that is neither an entry nor a suggestion shows, for its key."""
+        raise NotImplementedError
+
+    @property
+    def key(self) -> LineKey:
+        """A stable id for the line (for keeping the cursor on it across reloads)."""
+        if self.entry is not None:
+            return LineKey.of_entry(self.entry.id)
+        if self.suggestion is not None:
+            return LineKey("suggestion", self.suggestion.key)
+        return LineKey(self.shows, self.interview.id)
+
+
+@dataclass(frozen=True)
+class TimelineItem(DatedItem):
     """One line of the timeline."""
 
     part: Part
@@ -86,13 +128,8 @@ class TimelineItem:
     suggestion: Suggestion | None = None
 
     @property
-    def key(self) -> str:
-        """A stable id for the line (for keeping the cursor on it across reloads)."""
-        if self.entry is not None:
-            return f"entry:{self.entry.id}"
-        if self.suggestion is not None:
-            return f"suggestion:{self.suggestion.key}"
-        return f"{self.source.name.lower()}:{self.interview.id}"
+    def shows(self) -> str:
+        return self.source.name.lower()
 
 
 @dataclass(frozen=True)
@@ -131,16 +168,6 @@ class Group(Enum):
     DONE = "done"
 
 
-MARKERS = {
-    "done": "●",
-    "planned": "○",
-    "overdue": "!",
-    "suggested": "◇",
-    "milestone": "◆",
-}
-"""Shapes that tell the states apart without colour."""
-
-
 def group_of(item: TimelineItem, today: date) -> Group:
     if item.part is Part.HISTORY:
         return Group.DONE
@@ -154,117 +181,3 @@ def group_of(item: TimelineItem, today: date) -> Group:
     if day <= today + timedelta(days=6):
         return Group.THIS_WEEK
     return Group.LATER
-
-
-@dataclass(frozen=True)
-class Line:
-    """One timeline item in words: what every view shows, in columns."""
-
-    marker: str
-    state: str
-    """done, planned, overdue, suggested or milestone."""
-    when: str
-    company: str
-    what: str
-    detail: str
-
-
-def when_text(when: When, today: date) -> str:
-    days = (when.day - today).days
-    day = relative_day(when.day, today) if -1 <= days <= 1 else format_day(when.day, today)
-    return f"{day} {when.at:%H:%M}" if when.at is not None else day
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
-
-
-def describe(item: TimelineItem, now: datetime) -> Line:
-    today = now.date()
-    company = item.interview.company
-    when = when_text(item.when, today)
-    if item.suggestion is not None:
-        return _describe_suggestion(item.suggestion, when, company)
-    if item.entry is not None:
-        return _describe_entry(item.entry, when, company, today)
-    interview = item.interview
-    if item.source is Source.INTERVIEW:
-        held = interview.starts_at <= now
-        state = "done" if held else "planned"
-        what = f"interview {'held' if held else ''} · {interview.stage.label}".replace("  ", " ")
-        return Line(MARKERS[state], state, when, company, what, interview.role)
-    if item.source is Source.FEEDBACK_BY:
-        return Line(
-            MARKERS["milestone"],
-            "milestone",
-            when,
-            company,
-            "feedback due by",
-            "they promised an answer by then",
-        )
-    return Line(
-        MARKERS["milestone"],
-        "milestone",
-        when,
-        company,
-        "may contact from",
-        "only with something relevant to say",
-    )
-
-
-def _describe_entry(entry: Entry, when: str, company: str, today: date) -> Line:
-    state = entry.state(today)
-    name = {
-        EntryState.DONE: "done",
-        EntryState.OVERDUE: "overdue",
-        EntryState.TODAY: "planned",
-        EntryState.PLANNED: "planned",
-    }[state]
-    detail = _first_line(entry.reason) or _first_line(entry.note)
-    if entry.contact and entry.kind.is_outgoing:
-        detail = f"to {entry.contact}: {detail}" if detail else f"to {entry.contact}"
-    if entry.is_done and entry.due is not None and entry.kind is EntryKind.FOLLOW_UP:
-        detail = detail or "sent"
-    return Line(MARKERS[name], name, when, company, entry.title, detail)
-
-
-def _describe_suggestion(suggestion: Suggestion, when: str, company: str) -> Line:
-    if suggestion.rule is Rule.ALLOWED:
-        return Line(
-            MARKERS["suggested"], "suggested", when, company, "may get in touch", suggestion.why
-        )
-    detail = f"{suggestion.why} — {suggestion.reason}"
-    return Line(
-        MARKERS["suggested"],
-        "suggested",
-        when,
-        company,
-        f"suggested {suggestion.kind.label}",
-        detail,
-    )
-
-
-def line_to_dict(item: TimelineItem, now: datetime) -> dict[str, Any]:
-    """A timeline item as JSON-ready data (`timeline --json`)."""
-    line = describe(item, now)
-    data: dict[str, Any] = {
-        "state": line.state,
-        "group": group_of(item, now.date()).value,
-        "date": item.when.key,
-        "source": item.source.name.lower().replace("_", "-"),
-        "interview_id": item.interview.id,
-        "company": item.interview.company,
-        "what": line.what,
-        "detail": line.detail,
-    }
-    if item.entry is not None:
-        data["entry_id"] = item.entry.id
-        data["reason"] = item.entry.reason
-        data["note"] = item.entry.note
-    if item.suggestion is not None:
-        data["suggested"] = True
-        data["suggestion_key"] = item.suggestion.key
-        data["reason"] = item.suggestion.reason
-        data["why"] = item.suggestion.why
-        data["is_task"] = item.suggestion.is_task
-    return data

@@ -16,17 +16,17 @@ from interview_journal.domain.evaluation import (
     EvaluationState,
 )
 from interview_journal.domain.model import Interview
-from interview_journal.domain.review import (
+from interview_journal.domain.review import Review, Section
+from interview_journal.domain.status import effective_status
+from interview_journal.domain.timeline import Entry
+from interview_journal.present.review import (
     EMPTY_SECTION,
-    Review,
-    Section,
     headline,
     marker,
     review_title,
+    when_words,
 )
-from interview_journal.domain.status import effective_status
-from interview_journal.domain.timeline import Entry
-from interview_journal.domain.timeline_page import MARKERS, when_text
+from interview_journal.present.timeline import MARKERS, when_text
 from interview_journal.present.visible import visible
 
 
@@ -144,18 +144,19 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
             lines.append(f"{heading} — {EMPTY_SECTION[section]}")
             continue
         lines.append(heading)
-        width = max(len(item.when) for item in items)
+        whens = [when_words(item, review.now) for item in items]
+        width = max(len(when) for when in whens)
         company_width = min(
             max(len(visible(item.interview.company, one_line=True)) for item in items), 24
         )
-        for item in items:
+        for item, when in zip(items, whens, strict=True):
             company = visible(item.interview.company, one_line=True)
             if section is Section.COMING_UP:
                 company = ""
             elif len(company) > company_width:
                 company = company[: company_width - 1] + "…"
             lines.append(
-                f"  {marker(item)}  {item.when.ljust(width)}  "
+                f"  {marker(item)}  {when.ljust(width)}  "
                 + (f"{company.ljust(company_width)}  " if company else "")
                 + visible(item.text, one_line=True)
             )

@@ -36,14 +36,12 @@ from interview_journal.domain.review import (
     ReviewItem,
     Section,
     build_review,
-    headline,
-    marker,
-    prep_markdown,
     prep_sheet,
-    review_to_dict,
 )
 from interview_journal.domain.suggestions import Rule, Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, When
+from interview_journal.present.json import review_to_dict
+from interview_journal.present.review import headline, marker, prep_markdown, when_words
 
 ZONE = "Europe/Stockholm"
 NOW = FixedClock("2026-11-25T14:05:00", ZONE).now()
@@ -183,10 +181,10 @@ def test_which_planned_entries_are_due(
     (item,) = only_section(found, Section.FOLLOW_UPS)
     assert item.entry == planned
     assert item.interview == owner
-    assert item.when == expected_when
+    assert when_words(item, NOW) == expected_when
     assert marker(item) == expected_marker
     assert item.text == "follow-up: Ask for news"
-    assert item.key == f"entry:{planned.id}"
+    assert str(item.key) == f"entry:{planned.id}"
     assert found.due_count == 1
 
 
@@ -206,7 +204,7 @@ def test_overdue_follow_ups_come_before_todays_oldest_first() -> None:
     ]
     random.Random(4).shuffle(pairs)
     items = section(review(due_entries=pairs), Section.FOLLOW_UPS)
-    assert [item.when for item in items] == [
+    assert [when_words(item, NOW) for item in items] == [
         "overdue 5 days",
         "overdue 1 day",
         "today",
@@ -266,20 +264,20 @@ def test_which_suggestions_are_follow_ups_due(
     (item,) = only_section(found, Section.FOLLOW_UPS)
     assert item.suggestion == suggested
     assert item.entry is None
-    assert item.when == expected_when
+    assert when_words(item, NOW) == expected_when
     assert marker(item) == "◇"
     assert item.text == (
         "suggested follow-up: Ask where things stand: they said you would hear by Fri 20 Nov. "
         "(feedback was due Fri 20 Nov)"
     )
-    assert item.key == f"suggestion:{suggested.key}"
+    assert str(item.key) == f"suggestion:{suggested.key}"
     assert found.due_count == 1
 
 
 def test_an_overdue_suggestion_is_marked_as_a_suggestion_not_as_overdue() -> None:
     owner = interview("Umbrella Health")
     (item,) = section(review(suggestions=[suggestion(owner, -4)]), Section.FOLLOW_UPS)
-    assert item.when == "overdue 4 days"
+    assert when_words(item, NOW) == "overdue 4 days"
     assert marker(item) == "◇"
 
 
@@ -298,7 +296,7 @@ def test_suggestions_and_entries_share_one_order_by_day() -> None:
         ),
         Section.FOLLOW_UPS,
     )
-    assert [(item.interview.company, item.when, marker(item)) for item in items] == [
+    assert [(item.interview.company, when_words(item, NOW), marker(item)) for item in items] == [
         ("Umbrella", "overdue 2 days", "◇"),
         ("Vandelay", "overdue 1 day", "!"),
         ("Vandelay", "today", "◇"),
@@ -359,7 +357,7 @@ def test_which_interviews_wait_for_their_evaluation(
         return
     (item,) = only_section(found, Section.TO_EVALUATE)
     assert item.interview == held
-    assert item.when == expected_when
+    assert when_words(item, NOW) == expected_when
     assert item.text == expected_text
     assert item.evaluation_state is state
     assert marker(item) == "✎"
@@ -387,7 +385,7 @@ def test_interviews_to_evaluate_oldest_first() -> None:
         ),
         Section.TO_EVALUATE,
     )
-    assert [(item.interview.company, item.when) for item in items] == [
+    assert [(item.interview.company, when_words(item, NOW)) for item in items] == [
         ("Umbrella", "9 days ago"),
         ("Initech", "2 days ago"),
         ("Vandelay", "yesterday"),
@@ -419,7 +417,7 @@ def test_which_interviews_are_coming_up(
         assert found.is_empty
         return
     (item,) = only_section(found, Section.COMING_UP)
-    assert item.when == expected_when
+    assert when_words(item, NOW) == expected_when
     assert item.text == "Pied Piper — Backend Engineer · final"
     assert marker(item) == "▸"
     assert found.needs_you == 0
@@ -472,7 +470,7 @@ def test_which_processes_we_are_waiting_on(
         assert found.is_empty
         return
     (item,) = only_section(found, Section.WAITING_ON)
-    assert item.when == expected_when
+    assert when_words(item, NOW) == expected_when
     assert item.text == f"Initech promised feedback by {expected_when} ({expected_relative})"
     assert marker(item) == "…"
     assert found.needs_you == 0

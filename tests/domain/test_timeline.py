@@ -30,15 +30,13 @@ from interview_journal.domain.timeline import (
     working_days_between,
 )
 from interview_journal.domain.timeline_page import (
-    MARKERS,
     Group,
     Part,
     Source,
     TimelineItem,
-    describe,
     group_of,
-    when_text,
 )
+from interview_journal.present.timeline import MARKERS, describe, when_text
 
 ZONE = "Europe/Stockholm"
 TODAY = date(2026, 11, 25)

@@ -39,7 +39,8 @@ from interview_journal.domain.model import Interview
 from interview_journal.domain.review import Section
 from interview_journal.domain.suggestions import Rule
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.domain.timeline_page import TimelineQuery, describe
+from interview_journal.domain.timeline_page import TimelineQuery
+from interview_journal.present.timeline import describe
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
@@ -274,7 +275,7 @@ def test_a_planned_follow_up_stays_on_its_day_across_the_autumn_change(
 def timeline_lines(journal: Journal, now: pendulum.DateTime) -> dict[str, str]:
     """The "when" text of every timeline line, by its key, as the timeline shows it at `now`."""
     page = journal.page_timeline(TimelineQuery(now), None, 100)
-    return {item.key: describe(item, now).when for item in page.items}
+    return {str(item.key): describe(item, now).when for item in page.items}
 
 
 @pytest.mark.parametrize(

@@ -20,17 +20,11 @@ import pytest
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation, EvaluationState, RoleMatch
 from interview_journal.domain.model import Interview, Stage, Status
-from interview_journal.domain.review import (
-    Review,
-    ReviewItem,
-    Section,
-    headline,
-    marker,
-    prep_markdown,
-)
+from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.suggestions import Rule, SuggestionSettings
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, When
 from interview_journal.errors import NotFoundError
+from interview_journal.present.review import headline, marker, prep_markdown, when_words
 from interview_journal.services.demo import sample_journal
 from interview_journal.store import Journal, open_journal
 from tests.store.helpers import vm_ticks
@@ -57,7 +51,7 @@ def finish(journal: Journal, interview: Interview, **fields: object) -> Evaluati
 
 
 def lines(found: Review, which: Section) -> list[tuple[str, str]]:
-    return [(item.interview.company, item.when) for item in found.sections[which]]
+    return [(item.interview.company, when_words(item, found.now)) for item in found.sections[which]]
 
 
 def by_company(journal: Journal) -> dict[str, Interview]:
@@ -191,7 +185,8 @@ def test_a_snoozed_follow_up_leaves_until_its_day(
     showcase_journal.snooze(note.id, When(TODAY + timedelta(days=1), time(9, 0)))
     assert "Hooli" not in dict(lines(showcase_journal.review(now), Section.FOLLOW_UPS))
     tomorrow = FixedClock("2026-11-26T08:00:00", ZONE).now()
-    assert _follow_up(showcase_journal.review(tomorrow), "Hooli").when == "today 09:00"
+    hooli = _follow_up(showcase_journal.review(tomorrow), "Hooli")
+    assert when_words(hooli, tomorrow) == "today 09:00"
 
 
 def test_a_closed_process_is_not_waited_on(showcase_journal: Journal, clock: FixedClock) -> None:

@@ -1,51 +1,62 @@
 """Acting on follow-ups and suggestions: shared by the timeline and the daily review.
 
-A screen mixes this in, provides `reload(keep_key)`, and passes the highlighted line
-(anything with `entry`, `suggestion` and `interview`).
+A screen mixes this in, provides `reload(keep)`, and passes the highlighted line.
+What is decided is `services.follow_ups`'s; this module asks, says and reloads.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.content import Content
 
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Suggestion
-from interview_journal.domain.timeline import Entry, EntryKind, When, status_after
+from interview_journal.domain.timeline import Entry, When
+from interview_journal.domain.timeline_page import DatedItem, LineKey
 from interview_journal.errors import JournalError, NotFoundError
+from interview_journal.services import follow_ups
+from interview_journal.services.follow_ups import REPLY_STATUSES, StatusQuestion
 from interview_journal.tui.screens.base import JournalAccess
 
 SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
+"""The snooze choices: the days of `follow_ups.SNOOZE_DAYS`, or a typed date."""
 
-
-class Target(Protocol):
-    """A line that is about a follow-up: a planned entry or a suggestion."""
-
-    @property
-    def entry(self) -> Entry | None: ...
-
-    @property
-    def suggestion(self) -> Suggestion | None: ...
-
-    @property
-    def interview(self) -> Interview: ...
+Saved = TypeVar("Saved")
 
 
 class FollowUpActions(JournalAccess):
     """Done, snooze, accept, and the status question after a reply or an outcome."""
 
-    def reload(self, keep_key: str | None = None) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:
 
-    def mark_done(self, target: Target) -> None:
+        def reload(self, keep: LineKey | None = None) -> None:
+            """Read the screen's lines again, keeping the cursor on `keep` (the screen's own)."""
+
+    def _write(
+        self, write: Callable[[], Saved], about: int | None, *, title: str = "Not saved"
+    ) -> Saved | None:
+        """Write, or say why not (None then)."""
+        try:
+            return write()
+        except NotFoundError as error:
+            self.failed(error, about=about)  # deleted in another window
+        except JournalError as error:
+            self.report(error, title=title)
+        return None
+
+    def mark_done(self, target: DatedItem) -> None:
         """Mark the entry done now (a suggestion is recorded as done at once)."""
-        now_when = When.of(self.now())
+        now = self.now()
         company = target.interview.company
-        if target.suggestion is not None:
-            accepted = target.suggestion.to_entry().with_changes(done=now_when)
-            self._add(accepted, f"Done: {accepted.kind.label} for {company}.")
+        suggestion = target.suggestion
+        if suggestion is not None:
+            self._add(
+                lambda: follow_ups.done_suggestion(self.journal, suggestion, now),
+                suggestion,
+                f"Done: {suggestion.kind.label} for {company}.",
+            )
             return
         entry = target.entry
         if entry is None or entry.id is None:
@@ -53,19 +64,17 @@ class FollowUpActions(JournalAccess):
         if entry.is_done:
             self.notify("Already done. z plans it again for a later date.", timeout=4)
             return
-        try:
-            saved = self.journal.mark_done(entry.id, now_when)
-        except NotFoundError as error:
-            self.failed(error, about=entry.interview_id)  # deleted in another window
-            return
-        except JournalError as error:
-            self.report(error)
+        entry_id = entry.id
+        saved = self._write(
+            lambda: follow_ups.mark_done(self.journal, entry_id, now), entry.interview_id
+        )
+        if saved is None:
             return
         self.notify(f"Done: {saved.title} for {company}.", timeout=3)
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.reload(LineKey.of_entry(saved.id))
         self._offer_status(saved)
 
-    def snooze(self, target: Target) -> None:
+    def snooze(self, target: DatedItem) -> None:
         """Ask until when (1 day, 3 days, 1 week, or a typed date), then move it there."""
         from interview_journal.tui.dialogs.ask_date import AskDateScreen
         from interview_journal.tui.dialogs.choose import ChooseScreen
@@ -73,11 +82,8 @@ class FollowUpActions(JournalAccess):
         due = target.entry.due if target.entry is not None else None
 
         def typed(when: When | None) -> None:
-            if when is None:
-                return
-            if when.at is None and due is not None and due.at is not None:
-                when = When(when.day, due.at)  # a typed day keeps the planned time
-            self._snooze_to(target, when)
+            if when is not None:
+                self._snooze_to(target, follow_ups.snoozed_to(due, when))
 
         def chosen(choice: str | None) -> None:
             if choice is None:
@@ -88,31 +94,29 @@ class FollowUpActions(JournalAccess):
                 )
                 return
             today = self.now().date()
-            base = max(due.day, today) if due is not None else today
-            at = due.at if due is not None else None
-            self._snooze_to(target, When(base + timedelta(days=int(choice)), at))
+            self._snooze_to(target, follow_ups.snoozed_by(due, today, int(choice)))
 
         self.app.push_screen(ChooseScreen("Snooze until…", SNOOZES), chosen)
 
-    def _snooze_to(self, target: Target, when: When) -> None:
+    def _snooze_to(self, target: DatedItem, when: When) -> None:
         shown = f"{when.day:%a} {when.day.day} {when.day:%b}"
         company = target.interview.company
-        if target.suggestion is not None:
-            entry = target.suggestion.to_entry().with_changes(due=when)
-            self._add(entry, f"Planned for {shown}: {entry.kind.label}, {company}.")
+        entry, suggestion = target.entry, target.suggestion
+
+        def write() -> Entry | None:
+            return follow_ups.snooze(self.journal, when, entry=entry, suggestion=suggestion)
+
+        if suggestion is not None:
+            kind = suggestion.kind.label
+            self._add(write, suggestion, f"Planned for {shown}: {kind}, {company}.")
             return
-        if target.entry is None or target.entry.id is None:
+        if entry is None or entry.id is None:
             return
-        try:
-            saved = self.journal.snooze(target.entry.id, when)
-        except NotFoundError as error:
-            self.failed(error, about=target.entry.interview_id)
-            return
-        except JournalError as error:
-            self.report(error)
+        saved = self._write(write, entry.interview_id)
+        if saved is None:
             return
         self.notify(f"Snoozed until {shown}.", timeout=3)
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.reload(LineKey.of_entry(saved.id))
 
     def accept(self, suggestion: Suggestion) -> None:
         """Plan the suggested entry (asks for a reason first when the rule has none)."""
@@ -121,7 +125,8 @@ class FollowUpActions(JournalAccess):
             return
         shown = f"{suggestion.due:%a} {suggestion.due.day} {suggestion.due:%b}"
         self._add(
-            suggestion.to_entry(),
+            lambda: follow_ups.accept(self.journal, suggestion),
+            suggestion,
             f"Planned: {suggestion.kind.label} for {suggestion.interview.company}, {shown}. "
             "e edits it.",
         )
@@ -151,66 +156,67 @@ class FollowUpActions(JournalAccess):
     def after_save(self, saved: Entry | None) -> None:
         if saved is None:
             return
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.reload(LineKey.of_entry(saved.id))
         self._offer_status(saved)
 
-    def _add(self, entry: Entry, message: str) -> None:
-        try:
-            saved = self.journal.add_entry(entry)
-        except NotFoundError as error:
-            self.failed(error, about=entry.interview_id)  # its interview was deleted
-            return
-        except JournalError as error:
-            self.report(error)
+    def _add(self, write: Callable[[], Entry | None], suggestion: Suggestion, message: str) -> None:
+        """Save an entry made from `suggestion`, say `message`, and show it."""
+        saved = self._write(write, suggestion.interview.id)  # its interview may be gone
+        if saved is None:
             return
         self.notify(message, timeout=4)
-        self.reload(keep_key=f"entry:{saved.id}")
+        self.reload(LineKey.of_entry(saved.id))
 
     def _offer_status(self, entry: Entry) -> None:
         """A reply or an outcome usually changes where the process stands: offer to record it."""
-        from interview_journal.tui.dialogs.choose import ChooseScreen
+        question = follow_ups.status_question(self.journal, entry)
+        if question is None:
+            return
+        if question.implied is not None:
+            self._confirm_status(question, question.implied)
+        else:
+            self._ask_status(question)
+
+    def _set_status(self, question: StatusQuestion, status: Status) -> None:
+        interview = question.interview
+        written = self._write(
+            lambda: follow_ups.set_status(self.journal, interview, status),
+            interview.id,
+            title="Status not changed",
+        )
+        if written is None:
+            return
+        self.notify(f"{interview.title} is now {status.label}.", timeout=4)
+        self.reload(LineKey.of_entry(question.entry.id))
+
+    def _confirm_status(self, question: StatusQuestion, implied: Status) -> None:
         from interview_journal.tui.dialogs.confirm import ConfirmScreen
 
-        try:
-            interview = self.journal.get_interview(entry.interview_id)
-        except JournalError:
-            return
-        implied = status_after(entry)
-
-        def set_status(status: Status) -> None:
-            try:
-                self.journal.update_interview(interview.with_changes(status=status))
-            except NotFoundError as error:
-                self.failed(error, about=interview.id)
-                return
-            except JournalError as error:
-                self.report(error, title="Status not changed")
-                return
-            self.notify(f"{interview.title} is now {status.label}.", timeout=4)
-            self.reload(keep_key=f"entry:{entry.id}")
-
-        if implied is not None and interview.status is not implied:
-            self.app.push_screen(
-                ConfirmScreen(
-                    Content.from_markup(
-                        "Set [b]$title[/b] to [b]$status[/b]?",
-                        title=interview.title,
-                        status=implied.label,
-                    ),
-                    f"You recorded {entry.title}.",
-                    confirm="Set status",
-                    cancel="Leave it",
+        self.app.push_screen(
+            ConfirmScreen(
+                Content.from_markup(
+                    "Set [b]$title[/b] to [b]$status[/b]?",
+                    title=question.interview.title,
+                    status=implied.label,
                 ),
-                lambda yes: set_status(implied) if yes else None,
-            )
-        elif entry.kind is EntryKind.REPLY and entry.is_done:
-            choices = [
-                ("Still waiting (leave the status)", "keep"),
-                (Status.NEXT_ROUND.label.capitalize(), Status.NEXT_ROUND.value),
-                (Status.OFFER.label.capitalize(), Status.OFFER.value),
-                (Status.REJECTED.label.capitalize(), Status.REJECTED.value),
-            ]
-            self.app.push_screen(
-                ChooseScreen(f"They replied. Where does {interview.company} stand now?", choices),
-                lambda chosen: set_status(Status(chosen)) if chosen not in (None, "keep") else None,
-            )
+                f"You recorded {question.entry.title}.",
+                confirm="Set status",
+                cancel="Leave it",
+            ),
+            lambda yes: self._set_status(question, implied) if yes else None,
+        )
+
+    def _ask_status(self, question: StatusQuestion) -> None:
+        from interview_journal.tui.dialogs.choose import ChooseScreen
+
+        choices = [("Still waiting (leave the status)", "keep")]
+        choices += [(status.label.capitalize(), status.value) for status in REPLY_STATUSES]
+        company = question.interview.company
+
+        def chosen(choice: str | None) -> None:
+            if choice not in (None, "keep"):
+                self._set_status(question, Status(choice))
+
+        self.app.push_screen(
+            ChooseScreen(f"They replied. Where does {company} stand now?", choices), chosen
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -19,8 +19,9 @@ from interview_journal.domain.listing import (
     PageCursor,
 )
 from interview_journal.domain.model import Interview, Status
-from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.errors import JournalError
+from interview_journal.services.undo import Restored, Undone
+from interview_journal.tui.screens.paged import DeletesWithUndo
 from interview_journal.tui.widgets.interview_table import InterviewTable
 from interview_journal.tui.widgets.preview import InterviewPreview
 from interview_journal.tui.widgets.top_bar import TopBar
@@ -40,11 +41,10 @@ class ListLoaded(Message):
     keep_id: int | None
 
 
-class InterviewsScreen(JournalScreen):
+class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
     """The home screen."""
 
     AUTO_FOCUS = ""  # the table takes focus when it has rows; the search box only on `/`
-    LOADS_IN_BACKGROUND = True
     BINDINGS = [
         Binding("a", "add", "Add", id="add", tooltip="Add an interview"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted interview"),
@@ -98,11 +98,6 @@ class InterviewsScreen(JournalScreen):
         self.status_filter: Status | None = None
         self.sort = InterviewSort.UPCOMING_FIRST
         self.search_text = ""
-        self._generation = 0
-        self.shown_generation = 0
-        """The read whose result is on screen (equal to `_generation` when up to date)."""
-        self._next_cursor: PageCursor | None = None
-        self._loading_more = False
         self._matching: int | None = None
         self._total: int | None = None
 
@@ -137,36 +132,23 @@ class InterviewsScreen(JournalScreen):
             now=self.now(), status=self.status_filter, search=self.search_text, sort=self.sort
         )
 
-    def reload(self, keep_id: int | None = None) -> None:
-        """Read the first page again (after a change, a search, a filter)."""
-        self._generation += 1
-        self._loading_more = False
-        self._load(self._generation, self._query(), None, keep_id)
-
-    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
-    def _load(
-        self, generation: int, query: InterviewQuery, after: object, keep_id: int | None
-    ) -> None:
-        cursor = after if isinstance(after, PageCursor) else None
-        page = self.journal.page_interviews(query, cursor, PAGE_SIZE)
+    def read_page(self, generation: int, after: PageCursor | None, keep: int | None) -> ListLoaded:
+        query = self._query()
+        page = self.journal.page_interviews(query, after, PAGE_SIZE)
         matching = total = None
-        if cursor is None:
+        if after is None:
             matching = self.journal.count_interviews(query)
             filtered = query.status is not None or bool(query.search.strip())
             total = self.journal.count_interviews() if filtered else matching
-        self.post_message(
-            ListLoaded(generation, page, matching, total, cursor is not None, keep_id)
-        )
+        return ListLoaded(generation, page, matching, total, after is not None, keep)
 
     def read_again(self) -> None:
-        self.reload(keep_id=self.table.highlighted_id())
+        self.reload(self.table.highlighted_id())
 
     @on(ListLoaded)
     def _show_loaded(self, message: ListLoaded) -> None:
-        if message.generation != self._generation:
+        if not self.page_arrived(message.generation, message.page.next_cursor):
             return  # an older search finished after a newer one started
-        self._loading_more = False
-        self._next_cursor = message.page.next_cursor
         if message.matching is not None:
             self._matching, self._total = message.matching, message.total
         self.table.show_interviews(
@@ -179,8 +161,7 @@ class InterviewsScreen(JournalScreen):
         )
         self._show_state()
         self._show_preview()
-        self.shown_generation = message.generation
-        self.content_shown()
+        self.page_shown(message.generation)
 
     @property
     def reading_content(self) -> bool:
@@ -188,17 +169,9 @@ class InterviewsScreen(JournalScreen):
         (`enter` must open the row the search found), text for the search box does not."""
         return not self.up_to_date and not isinstance(self.focused, Input)
 
-    @property
-    def up_to_date(self) -> bool:
-        """The list on screen shows the latest search, filter and order."""
-        return self.shown_generation == self._generation
-
     @on(InterviewTable.NeedMore)
     def _load_more(self) -> None:
-        if self._next_cursor is None or self._loading_more:
-            return
-        self._loading_more = True
-        self._load(self._generation, self._query(), self._next_cursor, None)
+        self.load_more()
 
     def _show_state(self) -> None:
         status = self.status_filter.label if self.status_filter else "all"
@@ -277,17 +250,17 @@ class InterviewsScreen(JournalScreen):
             if status is None:
                 return
             self.status_filter = None if status == "all" else Status(status)
-            self.reload(keep_id=self.table.highlighted_id())
+            self.reload(self.table.highlighted_id())
 
         self.app.push_screen(status_filter_screen(self.status_filter), chosen)
 
     def action_sort(self) -> None:
         self.sort = self.sort.next()
-        self.reload(keep_id=self.table.highlighted_id())
+        self.reload(self.table.highlighted_id())
         self.notify(f"Sorted: {self.sort.value}", timeout=2)
 
     def action_refresh(self) -> None:
-        self.reload(keep_id=self.table.highlighted_id())
+        self.reload(self.table.highlighted_id())
 
     # --- acting on interviews ---------------------------------------------------------
 
@@ -311,7 +284,7 @@ class InterviewsScreen(JournalScreen):
 
     def _after_save(self, saved: Interview | None) -> None:
         if saved is not None:
-            self.reload(keep_id=saved.id)
+            self.reload(saved.id)
 
     def action_evaluate(self) -> None:
         from interview_journal.tui.screens.evaluation import EvaluationScreen
@@ -333,7 +306,7 @@ class InterviewsScreen(JournalScreen):
         if self.table.refresh_interview(interview, summary, self.now()):
             self._show_preview()
         else:
-            self.reload(keep_id=interview_id)
+            self.reload(interview_id)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -348,11 +321,11 @@ class InterviewsScreen(JournalScreen):
 
     def _after_detail(self, result: object) -> None:
         if isinstance(result, Interview):
-            self.reload(keep_id=result.id)
+            self.reload(result.id)
         elif result == "deleted":
             self.reload()
         else:
-            self.reload(keep_id=self.table.highlighted_id())
+            self.reload(self.table.highlighted_id())
 
     def action_delete(self) -> None:
         from interview_journal.tui.dialogs.confirm import ConfirmScreen
@@ -378,23 +351,14 @@ class InterviewsScreen(JournalScreen):
         )
 
     def delete_interview(self, interview_id: int, title: str) -> None:
-        try:
-            deleted = self.journal.delete_interview(interview_id)
-        except NotFoundError as error:
-            self.failed(error, about=interview_id)  # another window deleted it first
-            return
-        except JournalError as error:
-            self.report(error, title="Not deleted")
-            return
-        self.journal_app.undo_stack.append(deleted)
-        self.notify(f"Deleted {title}. Press u to undo.", timeout=6)
-        self.reload()
+        self.delete_with_undo(
+            lambda: self.journal.delete_interview(interview_id), title, about=interview_id
+        )
 
-    def action_undo(self) -> None:
-        restored = self.journal_app.undo_last(self)
-        if restored is not None:
-            kind, _, key = restored.partition(":")
-            self.reload(keep_id=int(key) if kind == "interview" else self.table.highlighted_id())
+    def keep_after_undo(self, restored: Restored) -> int | None:
+        if restored.kind is Undone.INTERVIEW:
+            return restored.interview_id
+        return self.table.highlighted_id()
 
     def action_timeline(self) -> None:
         from interview_journal.tui.screens.timeline import TimelineScreen

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,9 +18,11 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 
 from interview_journal.dates import format_exact
-from interview_journal.domain.review import Review, ReviewItem, Section, headline, review_title
-from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.domain.review import Review, ReviewItem, Section
+from interview_journal.domain.timeline_page import LineKey
+from interview_journal.present.review import headline, review_title
 from interview_journal.tui.screens.follow_up_actions import FollowUpActions
+from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.widgets.review_list import PrepLines, ReviewList
 from interview_journal.tui.widgets.top_bar import TopBar
 
@@ -30,17 +32,11 @@ class ReviewLoaded(Message):
     generation: int
     review: Review
     prep: PrepLines
-    keep_key: str | None
+    keep_key: LineKey | None
 
 
-class ReviewScreen(FollowUpActions, JournalScreen):
-    """What needs the user today."""
-
-    LOADS_IN_BACKGROUND = True
-
-    @property
-    def reading_content(self) -> bool:
-        return self._reloading
+class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
+    """What needs the user today (one page: all of it)."""
 
     AUTO_FOCUS = "#review"
     BINDINGS = [
@@ -59,11 +55,6 @@ class ReviewScreen(FollowUpActions, JournalScreen):
         Binding("r", "refresh", "Refresh", id="refresh_review", show=False, tooltip="Read again"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._generation = 0
-        self._reloading = False
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
@@ -84,18 +75,12 @@ class ReviewScreen(FollowUpActions, JournalScreen):
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("review", self.now())
-        if not self._reloading:
-            self.reload(keep_key=self.review_list.highlighted_key())
+        if self.up_to_date:
+            self.reload(self.review_list.highlighted_line())
 
     # --- reading ------------------------------------------------------------------------
 
-    def reload(self, keep_key: str | None = None) -> None:
-        self._reloading = True
-        self._generation += 1
-        self._load(self._generation, keep_key)
-
-    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _load(self, generation: int, keep_key: str | None) -> None:
+    def read_page(self, generation: int, after: None, keep: LineKey | None) -> ReviewLoaded:
         now = self.now()
         review = self.journal.review(now, self.journal_app.settings.suggestions)
         prep: PrepLines = {}
@@ -110,22 +95,21 @@ class ReviewScreen(FollowUpActions, JournalScreen):
                     "Your lessons: " + " · ".join(f'"{lesson.text}"' for lesson in sheet.lessons)
                 )
             prep[interview_id] = lines
-        self.post_message(ReviewLoaded(generation, review, prep, keep_key))
+        return ReviewLoaded(generation, review, prep, keep)
 
     def read_again(self) -> None:
-        self.reload(keep_key=self.review_list.highlighted_key())
+        self.reload(self.review_list.highlighted_line())
 
     @on(ReviewLoaded)
     def _show_loaded(self, message: ReviewLoaded) -> None:
-        if message.generation != self._generation:
+        if not self.page_arrived(message.generation, None):
             return
-        self._reloading = False
         review = message.review
         self.query_one("#review-title", Static).update(f"[b]{review_title(review.today)}[/b]")
         self.query_one("#review-state", Static).update(headline(review))
         self.review_list.show_review(review, message.prep, self.now(), message.keep_key)
         self._show_preview()
-        self.content_shown()
+        self.page_shown(message.generation)
 
     @on(ReviewList.OptionHighlighted)
     def _show_preview(self) -> None:
@@ -229,7 +213,7 @@ class ReviewScreen(FollowUpActions, JournalScreen):
         self.app.push_screen(EvaluationScreen(item.interview.id))
 
     def action_refresh(self) -> None:
-        self.reload(keep_key=self.review_list.highlighted_key())
+        self.reload(self.review_list.highlighted_line())
 
     async def action_quit(self) -> None:
         await self.journal_app.action_quit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -17,23 +17,22 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from interview_journal.dates import format_exact, relative_day
 from interview_journal.domain.model import Interview
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry
 from interview_journal.domain.timeline_page import (
     KindFilter,
-    Source,
+    LineKey,
     TimelineCursor,
     TimelineItem,
     TimelinePage,
     TimelineQuery,
-    describe,
 )
-from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.tui.screens.base import JournalScreen
+from interview_journal.errors import JournalError
+from interview_journal.services.undo import DismissedSuggestion, Restored
 from interview_journal.tui.screens.follow_up_actions import FollowUpActions
-from interview_journal.tui.widgets.timeline_list import TimelineList
+from interview_journal.tui.screens.paged import DeletesWithUndo
+from interview_journal.tui.widgets.timeline_list import TimelineList, timeline_preview
 from interview_journal.tui.widgets.top_bar import TopBar
 
 PAGE_SIZE = 100
@@ -47,25 +46,11 @@ class TimelineLoaded(Message):
     counts: tuple[int, int]
     title: str
     append: bool
-    keep_key: str | None
+    keep_key: LineKey | None
 
 
-@dataclass(frozen=True)
-class DismissedSuggestion:
-    """What `u` needs to bring a dismissed suggestion back."""
-
-    key: str
-    title: str
-
-
-class TimelineScreen(FollowUpActions, JournalScreen):
+class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
     """The timeline of every interview, or of one (`interview_id`)."""
-
-    LOADS_IN_BACKGROUND = True
-
-    @property
-    def reading_content(self) -> bool:
-        return self._reloading
 
     AUTO_FOCUS = "#timeline"
     BINDINGS = [
@@ -98,12 +83,8 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         self.interview_id = interview_id
         self.about_interview = interview_id
         self.kinds = KindFilter.ALL
-        self._generation = 0
-        self._cursor: TimelineCursor | None = None
-        self._loading_more = False
         self._suggestions: tuple[Suggestion, ...] = ()
         self._title = "all interviews"
-        self._reloading = False
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
@@ -126,9 +107,9 @@ class TimelineScreen(FollowUpActions, JournalScreen):
 
     def on_screen_resume(self) -> None:
         self._show_top()
-        if self.timeline.option_count and not self._reloading:
+        if self.timeline.option_count and self.up_to_date:
             # back from another view or dialog: what changed meanwhile must show
-            self.reload(keep_key=self.timeline.highlighted_key())
+            self.reload(self.timeline.highlighted_line())
 
     def _show_top(self) -> None:
         view = "timeline" if self.interview_id is None else ""
@@ -136,22 +117,9 @@ class TimelineScreen(FollowUpActions, JournalScreen):
 
     # --- reading ------------------------------------------------------------------------
 
-    def _query(self) -> TimelineQuery:
-        return TimelineQuery(
-            self.now(),
-            interview_id=self.interview_id,
-            kinds=self.kinds,
-            suggestions=self._suggestions,
-        )
-
-    def reload(self, keep_key: str | None = None) -> None:
-        self._reloading = True
-        self._generation += 1
-        self._loading_more = False
-        self._load(self._generation, None, keep_key)
-
-    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
-    def _load(self, generation: int, after: TimelineCursor | None, keep_key: str | None) -> None:
+    def read_page(
+        self, generation: int, after: TimelineCursor | None, keep: LineKey | None
+    ) -> TimelineLoaded:
         now = self.now()
         suggestions = self._suggestions
         counts = (0, 0)
@@ -167,23 +135,16 @@ class TimelineScreen(FollowUpActions, JournalScreen):
             now, interview_id=self.interview_id, kinds=self.kinds, suggestions=suggestions
         )
         page = self.journal.page_timeline(query, after, PAGE_SIZE)
-        self.post_message(
-            TimelineLoaded(
-                generation, page, suggestions, counts, title, after is not None, keep_key
-            )
-        )
+        return TimelineLoaded(generation, page, suggestions, counts, title, after is not None, keep)
 
     def read_again(self) -> None:
-        self.reload(keep_key=self.timeline.highlighted_key())
+        self.reload(self.timeline.highlighted_line())
 
     @on(TimelineLoaded)
     def _show_loaded(self, message: TimelineLoaded) -> None:
-        if message.generation != self._generation:
+        if not self.page_arrived(message.generation, message.page.next_cursor):
             return
-        self._loading_more = False
-        self._cursor = message.page.next_cursor
         if not message.append:
-            self._reloading = False
             self._suggestions = message.suggestions
             self._title = message.title
             self._show_state(message.counts)
@@ -202,7 +163,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         if empty:
             placeholder.update(self._empty_text())
         self._show_preview()
-        self.content_shown()
+        self.page_shown(message.generation)
 
     def _empty_text(self) -> str:
         if self.kinds is not KindFilter.ALL:
@@ -231,67 +192,13 @@ class TimelineScreen(FollowUpActions, JournalScreen):
 
     @on(TimelineList.NeedMore)
     def _load_more(self) -> None:
-        if self._cursor is None or self._loading_more:
-            return
-        self._loading_more = True
-        self._load(self._generation, self._cursor, None)
+        self.load_more()
 
     @on(TimelineList.OptionHighlighted)
     def _show_preview(self) -> None:
-        preview = self.query_one("#timeline-preview", Static)
         item = self.timeline.highlighted_item()
-        if item is None:
-            preview.update("")
-            return
-        now = self.now()
-        line = describe(item, now)
-        interview = item.interview
-        # the user's words go in as template variables: shown as typed, never as markup
-        lines = [
-            Content.from_markup(
-                "[b]$title[/b] · $stage · $when",
-                title=interview.title,
-                stage=interview.stage.label,
-                when=format_exact(interview.starts_at, now),
-            ),
-            Content.from_markup(
-                "$marker [b]$what[/b] · $day",
-                marker=line.marker,
-                what=line.what,
-                day=self._date_words(item),
-            ),
-        ]
-        if item.entry is not None:
-            entry = item.entry
-            if entry.contact:
-                lines[-1] += Content(f" · with {entry.contact}")
-            if entry.reason.strip():
-                lines.append(Content.from_markup("[dim]Reason:[/dim] $t", t=entry.reason.strip()))
-            if entry.note.strip():
-                lines.append(Content.from_markup("[dim]Note:[/dim] $t", t=entry.note.strip()))
-        elif item.suggestion is not None:
-            suggestion = item.suggestion
-            lines.append(Content.from_markup("[dim]Why:[/dim] $t", t=suggestion.why))
-            if suggestion.reason:
-                lines.append(Content.from_markup("[dim]Say:[/dim] $t", t=suggestion.reason))
-            lines.append(
-                Content.from_markup(
-                    "[dim]A accepts it as a planned follow-up · D dismisses it for good[/dim]"
-                )
-            )
-        elif item.source is Source.CONTACT_FROM:
-            lines.append(Content("Get in touch only if you have something relevant to say."))
-        preview.update(Content("\n").join(lines))
-
-    def _date_words(self, item: TimelineItem) -> str:
-        today = self.now().date()
-        when = item.when
-        words = relative_day(when.day, today)
-        return (
-            f"{when.day:%a} {when.day.day} {when.day:%b}"
-            + (f" {when.at:%H:%M}" if when.at else "")
-            + f" ({words})"
-        )
+        preview = timeline_preview(item, self.now()) if item is not None else ""
+        self.query_one("#timeline-preview", Static).update(preview)
 
     # --- acting ------------------------------------------------------------------------
 
@@ -387,22 +294,13 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         entry = self._entry_or_say("delete", "deleted")
         if entry is None or entry.id is None:
             return
-        try:
-            deleted = self.journal.delete_entry(entry.id)
-        except NotFoundError as error:
-            self.failed(error, about=entry.interview_id)  # gone already: show what is left
-            return
-        except JournalError as error:
-            self.report(error, title="Not deleted")
-            return
-        self.journal_app.undo_stack.append(deleted)
-        self.notify(f"Deleted {entry.title}. Press u to undo.", timeout=6)
-        self.reload()
+        entry_id = entry.id
+        self.delete_with_undo(
+            lambda: self.journal.delete_entry(entry_id), entry.title, about=entry.interview_id
+        )
 
-    def action_undo(self) -> None:
-        restored = self.journal_app.undo_last(self)
-        if restored is not None:
-            self.reload(keep_key=restored)
+    def keep_after_undo(self, restored: Restored) -> LineKey:
+        return LineKey(restored.kind.value, restored.id)
 
     def action_dismiss_suggestion(self) -> None:
         item = self._highlighted("a suggestion")
@@ -416,7 +314,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         except JournalError as error:
             self.report(error)
             return
-        self.journal_app.undo_stack.append(
+        self.journal_app.undo_stack.remember(
             DismissedSuggestion(item.suggestion.key, item.interview.company)
         )
         self.notify(f"Dismissed the suggestion for {item.interview.company}. u undoes.", timeout=5)
@@ -431,7 +329,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
             if name is None:
                 return
             self.kinds = KindFilter[name]
-            self.reload(keep_key=self.timeline.highlighted_key())
+            self.reload(self.timeline.highlighted_line())
 
         self.app.push_screen(ChooseScreen("Show on the timeline", choices, self.kinds.name), chosen)
 
@@ -450,7 +348,7 @@ class TimelineScreen(FollowUpActions, JournalScreen):
         )
 
     def action_refresh(self) -> None:
-        self.reload(keep_key=self.timeline.highlighted_key())
+        self.reload(self.timeline.highlighted_line())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

@@ -6,22 +6,44 @@ paging, home and end are corrected so the cursor always rests on an item.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from interview_journal.domain.timeline_page import DatedItem, LineKey
 
-class GroupedList(OptionList):
-    """An OptionList whose disabled options are headings."""
+ItemT = TypeVar("ItemT", bound=DatedItem)
+
+
+class GroupedList(OptionList, Generic[ItemT]):
+    """An OptionList whose disabled options are headings and whose other options are
+    items, each with the text of its `LineKey` as its id."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: dict[str, ItemT] = {}
+        """The items shown, by their option id."""
+
     def highlighted_key(self) -> str | None:
+        """The option id of the highlighted line."""
         if self.highlighted is None or self.highlighted >= self.option_count:
             return None
         return self.get_option_at_index(self.highlighted).id
+
+    def highlighted_item(self) -> ItemT | None:
+        key = self.highlighted_key()
+        return self.items.get(key) if key else None
+
+    def highlighted_line(self) -> LineKey | None:
+        """The key of the highlighted item, to keep the cursor on it across a reload."""
+        item = self.highlighted_item()
+        return item.key if item is not None else None
 
     def action_page_up(self) -> None:
         super().action_page_up()  # type: ignore[no-untyped-call]

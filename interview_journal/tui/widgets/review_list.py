@@ -9,40 +9,38 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from interview_journal.dates import format_exact
-from interview_journal.domain.review import (
-    EMPTY_SECTION,
-    Review,
-    ReviewItem,
-    Section,
-    marker,
-)
+from interview_journal.domain.review import Review, ReviewItem, Section
+from interview_journal.domain.timeline_page import LineKey
+from interview_journal.present.review import EMPTY_SECTION, marker, when_words
 from interview_journal.tui.widgets.grouped_list import GroupedList
 
 PrepLines = dict[int, list[str]]
 """Per upcoming interview id, the prep lines shown under it (questions, lessons)."""
 
-STYLES = {"!": "bold red", "◇": "italic cyan", "○": "", "✎": "yellow", "▸": "bold", "…": "dim"}
+LOOKS = {
+    "!": "overdue",
+    "◇": "suggested",
+    "✎": "to-evaluate",
+    "▸": "coming-up",
+    "…": "waiting-on",
+}
+"""Per marker, the look of its line (component classes `review-list--LOOK`, set in
+app.tcss); a follow-up due today (○) has the plain look."""
 
 
-class ReviewList(GroupedList):
+class ReviewList(GroupedList[ReviewItem]):
     """Everything that needs the user today, in the order to work through it."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.items: dict[str, ReviewItem] = {}
-
-    def highlighted_item(self) -> ReviewItem | None:
-        key = self.highlighted_key()
-        return self.items.get(key) if key else None
+    COMPONENT_CLASSES = {f"review-list--{look}" for look in LOOKS.values()}
 
     def show_review(
         self,
         review: Review,
         prep: PrepLines,
         now: pendulum.DateTime,
-        keep_key: str | None = None,
+        keep_key: LineKey | None = None,
     ) -> None:
-        keep = keep_key or self.highlighted_key()
+        keep = str(keep_key) if keep_key is not None else self.highlighted_key()
         previous = self.highlighted
         self.items = {}
         options: list[Option] = []
@@ -53,8 +51,9 @@ class ReviewList(GroupedList):
                 heading.append(f"  {EMPTY_SECTION[section]}", style="dim")
             options.append(Option(heading, disabled=True))
             for item in found:
-                self.items[item.key] = item
-                options.append(Option(self._row(item, prep), id=item.key))
+                key = str(item.key)
+                self.items[key] = item
+                options.append(Option(self._row(item, prep, review.now), id=key))
         if review.needs_you == 0 and review.next_up is not None:
             upcoming = review.next_up
             when = format_exact(upcoming.starts_at, now)
@@ -72,10 +71,14 @@ class ReviewList(GroupedList):
         else:
             self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), None)
 
-    @staticmethod
-    def _row(item: ReviewItem, prep: PrepLines) -> Table | RenderGroup:
+    def _row(
+        self, item: ReviewItem, prep: PrepLines, now: pendulum.DateTime
+    ) -> Table | RenderGroup:
         mark = marker(item)
-        style = STYLES.get(mark, "")
+        look = LOOKS.get(mark)
+        style = (
+            self.get_component_rich_style(f"review-list--{look}", partial=True) if look else None
+        )
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(width=2, no_wrap=True)
         grid.add_column(width=15, no_wrap=True)
@@ -87,7 +90,7 @@ class ReviewList(GroupedList):
             company, text = item.interview.company, text.split(" — ", 1)[-1]
         grid.add_row(
             Text(f" {mark}", style=style or "bold"),
-            Text(item.when, style=style),
+            Text(when_words(item, now), style=style or ""),
             Text(company),
             Text(text, style="italic" if item.suggestion else ""),
         )

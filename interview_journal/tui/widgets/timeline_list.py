@@ -8,29 +8,33 @@ so done, planned, overdue, suggested and agreed dates differ without colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+import pendulum
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from interview_journal.domain.timeline_page import Group, Line, TimelineItem, describe, group_of
+from interview_journal.dates import format_exact, relative_day
+from interview_journal.domain.timeline import When
+from interview_journal.domain.timeline_page import Group, LineKey, Source, TimelineItem, group_of
+from interview_journal.present.timeline import Line, describe
 from interview_journal.tui.widgets.grouped_list import GroupedList
 
-STYLES = {
-    "done": "dim",
-    "planned": "",
-    "overdue": "bold red",
-    "suggested": "italic cyan",
-    "milestone": "yellow",
-}
+STATES = ("done", "overdue", "suggested", "milestone")
+"""The states with a look of their own (component classes `timeline-list--STATE`, set in
+app.tcss); a planned line has the plain look."""
 MORE_BEFORE_END = 20
 """Ask for the next page when the cursor is this close to the last line."""
 
 
-class TimelineList(GroupedList):
+class TimelineList(GroupedList[TimelineItem]):
     """The items of a timeline, grouped, with their headings."""
+
+    COMPONENT_CLASSES = {f"timeline-list--{state}" for state in STATES}
 
     @dataclass
     class NeedMore(Message):
@@ -38,7 +42,6 @@ class TimelineList(GroupedList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: dict[str, TimelineItem] = {}
         self._now: datetime | None = None
         self._last_group: Group | None = None
         self._has_more = False
@@ -55,10 +58,10 @@ class TimelineList(GroupedList):
         *,
         has_more: bool,
         append: bool,
-        keep_key: str | None = None,
+        keep_key: LineKey | None = None,
     ) -> None:
         """Show a first page (or add the next one), keeping the cursor on `keep_key`."""
-        previous = keep_key or self.highlighted_key()
+        previous = str(keep_key) if keep_key is not None else self.highlighted_key()
         self._now = now
         self._has_more = has_more
         if not append:
@@ -71,7 +74,7 @@ class TimelineList(GroupedList):
                 self._entries.append((None, group))
                 self._last_group = group
             self._entries.append((item, None))
-            self.items[item.key] = item
+            self.items[str(item.key)] = item
         if not append and Group.TODAY not in {g for _, g in self._entries if g}:
             self._insert_now_heading()
         self._render_options(previous if not append else None, append=append)
@@ -113,7 +116,8 @@ class TimelineList(GroupedList):
                 assert group is not None
                 options.append(Option(self._heading(group, width), disabled=True))
             else:
-                options.append(Option(self._row(describe(item, self._now), width), id=item.key))
+                row = self._row(describe(item, self._now), width)
+                options.append(Option(row, id=str(item.key)))
         return options
 
     def _heading(self, group: Group, width: int) -> Text:
@@ -130,8 +134,12 @@ class TimelineList(GroupedList):
         text.append("─" * (rule - left), style="dim")
         return text
 
-    @staticmethod
-    def _row(line: Line, width: int) -> Table:
+    def _state_style(self, state: str) -> Style | None:
+        if state not in STATES:
+            return None
+        return self.get_component_rich_style(f"timeline-list--{state}", partial=True)
+
+    def _row(self, line: Line, width: int) -> Table:
         compact = width < 90
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(width=2, no_wrap=True)
@@ -139,12 +147,12 @@ class TimelineList(GroupedList):
         grid.add_column(width=12 if compact else 18, no_wrap=True, overflow="ellipsis")
         grid.add_column(width=18 if compact else 24, no_wrap=True, overflow="ellipsis")
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        style = STYLES.get(line.state, "")
+        style = self._state_style(line.state)
         grid.add_row(
             Text(f" {line.marker}", style=style or "bold"),
-            Text(line.when, style=style),
+            Text(line.when, style=style or ""),
             Text(line.company, style="" if line.state != "done" else "dim"),
-            Text(line.what, style=style),
+            Text(line.what, style=style or ""),
             Text(line.detail, style="dim" if line.state != "suggested" else "italic"),
         )
         return grid
@@ -155,10 +163,6 @@ class TimelineList(GroupedList):
 
     # --- reading -----------------------------------------------------------------------
 
-    def highlighted_item(self) -> TimelineItem | None:
-        key = self.highlighted_key()
-        return self.items.get(key) if key else None
-
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         if (
@@ -167,3 +171,53 @@ class TimelineList(GroupedList):
             and highlighted >= self.option_count - MORE_BEFORE_END
         ):
             self.post_message(self.NeedMore())
+
+
+def timeline_preview(item: TimelineItem, now: pendulum.DateTime) -> Content:
+    """What the pane under the timeline says about the highlighted line."""
+    line = describe(item, now)
+    interview = item.interview
+    # the user's words go in as template variables: shown as typed, never as markup
+    lines = [
+        Content.from_markup(
+            "[b]$title[/b] · $stage · $when",
+            title=interview.title,
+            stage=interview.stage.label,
+            when=format_exact(interview.starts_at, now),
+        ),
+        Content.from_markup(
+            "$marker [b]$what[/b] · $day",
+            marker=line.marker,
+            what=line.what,
+            day=_date_words(item.when, now.date()),
+        ),
+    ]
+    if item.entry is not None:
+        entry = item.entry
+        if entry.contact:
+            lines[-1] += Content(f" · with {entry.contact}")
+        if entry.reason.strip():
+            lines.append(Content.from_markup("[dim]Reason:[/dim] $t", t=entry.reason.strip()))
+        if entry.note.strip():
+            lines.append(Content.from_markup("[dim]Note:[/dim] $t", t=entry.note.strip()))
+    elif item.suggestion is not None:
+        suggestion = item.suggestion
+        lines.append(Content.from_markup("[dim]Why:[/dim] $t", t=suggestion.why))
+        if suggestion.reason:
+            lines.append(Content.from_markup("[dim]Say:[/dim] $t", t=suggestion.reason))
+        lines.append(
+            Content.from_markup(
+                "[dim]A accepts it as a planned follow-up · D dismisses it for good[/dim]"
+            )
+        )
+    elif item.source is Source.CONTACT_FROM:
+        lines.append(Content("Get in touch only if you have something relevant to say."))
+    return Content("\n").join(lines)
+
+
+def _date_words(when: When, today: date) -> str:
+    return (
+        f"{when.day:%a} {when.day.day} {when.day:%b}"
+        + (f" {when.at:%H:%M}" if when.at else "")
+        + f" ({relative_day(when.day, today)})"
+    )

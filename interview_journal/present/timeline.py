@@ -1,0 +1,109 @@
+"""The timeline in words: one line per item, with the marker shape that tells its state
+without colour. Every view says a timeline item the same way (the TUI, `timeline`, `show`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from interview_journal.dates import format_day, relative_day
+from interview_journal.domain.suggestions import Rule, Suggestion
+from interview_journal.domain.timeline import Entry, EntryKind, EntryState, When
+from interview_journal.domain.timeline_page import Source, TimelineItem
+
+MARKERS = {
+    "done": "●",
+    "planned": "○",
+    "overdue": "!",
+    "suggested": "◇",
+    "milestone": "◆",
+}
+"""Shapes that tell the states apart without colour."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One timeline item in words: what every view shows, in columns."""
+
+    marker: str
+    state: str
+    """done, planned, overdue, suggested or milestone."""
+    when: str
+    company: str
+    what: str
+    detail: str
+
+
+def when_text(when: When, today: date) -> str:
+    days = (when.day - today).days
+    day = relative_day(when.day, today) if -1 <= days <= 1 else format_day(when.day, today)
+    return f"{day} {when.at:%H:%M}" if when.at is not None else day
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def describe(item: TimelineItem, now: datetime) -> Line:
+    today = now.date()
+    company = item.interview.company
+    when = when_text(item.when, today)
+    if item.suggestion is not None:
+        return _describe_suggestion(item.suggestion, when, company)
+    if item.entry is not None:
+        return _describe_entry(item.entry, when, company, today)
+    interview = item.interview
+    if item.source is Source.INTERVIEW:
+        held = interview.starts_at <= now
+        state = "done" if held else "planned"
+        what = f"interview {'held' if held else ''} · {interview.stage.label}".replace("  ", " ")
+        return Line(MARKERS[state], state, when, company, what, interview.role)
+    if item.source is Source.FEEDBACK_BY:
+        return Line(
+            MARKERS["milestone"],
+            "milestone",
+            when,
+            company,
+            "feedback due by",
+            "they promised an answer by then",
+        )
+    return Line(
+        MARKERS["milestone"],
+        "milestone",
+        when,
+        company,
+        "may contact from",
+        "only with something relevant to say",
+    )
+
+
+def _describe_entry(entry: Entry, when: str, company: str, today: date) -> Line:
+    state = entry.state(today)
+    name = {
+        EntryState.DONE: "done",
+        EntryState.OVERDUE: "overdue",
+        EntryState.TODAY: "planned",
+        EntryState.PLANNED: "planned",
+    }[state]
+    detail = _first_line(entry.reason) or _first_line(entry.note)
+    if entry.contact and entry.kind.is_outgoing:
+        detail = f"to {entry.contact}: {detail}" if detail else f"to {entry.contact}"
+    if entry.is_done and entry.due is not None and entry.kind is EntryKind.FOLLOW_UP:
+        detail = detail or "sent"
+    return Line(MARKERS[name], name, when, company, entry.title, detail)
+
+
+def _describe_suggestion(suggestion: Suggestion, when: str, company: str) -> Line:
+    if suggestion.rule is Rule.ALLOWED:
+        return Line(
+            MARKERS["suggested"], "suggested", when, company, "may get in touch", suggestion.why
+        )
+    detail = f"{suggestion.why} — {suggestion.reason}"
+    return Line(
+        MARKERS["suggested"],
+        "suggested",
+        when,
+        company,
+        f"suggested {suggestion.kind.label}",
+        detail,
+    )
