@@ -110,8 +110,26 @@ def build_review(
     next_up: Interview | None = None,
 ) -> Review:
     """Put the candidates in their sections, in the order the user works through them."""
-    today: date = now.date()
-    follow_ups: list[tuple[tuple[Any, ...], ReviewItem]] = []
+    return Review(
+        now=now,
+        sections={
+            Section.FOLLOW_UPS: _follow_ups(due_entries, suggestions, now.date()),
+            Section.TO_EVALUATE: _to_evaluate(unevaluated, now),
+            Section.COMING_UP: _coming_up(upcoming, now),
+            Section.WAITING_ON: _waiting_on(waiting, now),
+        },
+        next_up=next_up,
+    )
+
+
+def _follow_ups(
+    due_entries: Iterable[tuple[Entry, Interview]],
+    suggestions: Iterable[Suggestion],
+    today: date,
+) -> list[ReviewItem]:
+    """Planned entries and suggested tasks due by today, the oldest first; on one day,
+    entries before suggestions."""
+    found: list[tuple[tuple[Any, ...], ReviewItem]] = []
     for entry, interview in due_entries:
         if entry.is_done or entry.due is None or entry.due.day > today:
             continue
@@ -124,7 +142,7 @@ def build_review(
             entry=entry,
             overdue_days=(today - entry.due.day).days,
         )
-        follow_ups.append(((entry.due.key, 0, entry.id or 0), item))
+        found.append(((entry.due.key, 0, entry.id or 0), item))
     for suggestion in suggestions:
         if not suggestion.is_task or suggestion.due > today:
             continue
@@ -136,9 +154,16 @@ def build_review(
             suggestion=suggestion,
             overdue_days=(today - suggestion.due).days,
         )
-        follow_ups.append(((When(suggestion.due).key, 1, suggestion.key), item))
+        found.append(((When(suggestion.due).key, 1, suggestion.key), item))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
-    to_evaluate = []
+
+def _to_evaluate(
+    unevaluated: Iterable[tuple[Interview, EvaluationState | None]], now: pendulum.DateTime
+) -> list[ReviewItem]:
+    """Held interviews without a finished evaluation, the oldest first."""
+    today: date = now.date()
+    items = []
     for interview, state in sorted(unevaluated, key=lambda pair: pair[0].starts_at):
         if interview.starts_at > now or state is EvaluationState.FINISHED:
             continue
@@ -153,7 +178,7 @@ def build_review(
             if state is EvaluationState.DRAFT
             else f"{interview.stage.label} interview"
         )
-        to_evaluate.append(
+        items.append(
             ReviewItem(
                 Section.TO_EVALUATE,
                 interview,
@@ -162,9 +187,13 @@ def build_review(
                 evaluation_state=state,
             )
         )
+    return items
 
+
+def _coming_up(upcoming: Iterable[Interview], now: pendulum.DateTime) -> list[ReviewItem]:
+    """Interviews of the next 7 days, the soonest first."""
     horizon = coming_up_until(now)
-    coming = [
+    return [
         ReviewItem(
             Section.COMING_UP,
             interview,
@@ -175,7 +204,11 @@ def build_review(
         if now < interview.starts_at < horizon
     ]
 
-    waiting_on = []
+
+def _waiting_on(waiting: Iterable[Interview], now: pendulum.DateTime) -> list[ReviewItem]:
+    """Processes awaiting a reply that was promised by a day still ahead, the soonest first."""
+    today: date = now.date()
+    items = []
     for interview in sorted(waiting, key=lambda i: (i.feedback_by or today, i.starts_at)):
         promised = interview.feedback_by
         if (
@@ -184,7 +217,7 @@ def build_review(
             or effective_status(interview, now) is not Status.AWAITING_REPLY
         ):
             continue
-        waiting_on.append(
+        items.append(
             ReviewItem(
                 Section.WAITING_ON,
                 interview,
@@ -193,16 +226,7 @@ def build_review(
                 f"({relative_day(promised, today)})",
             )
         )
-    return Review(
-        now=now,
-        sections={
-            Section.FOLLOW_UPS: [item for _, item in sorted(follow_ups, key=lambda p: p[0])],
-            Section.TO_EVALUATE: to_evaluate,
-            Section.COMING_UP: coming,
-            Section.WAITING_ON: waiting_on,
-        },
-        next_up=next_up,
-    )
+    return items
 
 
 # --- the prep sheet -----------------------------------------------------------------------

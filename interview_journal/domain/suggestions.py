@@ -208,41 +208,69 @@ def _chase(
     contact_from = interview.contact_from
     if contact_from is not None and contact_from > today:
         return []  # rule 6: they asked for time until then
-    feedback_by = interview.feedback_by
-    if feedback_by is not None:
-        if feedback_by >= today:
-            return []  # rule 6: the promised date has not passed
-        if _contacted_since(own, feedback_by + timedelta(days=1)):
-            return []
-        given = format_day(feedback_by, today)
-        return [
-            Suggestion(
-                key=f"feedback-passed:{interview.uuid}:{feedback_by.isoformat()}",
-                rule=Rule.FEEDBACK_PASSED,
-                interview=interview,
-                kind=EntryKind.FOLLOW_UP,
-                due=next_working_day(feedback_by),
-                reason=f"Ask where things stand: they said you would hear by {given}.",
-                why=f"feedback was due {given}",
-            )
-        ]
+    if interview.feedback_by is not None:
+        return _feedback_passed(interview, own, interview.feedback_by, today)
     if contact_from is not None:
-        if today - contact_from > timedelta(days=settings.allowed_days):
-            return []
-        if _contacted_since(own, contact_from, with_reason=True):
-            return []
-        when = "today" if contact_from == today else f"since {format_day(contact_from, today)}"
-        return [
-            Suggestion(
-                key=f"allowed:{interview.uuid}:{contact_from.isoformat()}",
-                rule=Rule.ALLOWED,
-                interview=interview,
-                kind=EntryKind.FOLLOW_UP,
-                due=max(contact_from, today),
-                reason="",
-                why=f"allowed {when} — only if you have something relevant to say",
-            )
-        ]
+        return _allowed(interview, own, contact_from, today, settings)
+    return _nothing_agreed(interview, own, held_day, today, settings)
+
+
+def _feedback_passed(
+    interview: Interview, own: Sequence[Entry], feedback_by: date, today: date
+) -> list[Suggestion]:
+    """Rule 1: the promised date has passed and nobody asked since."""
+    if feedback_by >= today:
+        return []  # rule 6: the promised date has not passed
+    if _contacted_since(own, feedback_by + timedelta(days=1)):
+        return []
+    given = format_day(feedback_by, today)
+    return [
+        Suggestion(
+            key=f"feedback-passed:{interview.uuid}:{feedback_by.isoformat()}",
+            rule=Rule.FEEDBACK_PASSED,
+            interview=interview,
+            kind=EntryKind.FOLLOW_UP,
+            due=next_working_day(feedback_by),
+            reason=f"Ask where things stand: they said you would hear by {given}.",
+            why=f"feedback was due {given}",
+        )
+    ]
+
+
+def _allowed(
+    interview: Interview,
+    own: Sequence[Entry],
+    contact_from: date,
+    today: date,
+    settings: SuggestionSettings,
+) -> list[Suggestion]:
+    """Rule 2: they said the candidate may get in touch from a day that has come."""
+    if today - contact_from > timedelta(days=settings.allowed_days):
+        return []
+    if _contacted_since(own, contact_from, with_reason=True):
+        return []
+    when = "today" if contact_from == today else f"since {format_day(contact_from, today)}"
+    return [
+        Suggestion(
+            key=f"allowed:{interview.uuid}:{contact_from.isoformat()}",
+            rule=Rule.ALLOWED,
+            interview=interview,
+            kind=EntryKind.FOLLOW_UP,
+            due=max(contact_from, today),
+            reason="",
+            why=f"allowed {when} — only if you have something relevant to say",
+        )
+    ]
+
+
+def _nothing_agreed(
+    interview: Interview,
+    own: Sequence[Entry],
+    held_day: date,
+    today: date,
+    settings: SuggestionSettings,
+) -> list[Suggestion]:
+    """Rule 5: nothing was agreed, and it has been quiet for some working days."""
     quiet = settings.quiet_working_days
     if working_days_between(held_day, today) < quiet:
         return []

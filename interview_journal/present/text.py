@@ -66,7 +66,7 @@ def interview_text(
     entries: Sequence[Entry] = (),
 ) -> str:
     """An interview as `show` prints it to a terminal: control characters shown, never
-    sent (interview_journal/domain/visible.py)."""
+    sent (interview_journal/present/visible.py)."""
     lines = [f"#{interview.id}  {visible(interview.title, one_line=True)}", ""]
     facts = interview_facts(interview, now)
     width = max(len(label) for label, _ in facts)
@@ -135,7 +135,7 @@ def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:
 
 def review_text(review: Review, now: pendulum.DateTime) -> str:
     """The daily review as plain text: sections with counts, one line per item (control
-    characters shown, never sent: interview_journal/domain/visible.py)."""
+    characters shown, never sent: interview_journal/present/visible.py)."""
     lines = [f"{review_title(review.today)} — {headline(review).lower()}"]
     for section in Section:
         items = review.sections[section]
