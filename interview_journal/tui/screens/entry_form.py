@@ -12,10 +12,8 @@ from typing import Any
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.entry_fields import (
@@ -30,8 +28,7 @@ from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome
 from interview_journal.tui.screens.form import FormScreen, form_bindings
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
-DATE_FIELDS = {"due", "done"}
-LONG_FIELDS = {"reason", "note"}
+DATE_FIELDS = frozenset({"due", "done"})
 SELECTS: dict[str, list[tuple[str, str]]] = {
     "kind": [(kind.label, kind.value) for kind in EntryKind],
     "channel": [(channel.label, channel.value) for channel in Channel],
@@ -59,9 +56,14 @@ def entry_texts(entry: Entry) -> dict[str, str]:
 class EntryFormScreen(FormScreen[Entry]):
     """Returns the saved entry, or None when cancelled."""
 
+    FIELDS = ENTRY_FIELDS
     ORDER = ORDER
     SELECTS = SELECTS
+    BLANK_CHOICES = frozenset({"channel", "outcome"})
     DEFAULT_CHOICE = EntryKind.FOLLOW_UP.value
+    DATE_FIELDS = DATE_FIELDS
+    LONG_FIELDS = frozenset({"reason", "note"})
+    LONG_CLASSES = "short-text"
     BINDINGS = form_bindings("Check and save")
 
     def __init__(self, interview: Interview, entry: Entry | None = None, **start: Any) -> None:
@@ -83,35 +85,8 @@ class EntryFormScreen(FormScreen[Entry]):
             Content.from_markup("$verb · [b]$title[/b]", verb=verb, title=self.interview.title),
             id="form-title",
         )
-        with VerticalScroll(id="form"):
-            for name in ORDER:
-                field = ENTRY_FIELDS[name]
-                yield Label(field.label, classes="field-label", id=f"{name}-label")
-                yield self._widget_for(name)
-                if name in DATE_FIELDS:
-                    yield Static("", id=f"{name}-echo", classes="echo")
-                yield Static("", id=f"{name}-error", classes="field-error")
+        yield from self.compose_fields()
         yield Footer()
-
-    def _widget_for(self, name: str) -> Widget:
-        field = ENTRY_FIELDS[name]
-        if name in SELECTS:
-            blank = name != "kind"
-            return Select(
-                SELECTS[name],
-                id=f"field-{name}",
-                allow_blank=blank,
-                prompt="—" if blank else "Select",
-            )
-        if name in LONG_FIELDS:
-            return TextArea(
-                id=f"field-{name}",
-                soft_wrap=True,
-                tab_behavior="focus",
-                placeholder=field.placeholder,
-                classes="short-text",
-            )
-        return Input(placeholder=field.placeholder, id=f"field-{name}", select_on_focus=False)
 
     def on_mount(self) -> None:
         self._initial = entry_texts(self.start)

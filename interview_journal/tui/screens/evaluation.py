@@ -18,21 +18,15 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.evaluation import (
-    CLOSING_QUESTIONS,
     CONTENT_FIELDS,
-    RATINGS,
-    REFLECTIONS,
-    SHORT_TEXTS,
     Evaluation,
     EvaluationState,
     PastLesson,
-    RoleMatch,
     key_points_from_notes,
     merge,
 )
@@ -40,7 +34,14 @@ from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError, JournalError, NotFoundError
 from interview_journal.tui.autosave import Autosaver, Finish, Job, SaveState
 from interview_journal.tui.screens.base import DELETED_ELSEWHERE, JournalAccess
-from interview_journal.tui.screens.evaluation_layout import evaluation_widgets
+from interview_journal.tui.screens.evaluation_layout import (
+    evaluation_widgets,
+    header_text,
+    lesson_text,
+    read_evaluation,
+    save_state_label,
+    show_evaluation,
+)
 from interview_journal.tui.screens.evaluation_saving import (
     AGREED_LABELS,
     AgreedDates,
@@ -132,69 +133,18 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     def _show_header(self) -> None:
         interview = self.interview
         assert interview is not None
-        now = self.now()
-        exact = dates.format_exact(interview.starts_at, now)
-        when = f"{exact} ({dates.relative(interview.starts_at, now)})"
-        self.query_one("#eval-title", Static).update(
-            Content.from_markup(
-                "Evaluate · [b]$title[/b] · $stage · $when",
-                title=interview.title,
-                stage=interview.stage.label,
-                when=when,
-            )
-        )
+        self.query_one("#eval-title", Static).update(header_text(interview, self.now()))
         before = interview.interest
         self.query_one("#rate-interest_after", RatingBar).note = f"(was {before})" if before else ""
 
     def _show_lesson(self, lessons: list[PastLesson]) -> None:
-        target = self.query_one("#last-lesson", Static)
-        if not lessons:
-            target.update(
-                "[dim]No earlier lessons yet. The one you write today will be shown "
-                "before your next interview.[/dim]"
-            )
-            return
-        first = lessons[0]
-        label = "Lesson" if first.kind == "lesson" else "To improve"
-        target.update(
-            Content.from_markup(
-                "“$lesson”\n[dim]$label · $company, $day[/dim]",
-                lesson=first.text,
-                label=label,
-                company=first.company,
-                day=dates.format_day(first.starts_at.date(), self.now().date()),
-            )
-        )
+        today = self.now().date()
+        self.query_one("#last-lesson", Static).update(lesson_text(lessons, today))
 
     def _fill(self, evaluation: Evaluation) -> None:
         self._loading = True
         try:
-            for name in RATINGS:
-                self.query_one(f"#rate-{name}", RatingBar).set_value(getattr(evaluation, name))
-            for name in REFLECTIONS:
-                area = self.query_one(f"#field-{name}", TextArea)
-                if area.text != getattr(evaluation, name):
-                    area.load_text(getattr(evaluation, name))
-                    if area.has_focus:
-                        # After a merge my own text is last: carry on typing at its end.
-                        area.move_cursor(area.document.end)
-            for name in SHORT_TEXTS:
-                box = self.query_one(f"#field-{name}", Input)
-                if box.value != getattr(evaluation, name):
-                    box.value = getattr(evaluation, name)
-            for name in CLOSING_QUESTIONS:
-                self.query_one(f"#check-{name}_asked", Checkbox).value = getattr(
-                    evaluation, f"{name}_asked"
-                )
-            role = evaluation.role_matched
-            self.query_one("#choice-role_matched", ChoiceBar).set_value(
-                role.value if role else None
-            )
-            accurate = evaluation.accurate
-            self.query_one("#choice-accurate", ChoiceBar).set_value(
-                None if accurate is None else ("yes" if accurate else "no")
-            )
-            self.query_one(KeyPointList).set_points(evaluation.key_points)
+            show_evaluation(self, evaluation)
         finally:
             self.call_after_refresh(self._done_loading)
 
@@ -212,22 +162,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     # --- what is on screen, as an Evaluation -------------------------------------------
 
     def current(self) -> Evaluation:
-        values: dict[str, Any] = {}
-        for name in RATINGS:
-            values[name] = self.query_one(f"#rate-{name}", RatingBar).value
-        for name in REFLECTIONS:
-            values[name] = self.query_one(f"#field-{name}", TextArea).text
-        for name in SHORT_TEXTS:
-            values[name] = self.query_one(f"#field-{name}", Input).value
-        for name in CLOSING_QUESTIONS:
-            values[f"{name}_asked"] = self.query_one(f"#check-{name}_asked", Checkbox).value
-        role = self.query_one("#choice-role_matched", ChoiceBar).value
-        values["role_matched"] = RoleMatch(role) if role else None
-        accurate = self.query_one("#choice-accurate", ChoiceBar).value
-        values["accurate"] = None if accurate is None else accurate == "yes"
-        values["key_points"] = self.query_one(KeyPointList).points
+        """What is on screen, on top of what the journal holds."""
         state = self.saved.state if self.saved.version else EvaluationState.DRAFT
-        return self.saved.with_changes(state=state, **values)
+        return self.saved.with_changes(state=state, **read_evaluation(self))
 
     # --- saving -----------------------------------------------------------------------
 
@@ -396,16 +333,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
 
     def _show_state(self, state: SaveState) -> None:
         """(the autosaver) Say where what is on screen stands, top right."""
-        label = {
-            SaveState.SAVED: f"● saved {self.now():%H:%M}",
-            SaveState.SAVING: "○ saving…",
-            SaveState.NEW: "not started — type to begin",
-            SaveState.FAILED: "✗ NOT SAVED",
-        }[state]
-        if state is SaveState.SAVED and self.saved.state is EvaluationState.FINISHED:
-            label = f"✓ finished · {label}"
+        finished = self.saved.state is EvaluationState.FINISHED
         widget = self.query_one("#save-state", Static)
-        widget.update(label)
+        widget.update(save_state_label(state, finished, self.now()))
         widget.set_class(state is SaveState.FAILED, "save-failed")
 
     # --- actions ----------------------------------------------------------------------

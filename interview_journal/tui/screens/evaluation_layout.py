@@ -1,18 +1,31 @@
 """The evaluation screen's widgets: ratings and reality check on the left, reflections and
-closing questions on the right (one column when the terminal is narrow)."""
+closing questions on the right (one column when the terminal is narrow); an `Evaluation`
+put into them, and read back out."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
+import pendulum
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Static
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Static, TextArea
 
+from interview_journal import dates
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
     RATINGS,
     REFLECTIONS,
+    SHORT_TEXTS,
+    Evaluation,
+    PastLesson,
     RoleMatch,
 )
+from interview_journal.domain.model import Interview
+from interview_journal.tui.autosave import SaveState
 from interview_journal.tui.widgets.choice import ChoiceBar
 from interview_journal.tui.widgets.editor_area import EditorArea
 from interview_journal.tui.widgets.key_points import KeyPointList
@@ -85,3 +98,90 @@ def _agreed_dates() -> ComposeResult:
         classes="note date",
     )
     yield Static("", id="echo-contact_from", classes="echo")
+
+
+def show_evaluation(screen: Widget, evaluation: Evaluation) -> None:
+    """Put `evaluation` into the widgets (a box that already holds its text is left as is)."""
+    for name in RATINGS:
+        screen.query_one(f"#rate-{name}", RatingBar).set_value(getattr(evaluation, name))
+    for name in REFLECTIONS:
+        area = screen.query_one(f"#field-{name}", TextArea)
+        if area.text != getattr(evaluation, name):
+            area.load_text(getattr(evaluation, name))
+            if area.has_focus:
+                # After a merge my own text is last: carry on typing at its end.
+                area.move_cursor(area.document.end)
+    for name in SHORT_TEXTS:
+        box = screen.query_one(f"#field-{name}", Input)
+        if box.value != getattr(evaluation, name):
+            box.value = getattr(evaluation, name)
+    for name in CLOSING_QUESTIONS:
+        screen.query_one(f"#check-{name}_asked", Checkbox).value = getattr(
+            evaluation, f"{name}_asked"
+        )
+    role = evaluation.role_matched
+    screen.query_one("#choice-role_matched", ChoiceBar).set_value(role.value if role else None)
+    accurate = evaluation.accurate
+    screen.query_one("#choice-accurate", ChoiceBar).set_value(
+        None if accurate is None else ("yes" if accurate else "no")
+    )
+    screen.query_one(KeyPointList).set_points(evaluation.key_points)
+
+
+def read_evaluation(screen: Widget) -> dict[str, Any]:
+    """What the widgets show, by `Evaluation` field."""
+    values: dict[str, Any] = {}
+    for name in RATINGS:
+        values[name] = screen.query_one(f"#rate-{name}", RatingBar).value
+    for name in REFLECTIONS:
+        values[name] = screen.query_one(f"#field-{name}", TextArea).text
+    for name in SHORT_TEXTS:
+        values[name] = screen.query_one(f"#field-{name}", Input).value
+    for name in CLOSING_QUESTIONS:
+        values[f"{name}_asked"] = screen.query_one(f"#check-{name}_asked", Checkbox).value
+    role = screen.query_one("#choice-role_matched", ChoiceBar).value
+    values["role_matched"] = RoleMatch(role) if role else None
+    accurate = screen.query_one("#choice-accurate", ChoiceBar).value
+    values["accurate"] = None if accurate is None else accurate == "yes"
+    values["key_points"] = screen.query_one(KeyPointList).points
+    return values
+
+
+def lesson_text(lessons: list[PastLesson], today: date) -> Content | str:
+    """The newest earlier lesson, for "Last time's lesson"."""
+    if not lessons:
+        return (
+            "[dim]No earlier lessons yet. The one you write today will be shown "
+            "before your next interview.[/dim]"
+        )
+    first = lessons[0]
+    label = "Lesson" if first.kind == "lesson" else "To improve"
+    return Content.from_markup(
+        "“$lesson”\n[dim]$label · $company, $day[/dim]",
+        lesson=first.text,
+        label=label,
+        company=first.company,
+        day=dates.format_day(first.starts_at.date(), today),
+    )
+
+
+def header_text(interview: Interview, now: pendulum.DateTime) -> Content:
+    """The title line: which interview, which stage, and when it was."""
+    exact = dates.format_exact(interview.starts_at, now)
+    return Content.from_markup(
+        "Evaluate · [b]$title[/b] · $stage · $when",
+        title=interview.title,
+        stage=interview.stage.label,
+        when=f"{exact} ({dates.relative(interview.starts_at, now)})",
+    )
+
+
+def save_state_label(state: SaveState, finished: bool, now: datetime) -> str:
+    """Top right: where what is on screen stands."""
+    label = {
+        SaveState.SAVED: f"● saved {now:%H:%M}",
+        SaveState.SAVING: "○ saving…",
+        SaveState.NEW: "not started — type to begin",
+        SaveState.FAILED: "✗ NOT SAVED",
+    }[state]
+    return f"✓ finished · {label}" if state is SaveState.SAVED and finished else label

@@ -15,12 +15,16 @@ from functools import partial
 from typing import ClassVar, TypeVar
 
 from textual import work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from interview_journal import dates
+from interview_journal.domain.fields import Field
 from interview_journal.errors import JournalError, NotFoundError, StaleWriteError
 from interview_journal.store.journal import DRAFT_BASE, DRAFT_FIELDS
 from interview_journal.tui.autosave import Autosaver, Job, SaveState
@@ -32,6 +36,7 @@ from interview_journal.tui.drafts import (
     restored_message,
 )
 from interview_journal.tui.screens.base import JournalAccess
+from interview_journal.tui.widgets.editor_area import EditorArea
 
 Saved = TypeVar("Saved")
 
@@ -54,13 +59,25 @@ def form_bindings(save_tooltip: str) -> list[BindingType]:
 
 
 class FormScreen(JournalAccess, Screen[Saved | None]):
-    """A form that returns what it saved, or None when left. Subclasses set `ORDER`,
-    `SELECTS`, `draft_kind` and `_initial` (the texts it opened with, in `on_mount`)."""
+    """A form that returns what it saved, or None when left. Subclasses say which fields
+    it has (the class variables), set `draft_kind`, and set `_initial` (the texts it opened
+    with) in `on_mount`."""
 
+    FIELDS: ClassVar[dict[str, Field]]
     ORDER: ClassVar[list[str]]
+    """The fields, top to bottom."""
     SELECTS: ClassVar[Choices]
+    BLANK_CHOICES: ClassVar[frozenset[str]]
+    """The choices that may be left blank."""
     DEFAULT_CHOICE: ClassVar[str] = ""
     """For a choice that may not be blank, what a draft's unknown value becomes."""
+    DATE_FIELDS: ClassVar[frozenset[str]]
+    """Fields whose date is echoed in full under them."""
+    LONG_FIELDS: ClassVar[frozenset[str]]
+    """Fields written in a text box of several lines (with `LONG_CLASSES`)."""
+    LONG_CLASSES: ClassVar[str] = ""
+    REQUIRED: ClassVar[frozenset[str]] = frozenset()
+    """Fields whose label says they are required."""
 
     draft_kind: str
     """What the form edits (`interview-form:new`, `entry-form:12`); its draft is
@@ -74,6 +91,38 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         self.saver = Autosaver(self, self._prepare_draft)
 
     # --- the fields -----------------------------------------------------------------
+
+    def compose_fields(self) -> ComposeResult:
+        """Each field: its label, its widget, its date echo (dates only), its error."""
+        with VerticalScroll(id="form"):
+            for name in self.ORDER:
+                field = self.FIELDS[name]
+                required = " [dim](required)[/dim]" if name in self.REQUIRED else ""
+                yield Label(f"{field.label}{required}", classes="field-label", id=f"{name}-label")
+                yield self._widget_for(field)
+                if name in self.DATE_FIELDS:
+                    yield Static("", id=f"{name}-echo", classes="echo")
+                yield Static("", id=f"{name}-error", classes="field-error")
+
+    def _widget_for(self, field: Field) -> Widget:
+        name = field.name
+        if name in self.SELECTS:
+            blank = name in self.BLANK_CHOICES
+            return Select(
+                self.SELECTS[name],
+                id=f"field-{name}",
+                allow_blank=blank,
+                prompt="—" if blank else "Select",
+            )
+        if name in self.LONG_FIELDS:
+            return EditorArea(
+                id=f"field-{name}",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=field.placeholder,
+                classes=self.LONG_CLASSES,
+            )
+        return Input(placeholder=field.placeholder, id=f"field-{name}", select_on_focus=False)
 
     def texts(self) -> dict[str, str]:
         """What is typed in each field now, as text ("" for a blank choice)."""

@@ -12,10 +12,8 @@ from typing import Any
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
@@ -39,7 +37,7 @@ FORM_ORDER = [
     "feedback_by",
     "contact_from",
 ]
-DATE_FIELDS = {"starts_at", "feedback_by", "contact_from"}
+DATE_FIELDS = frozenset({"starts_at", "feedback_by", "contact_from"})
 SELECTS: dict[str, list[tuple[str, str]]] = {
     "stage": [(stage.label, stage.value) for stage in Stage],
     "format": [(fmt.label, fmt.value) for fmt in Format],
@@ -81,8 +79,13 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
 class InterviewFormScreen(FormScreen[Interview]):
     """Returns the saved interview, or None when cancelled."""
 
+    FIELDS = FIELDS
     ORDER = FORM_ORDER
     SELECTS = SELECTS
+    BLANK_CHOICES = frozenset({"format", "interest"})
+    DATE_FIELDS = DATE_FIELDS
+    LONG_FIELDS = frozenset({"notes"})
+    REQUIRED = frozenset({"company", "starts_at"})
     BINDINGS = [
         *form_bindings("Check every field and save"),
         editor_binding(
@@ -107,35 +110,8 @@ class InterviewFormScreen(FormScreen[Interview]):
             else Content.from_markup("[b]New interview[/b]")
         )
         yield Static(heading, id="form-title")
-        with VerticalScroll(id="form"):
-            for name in FORM_ORDER:
-                field = FIELDS[name]
-                required = " [dim](required)[/dim]" if name in ("company", "starts_at") else ""
-                yield Label(f"{field.label}{required}", classes="field-label")
-                yield self._widget_for(name)
-                if name in DATE_FIELDS:
-                    yield Static("", id=f"{name}-echo", classes="echo")
-                yield Static("", id=f"{name}-error", classes="field-error")
+        yield from self.compose_fields()
         yield Footer()
-
-    def _widget_for(self, name: str) -> Widget:
-        field = FIELDS[name]
-        if name in SELECTS:
-            blank = name in ("format", "interest")
-            return Select(
-                SELECTS[name],
-                id=f"field-{name}",
-                allow_blank=blank,
-                prompt="—" if blank else "Select",
-            )
-        if name == "notes":
-            return EditorArea(
-                id="field-notes",
-                soft_wrap=True,
-                tab_behavior="focus",
-                placeholder=field.placeholder,
-            )
-        return Input(placeholder=field.placeholder, id=f"field-{name}", select_on_focus=False)
 
     def on_mount(self) -> None:
         self._initial = texts_of(self.interview, self.now())
