@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.processes import reaped
+
 pytestmark = pytest.mark.slow
 
 ZONE = "Europe/Stockholm"
@@ -136,15 +138,13 @@ class Trial:
 def _kill_during_export(demo: Demo, target: Path, fraction: float) -> Trial:
     process = _command(demo.env, "--db", demo.db, "export", "--output", target)
     try:
-        _wait_for(target, process)
-        time.sleep(fraction * demo.writing_seconds)
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-        returncode = process.wait(timeout=30)
+        with reaped(process):
+            _wait_for(target, process)
+            time.sleep(fraction * demo.writing_seconds)
+            if process.poll() is None:
+                os.kill(process.pid, signal.SIGKILL)
+            returncode = process.wait(timeout=30)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
         if process.stderr is not None:
             process.stderr.close()
     staging = _staging(target)

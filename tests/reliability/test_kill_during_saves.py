@@ -34,6 +34,7 @@ import pytest
 
 from interview_journal.domain.model import Interview
 from interview_journal.store import Journal, open_journal
+from tests.reliability.processes import reaped
 from tests.reliability.workers import STARTS_AT, ZONE, command
 
 pytestmark = pytest.mark.slow
@@ -175,15 +176,11 @@ def test_every_acknowledged_save_survives_kill_9_at_random_moments(
                 stderr=stderr,
                 start_new_session=True,
             )
-        try:
+        with reaped(process):
             _wait_ready(process, out, err)
             time.sleep(rng.uniform(0.0, LONGEST_RUN))
             os.kill(process.pid, signal.SIGKILL)
             returncode = process.wait(timeout=30)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
         context = f"kill {number} of {ITERATIONS} (IJ_RELIABILITY_SEED={SEED})"
         assert returncode == -signal.SIGKILL, (
             f"{context}: the saver ended by itself ({returncode}):\n{err.read_text()}"
@@ -238,17 +235,13 @@ def _kill_inside_a_checkpoint(path: Path, out: Path) -> list[str] | None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-    try:
+    with reaped(process):
         deadline = time.monotonic() + 120
         while process.poll() is None and not _torn(path):
             assert time.monotonic() < deadline, "the saves took more than two minutes"
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     if not _torn(path):
         return None
     return [line.split(" ", 1)[1] for line in _complete_lines(out) if line.startswith("entry ")]
