@@ -1,5 +1,6 @@
-"""The store's side of an export and an import: reading records out, and what an import
-plan and its report hold.
+"""The store's side of an export and an import: what a record read for an export, an
+import plan and its report hold (`store.records` reads the records, `store.importing`
+merges a plan).
 
 The JSON format itself (writing it, reading and checking a file) is `services.exchange`.
 An import is one transaction: the plan is checked completely first, and a file with any
@@ -19,10 +20,6 @@ from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry
 from interview_journal.errors import InputError
-from interview_journal.store.evaluations import evaluation_from_row
-from interview_journal.store.follow_ups import ENTRY_COLUMNS, entry_from_row
-
-Query = Callable[[str, list[Any]], list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -35,64 +32,6 @@ class Record:
     evaluation_row: dict[str, Any] | None
     entries: list[Entry]
     entry_rows: list[dict[str, Any]]
-
-
-def read_records(
-    query: Query,
-    interview_from_row: Callable[[dict[str, Any]], Interview],
-    columns: str,
-    *,
-    interview_id: int | None = None,
-    since: str | None = None,
-    batch: int = 500,
-) -> Iterator[Record]:
-    """Every interview (oldest first) with its evaluation and entries, a batch at a time."""
-    conditions: list[str] = ["1"]
-    params: list[Any] = []
-    if interview_id is not None:
-        conditions.append("id = ?")
-        params.append(interview_id)
-    if since is not None:
-        conditions.append("starts_at >= ?")
-        params.append(since)
-    after: tuple[str, int] | None = None
-    while True:
-        keyset, keys = ("", []) if after is None else (" AND (starts_at, id) > (?, ?)", list(after))
-        rows = query(
-            f"SELECT {columns} FROM interviews WHERE {' AND '.join(conditions)}{keyset} "
-            "ORDER BY starts_at, id LIMIT ?",
-            [*params, *keys, batch],
-        )
-        if not rows:
-            return
-        ids = [row["id"] for row in rows]
-        marks = ",".join("?" for _ in ids)
-        evaluations = {
-            row["interview_id"]: row
-            for row in query(f"SELECT * FROM evaluations WHERE interview_id IN ({marks})", ids)
-        }
-        entries: dict[int, list[dict[str, Any]]] = {}
-        for row in query(
-            f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE interview_id IN ({marks}) "
-            "ORDER BY interview_id, coalesce(done, due), id",
-            ids,
-        ):
-            entries.setdefault(row["interview_id"], []).append(row)
-        for row in rows:
-            evaluation_row = evaluations.get(row["id"])
-            entry_rows = entries.get(row["id"], [])
-            yield Record(
-                interview=interview_from_row(row),
-                row=row,
-                evaluation=evaluation_from_row(evaluation_row) if evaluation_row else None,
-                evaluation_row=evaluation_row,
-                entries=[entry_from_row(entry) for entry in entry_rows],
-                entry_rows=entry_rows,
-            )
-        after = (rows[-1]["starts_at"], rows[-1]["id"])
-
-
-# --- reading a file back ----------------------------------------------------------------
 
 
 _KINDS = ("interviews", "evaluations", "follow-ups")
@@ -136,9 +75,8 @@ def parse_export(
     interview_from_row: Callable[[dict[str, Any]], Interview],
     interview_to_row: Callable[[Interview], dict[str, Any]],
 ) -> ImportPlan:
-    """TEMPORARY: the old entry point, for the CLI until it calls
-    `services.exchange.parse_export(text)`; the row mappers are not needed any more.
-    Delete it then (with `write_json` below)."""
+    """TEMPORARY: the old entry point, until its last callers (two reliability tests) call
+    `services.exchange.parse_export(text)`; the row mappers are not needed any more."""
     parse: Callable[[str], ImportPlan] = _format("parse_export")
     return parse(text)
 
@@ -150,7 +88,8 @@ def write_json(
     write: Callable[[str], object],
     progress: Callable[[int], object] | None = None,
 ) -> int:
-    """TEMPORARY: `services.exchange.write_json`, until `services.export` imports it there."""
+    """TEMPORARY: `services.exchange.write_json`, until `services.export` and two reliability
+    tests import it from there."""
     writer: Callable[..., int] = _format("write_json")
     return writer(records, dismissed, exported_at, write, progress)
 

@@ -21,9 +21,7 @@ from typing import Any
 
 from interview_journal import __version__
 from interview_journal.dates import to_storage
-from interview_journal.services.exchange.reading import parse_export
-from interview_journal.services.exchange.schema import FORMAT_NAME, FORMAT_VERSION
-from interview_journal.store.exchange import Record
+from interview_journal.store.exchange import ImportPlan, Record
 
 __all__ = [
     "ENTRY_FIELDS",
@@ -35,6 +33,9 @@ __all__ = [
     "record_to_json",
     "write_json",
 ]
+
+FORMAT_NAME = "interview-journal"
+FORMAT_VERSION = 1
 
 INTERVIEW_FIELDS = (
     "uuid", "company", "role", "starts_at", "time_zone", "stage", "format", "location",
@@ -96,3 +97,13 @@ def write_json(
     tail = json.dumps({"dismissed_suggestions": dismissed}, ensure_ascii=False, indent=2)
     write(tail[2:] + "\n")
     return count
+
+
+def parse_export(text: str) -> ImportPlan:
+    """Check a whole export file; raises ImportFileError naming the first problem.
+
+    (Reading loads msgspec, which an export does not need: it is imported here, when used.)
+    """
+    from interview_journal.services.exchange.reading import parse_export as parse
+
+    return parse(text)

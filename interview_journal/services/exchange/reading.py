@@ -19,13 +19,12 @@ from interview_journal.dates import MAX_YEAR, MIN_YEAR, to_storage
 from interview_journal.domain import validation
 from interview_journal.domain.model import Stage
 from interview_journal.errors import InputError
+from interview_journal.services.exchange import FORMAT_NAME, FORMAT_VERSION
 from interview_journal.services.exchange.schema import (
     DAY_EXAMPLE,
     ENTRY_PROBLEMS,
     EVALUATION_PROBLEMS,
     FLAGS,
-    FORMAT_NAME,
-    FORMAT_VERSION,
     INTERVIEW_PROBLEMS,
     STAMP,
     EntryDoc,
@@ -35,10 +34,15 @@ from interview_journal.services.exchange.schema import (
     fail,
     require,
 )
-from interview_journal.store.evaluations import evaluation_from_row, evaluation_to_row
 from interview_journal.store.exchange import ImportPlan
-from interview_journal.store.follow_ups import entry_from_row, entry_to_row
-from interview_journal.store.journal import interview_from_row, interview_to_row
+from interview_journal.store.rows import (
+    entry_from_row,
+    entry_to_row,
+    evaluation_from_row,
+    evaluation_to_row,
+    interview_from_row,
+    interview_to_row,
+)
 
 
 def _timestamp(value: object, where: str) -> str:

@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_type_hints
 
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
@@ -17,12 +17,9 @@ from interview_journal.domain.model import Format, Stage, Status
 from interview_journal.domain.timeline import Channel, EntryKind, Outcome
 from interview_journal.store.exchange import ImportFileError
 
-FORMAT_NAME = "interview-journal"
-FORMAT_VERSION = 1
-
 Rating = Annotated[int, Meta(ge=1, le=5)]
-Flag = bool | int | float
-"""A stored yes/no: true, false, 1 or 0 (any other number is refused by our check)."""
+Flag = bool | Annotated[int, Meta(ge=0, le=1)] | Annotated[float, Meta(ge=0, le=1)]
+"""A stored yes/no: true, false, 1 or 0 (1.0 too; our check refuses 0.5)."""
 
 
 class PersonDoc(Struct):
@@ -126,17 +123,19 @@ STAMP = "expected a timestamp like 2026-11-25T13:05:00Z"
 DAY_EXAMPLE = "a date like 2026-11-27 (or with a time, 2026-11-27T16:00)"
 _DAY = f"expected {DAY_EXAMPLE}, or null"
 
+# Each table is in the order our checks have always gone, so that of two fields of the wrong
+# type in one record the same one is named first.
 INTERVIEW_PROBLEMS: dict[str, Problem] = {
+    "interviewers": "expected a list of {name, role} with text values",
+    "interest": "interest is a whole number from 1 to 5, or null",
+    **dict.fromkeys(("feedback_by", "contact_from"), _DAY),
     **dict.fromkeys(
         ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"), _TEXT
     ),
-    **dict.fromkeys(("starts_at", "created_at", "updated_at"), STAMP),
-    **dict.fromkeys(("feedback_by", "contact_from"), _DAY),
-    "interviewers": "expected a list of {name, role} with text values",
-    "interest": "interest is a whole number from 1 to 5, or null",
     "stage": _not_one_of(Stage, "a stage"),
     "format": _not_one_of(Format, "a format", "not recorded"),
     "status": _not_one_of(Status, "a status", "automatic"),
+    **dict.fromkeys(("starts_at", "created_at", "updated_at"), STAMP),
 }
 _EVALUATION_TEXTS = (
     "went_well", "to_improve", "differently", "lesson", "about_employer", "role_note",
@@ -144,24 +143,24 @@ _EVALUATION_TEXTS = (
 )  # fmt: skip
 FLAGS = ("next_steps_asked", "hear_back_asked", "clarity_asked")
 EVALUATION_PROBLEMS: dict[str, Problem] = {
-    **dict.fromkeys(_EVALUATION_TEXTS, _TEXT),
-    **dict.fromkeys(RATINGS, "a rating is a whole number from 1 to 5"),
+    "state": _not_one_of(EvaluationState, "an evaluation state"),
+    "role_matched": _not_one_of(RoleMatch, "an answer", "no answer"),
     **dict.fromkeys(FLAGS, "expected true or false (or 1 or 0)"),
     "accurate": "expected true, false or null",
+    **dict.fromkeys(_EVALUATION_TEXTS, _TEXT),
     "key_points": "expected a list of {text, made}",
     "updated_at": STAMP,
     "created_at": STAMP,
-    "state": _not_one_of(EvaluationState, "an evaluation state"),
-    "role_matched": _not_one_of(RoleMatch, "an answer", "no answer"),
+    **dict.fromkeys(RATINGS, "a rating is a whole number from 1 to 5"),
 }
 ENTRY_PROBLEMS: dict[str, Problem] = {
     **dict.fromkeys(("contact", "reason", "note", "suggestion"), _TEXT),
-    **dict.fromkeys(("created_at", "updated_at"), STAMP),
-    **dict.fromkeys(("due", "done"), _DAY),
     "uuid": "expected a non-empty uuid",
     "kind": _not_one_of(EntryKind, "a kind of entry"),
     "channel": _not_one_of(Channel, "a channel", "not recorded"),
     "outcome": _not_one_of(Outcome, "an outcome", "none"),
+    **dict.fromkeys(("due", "done"), _DAY),
+    **dict.fromkeys(("created_at", "updated_at"), STAMP),
 }
 
 DocT = TypeVar("DocT", InterviewDoc, EvaluationDoc, EntryDoc)
@@ -178,10 +177,22 @@ def convert(
         return msgspec.convert(item, schema)
     except msgspec.ValidationError as error:
         found = _FIELD.search(str(error))
-        name = found[1] if found else ""
+        name = _first_wrong(item, schema, problems) or (found[1] if found else "")
         problem = problems.get(name, "expected an object")
         said = problem if isinstance(problem, str) else problem(item.get(name))
         raise fail(f"{where}.{name}" if name in problems else where, said) from None
+
+
+def _first_wrong(item: dict[str, Any], schema: type[DocT], problems: dict[str, Problem]) -> str:
+    """Of the fields msgspec would refuse, the first in our order ("" if none alone is)."""
+    types = get_type_hints(schema, include_extras=True)
+    for name in problems:
+        if name in item:
+            try:
+                msgspec.convert(item[name], types[name])
+            except msgspec.ValidationError:
+                return name
+    return ""
 
 
 def require(value: object, where: str, names: tuple[str, ...]) -> dict[str, Any]:
