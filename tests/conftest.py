@@ -7,6 +7,7 @@ do not change from day to day.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,9 +52,21 @@ def journal_path(tmp_path: Path) -> Path:
     return tmp_path / "journal" / "journal.db"
 
 
+@pytest.fixture(scope="session")
+def _new_journal_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding a journal just made, made once: making one runs every migration."""
+    folder = tmp_path_factory.mktemp("new-journal") / "journal"
+    open_journal(folder / "journal.db", create=True).close()
+    return folder
+
+
 @pytest.fixture
-def journal(journal_path: Path) -> Iterator[Journal]:
-    opened = open_journal(journal_path, create=True)
+def journal(journal_path: Path, _new_journal_folder: Path) -> Iterator[Journal]:
+    """A new, empty journal at `journal_path`: a copy of the one made for the session
+    (the private folder and file with their modes), opened as `create=True` opens the
+    journal it has just made."""
+    shutil.copytree(_new_journal_folder, journal_path.parent, copy_function=shutil.copy)
+    opened = open_journal(journal_path)
     yield opened
     opened.close()
 

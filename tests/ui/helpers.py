@@ -6,6 +6,7 @@ static, the toasts on screen); nothing reaches into the store behind the app's b
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets._toast import Toast
 from textual.widgets.option_list import Option
+from textual.worker import WorkerCancelled
 
 from interview_journal.tui.dialogs.choose import ChooseScreen
 from interview_journal.tui.screens.evaluation import EvaluationScreen
@@ -26,8 +28,18 @@ AnyPilot = Pilot[Any]
 
 
 async def settle(pilot: AnyPilot) -> None:
-    """Let every worker (list reads run in threads) finish and the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
+    """Let every worker (list reads run in threads) finish and the screen catch up.
+
+    A read the app cancelled because a newer one replaced it (typing on in the search
+    box) is not an error; a worker that failed is raised. (Textual's own
+    `wait_for_complete` raises for the first cancelled one, which on a loaded machine
+    is still in the list when the test asks.)"""
+    outcomes = await asyncio.gather(
+        *(worker.wait() for worker in pilot.app.workers), return_exceptions=True
+    )
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+            raise outcome
     await pilot.pause()
 
 
