@@ -229,16 +229,16 @@ def json_visible(text: str) -> str:
 
 
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
-    """Plain columns two spaces apart, for reading and for `grep`/`cut` alike; the cells
-    are shown as they are (no number alignment, spaces kept), trailing spaces dropped.
+    """Plain columns two spaces apart, for reading and for `grep`/`cut` alike; a header is
+    simply the first row, and trailing spaces are dropped.
 
-    A header is passed as the first row: tabulate would widen header columns."""
-    from tabulate import tabulate  # type: ignore[import-untyped]  # no stubs pinned
-
-    text = tabulate(
-        rows, tablefmt="plain", stralign="left", disable_numparse=True, preserve_whitespace=True
-    )
-    return [line.rstrip() for line in text.split("\n")]
+    Laid out here rather than with tabulate, which gives the same lines but imports
+    importlib.metadata and email (about 40 modules, 12-20 ms) on every `list`."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:

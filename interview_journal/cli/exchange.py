@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pendulum
 
     from interview_journal.store import Journal
-    from interview_journal.store.journal import BackupCopy
+    from interview_journal.store.backup import BackupCopy
 
 STDOUT_HINT = "write to standard output with -o -, or give the name of a new or regular file"
 MB = 1_000_000
@@ -169,13 +169,12 @@ def import_(
     of are updated; everything else is left alone. Importing the same file twice changes
     nothing the second time.
     """
+    from interview_journal.services.exchange import parse_export
     from interview_journal.store import open_journal
-    from interview_journal.store.exchange import parse_export
-    from interview_journal.store.journal import interview_from_row, interview_to_row
 
     text = _read_export_file(file)
     try:
-        plan = parse_export(text, interview_from_row, interview_to_row)
+        plan = parse_export(text)
     except InputError as error:
         fail(f"{file}: {error.message}")
     if dry_run and not common.journal_exists(ctx, db_path):

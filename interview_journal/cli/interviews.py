@@ -200,8 +200,7 @@ def _listed_json(
 ) -> list[dict[str, object]]:
     """The interviews of a page as `show --json` prints each."""
     from interview_journal.present.json import interview_to_dict
-    from interview_journal.store.evaluations import evaluation_to_dict
-    from interview_journal.store.follow_ups import entry_to_dict
+    from interview_journal.store.rows import entry_to_dict, evaluation_to_dict
 
     evaluations: dict[int | None, dict[str, object] | None] = {}
     for interview_id in page.evaluations:
@@ -247,8 +246,7 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
     """Show everything about one interview."""
     from interview_journal.present.json import interview_to_dict
     from interview_journal.present.text import interview_text
-    from interview_journal.store.evaluations import evaluation_to_dict
-    from interview_journal.store.follow_ups import entry_to_dict
+    from interview_journal.store.rows import entry_to_dict, evaluation_to_dict
 
     number = parse_id(interview_id)
     now = common.clock().now()

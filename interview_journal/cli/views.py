@@ -31,7 +31,8 @@ def timeline(
     db_path: Path | None,
 ) -> None:
     """The follow-up timeline (of one interview, or all): planned, suggested and done."""
-    from interview_journal.domain.timeline_page import TimelineQuery, line_to_dict
+    from interview_journal.domain.timeline_page import TimelineQuery
+    from interview_journal.present.json import line_to_dict
 
     number = parse_id(interview_id) if interview_id is not None else None
     now = common.clock().now()
@@ -56,7 +57,8 @@ def timeline(
 
 def _print_timeline(items: list[TimelineItem], now: pendulum.DateTime) -> None:
     """One table for all items, a heading above each group (overdue, today, ...)."""
-    from interview_journal.domain.timeline_page import describe, group_of
+    from interview_journal.domain.timeline_page import group_of
+    from interview_journal.present.timeline import describe
     from interview_journal.present.visible import visible
 
     current = None
@@ -95,7 +97,7 @@ def review(ctx: click.Context, db_path: Path | None) -> None:
 @click.pass_context
 def today(ctx: click.Context, as_json: bool, check: bool, db_path: Path | None) -> None:
     """What needs you today, as plain text (quick enough for a shell start-up file)."""
-    from interview_journal.domain.review import review_to_dict
+    from interview_journal.present.json import review_to_dict
     from interview_journal.present.text import review_text
 
     now = common.clock().now()
@@ -116,7 +118,7 @@ def today(ctx: click.Context, as_json: bool, check: bool, db_path: Path | None) 
 @click.pass_context
 def prep(ctx: click.Context, interview_id: str, db_path: Path | None) -> None:
     """Print the prep sheet of an interview as Markdown."""
-    from interview_journal.domain.review import prep_markdown
+    from interview_journal.present.review import prep_markdown
 
     number = parse_id(interview_id)
     now = common.clock().now()
