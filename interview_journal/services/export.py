@@ -1,9 +1,11 @@
-"""Export formats a person or another program reads: Markdown, CSV and iCalendar.
+"""Exports: the formats a person or another program reads, and where their files go.
 
-(The lossless JSON lives with the store, in `store.exchange`.) Each writer takes the
-records of an export one at a time and hands text to `write`, so a journal of any size is
-written without holding it in memory. Where the text goes is the caller's choice: a file
-(always through `safe_files.staged_file`) or standard output.
+Markdown, CSV and iCalendar are written here (the lossless JSON lives with the store, in
+`store.exchange`). Each writer takes the records of an export one at a time and hands text
+to `write`, so a journal of any size is written without holding it in memory. Where the
+text goes is the caller's choice: a file (always through `safe_files.staged_file`) or
+standard output. `export_journal` and `save_interview_markdown` are the whole use case
+for the front ends: the file's name, its folder beside the journal, the safe write.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pendulum
 
@@ -26,6 +28,9 @@ from interview_journal.domain.timeline import Entry
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
 from interview_journal.safe_files import staged_file
 from interview_journal.store.exchange import Record
+
+if TYPE_CHECKING:
+    from interview_journal.store.journal import Journal
 
 Write = Callable[[str], object]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -289,3 +294,79 @@ def write_export(
             raise ValueError(f"unknown export format {fmt!r}")
         out.flush()
     return count
+
+
+def export_records(
+    journal: Journal,
+    fmt: str,
+    now: pendulum.DateTime,
+    target: Path | None,
+    *,
+    interview_id: int | None = None,
+    since: pendulum.DateTime | None = None,
+    table: str = "interviews",
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Export the journal (or one interview, or those from `since` on) with `write_export`."""
+    records = journal.records(interview_id=interview_id, since=since)
+    dismissed = journal.dismissed_suggestions()
+    return write_export(fmt, records, dismissed, now, target, table=table, progress=progress)
+
+
+# --- files beside the journal ----------------------------------------------------------------
+
+
+def exports_folder(journal_path: Path) -> Path:
+    """Where exports made from the TUI go: `exports/` beside the journal file."""
+    return journal_path.parent / "exports"
+
+
+def export_file_name(fmt: str, now: pendulum.DateTime) -> str:
+    """A whole-journal export's file name: the time it was made, and the format's suffix."""
+    return f"interview-journal-{now:%Y-%m-%d-%H%M%S}.{SUFFIXES[fmt]}"
+
+
+def export_journal(journal: Journal, fmt: str, now: pendulum.DateTime) -> Path:
+    """Export the whole journal in `fmt` to a new file in `exports_folder`; returns its
+    path. Raises OSError or the journal's error; a file is there whole or not at all."""
+    target = exports_folder(journal.path) / export_file_name(fmt, now)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_export(fmt, journal.records(), journal.dismissed_suggestions(), now, target)
+    return target
+
+
+def interview_markdown(journal: Journal, interview_id: int, now: pendulum.DateTime) -> str | None:
+    """One interview as Markdown, with its prep sheet while it is still ahead; None when
+    the interview no longer exists."""
+    from interview_journal.present.review import prep_markdown
+
+    record = next(journal.records(interview_id=interview_id), None)
+    if record is None:
+        return None
+    text = record_markdown(record, now)
+    if record.interview.starts_at > now:
+        prep = prep_markdown(journal.prep(interview_id), now)
+        text += "\n" + prep.replace("# Prep:", "### Prep:", 1).replace("\n## ", "\n#### ")
+    return text
+
+
+def interview_file_name(title: str, interview_id: int) -> str:
+    """A file name for one interview: its title as letters, digits and dashes, and its id."""
+    slug = "".join(c if c.isalnum() else "-" for c in title).strip("-").lower()
+    return f"{slug[:60]}-{interview_id}.md"
+
+
+def save_interview_markdown(
+    journal: Journal, interview_id: int, title: str, now: pendulum.DateTime
+) -> Path | None:
+    """Write `interview_markdown` to a file in `exports_folder`; returns its path, or None
+    when the interview no longer exists. Raises OSError or the journal's error."""
+    text = interview_markdown(journal, interview_id, now)
+    if text is None:
+        return None
+    folder = exports_folder(journal.path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = folder / interview_file_name(title, interview_id)
+    with staged_file(target) as handle:
+        handle.write(text)
+    return target
