@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Generic, Literal, TypeVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,15 +15,19 @@ from textual.widgets.option_list import Option
 
 from interview_journal.domain.model import Status
 
+V = TypeVar("V")
 
-class ChooseScreen(ModalScreen[str | None]):
-    """Returns the id of the chosen option, or None when cancelled (escape)."""
+ALL: Literal["all"] = "all"
+"""The status filter's choice that shows every interview."""
+
+
+class ChooseScreen(ModalScreen[V | None], Generic[V]):
+    """Returns the value of the chosen option as given (a `Status`, a number of days),
+    or None when cancelled (escape)."""
 
     BINDINGS = [Binding("escape,q", "cancel", "Cancel", id="cancel", tooltip="Leave it as it is")]
 
-    def __init__(
-        self, title: str, choices: list[tuple[str, str]], current: str | None = None
-    ) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, V]], current: V | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
@@ -31,7 +37,8 @@ class ChooseScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text, style="bold"))  # plain text, never markup
             yield OptionList(
-                *(Option(label, id=value) for label, value in self.choices), markup=False
+                *(Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)),
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -42,14 +49,14 @@ class ChooseScreen(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.choices[event.option_index][1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-def status_filter_screen(current: Status | None) -> ChooseScreen:
-    """Which status the list shows: "all" or a status value."""
-    choices = [("All interviews", "all")]
-    choices += [(status.label.capitalize(), status.value) for status in Status]
-    return ChooseScreen("Show interviews with status", choices, current.value if current else "all")
+def status_filter_screen(current: Status | None) -> ChooseScreen[Status | Literal["all"]]:
+    """Which status the list shows: `ALL`, or a `Status`."""
+    choices: list[tuple[str, Status | Literal["all"]]] = [("All interviews", ALL)]
+    choices += [(status.label.capitalize(), status) for status in Status]
+    return ChooseScreen("Show interviews with status", choices, current or ALL)

@@ -8,7 +8,8 @@ window is a normal event: the screens about it close, saying so once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar, Unpack, cast
 
 import pendulum
 from textual.notifications import SeverityLevel
@@ -19,6 +20,7 @@ from interview_journal.dates import Clock
 from interview_journal.errors import JournalError, NotFoundError
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 if TYPE_CHECKING:
     from interview_journal.store.journal import Journal
@@ -26,6 +28,15 @@ if TYPE_CHECKING:
 
 
 DELETED_ELSEWHERE = "This interview was deleted in another window."
+
+
+class Toast(TypedDict, total=False):
+    """How a notification is shown; ours are plain text unless `markup` is asked for."""
+
+    title: str
+    severity: SeverityLevel
+    timeout: float | None
+    markup: bool
 
 
 def in_plain_words(error: BaseException | None) -> str:
@@ -42,6 +53,10 @@ class JournalAccess:
     when reading or writing fails."""
 
     app: Any
+
+    WRITES: ClassVar[bool] = False
+    """True on screens that exist to write (the forms, the evaluation): a read-only or
+    damaged journal does not open them (the app checks it in `push_screen`)."""
 
     about_interview: int | None = None
     """The one interview this screen shows or edits (None: a view of many). When it is
@@ -67,18 +82,10 @@ class JournalAccess:
     def now(self) -> pendulum.DateTime:
         return self.clock.now()
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
+    def notify(self, message: str, **toast: Unpack[Toast]) -> None:
         """A toast, as plain text unless `markup` is asked for: our messages quote the
         user's own words (a company, a title), and Textual would read `[b]` in them as a tag."""
-        self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.app.notify(message, **{"markup": False, **toast})
 
     def report(self, error: JournalError, *, title: str = "Not saved") -> None:
         """Show one of our own errors as a notification (never a traceback)."""
@@ -205,3 +212,29 @@ class JournalScreen(JournalAccess, Screen[None]):
 
 class JournalModal(JournalAccess, ModalScreen[T]):
     """A dialog that returns a typed value with `dismiss`."""
+
+
+class InterviewPage(JournalAccess, Screen[T]):
+    """A full screen about one interview (its details, its prep sheet), opened over a view."""
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.about_interview = interview_id
+
+    def on_mount(self) -> None:
+        self.read_again()
+        if self.AUTO_FOCUS:
+            self.query_one(self.AUTO_FOCUS).focus()  # at once: keys typed next land there
+
+    def read_or_close(self, read: Callable[[], V]) -> V | None:
+        """What `read` returns; None when it failed, and then this page closes: the
+        interview was deleted elsewhere (see `failed`), or it cannot be read (said)."""
+        try:
+            return read()
+        except NotFoundError as error:
+            self.failed(error, read_again=False)  # deleted in another window: this closes
+        except JournalError as error:
+            self.report(error, title="Not found")
+            self.dismiss(None)
+        return None

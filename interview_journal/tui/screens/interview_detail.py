@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
-from interview_journal.tui.screens.base import JournalAccess
+from interview_journal.tui.screens.base import InterviewPage
 
 
-class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
-    """Dismisses with the edited interview, "deleted", or None."""
+class DetailClosed(StrEnum):
+    """How the detail screen ended, when it did not return an edited interview."""
+
+    DELETED = "deleted"
+    """The interview was deleted from here (`u` in the list brings it back)."""
+
+
+class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
+    """Dismisses with the edited interview, `DetailClosed.DELETED`, or None."""
 
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="back", tooltip="Back to the list"),
@@ -53,9 +61,7 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
     ]
 
     def __init__(self, interview_id: int) -> None:
-        super().__init__()
-        self.interview_id = interview_id
-        self.about_interview = interview_id
+        super().__init__(interview_id)
         self.interview: Interview | None = None
         self._edited: Interview | None = None
 
@@ -68,24 +74,16 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             yield Static(id="detail-timeline")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_interview()
-        self.query_one("#detail").focus()
+    AUTO_FOCUS = "#detail"
 
     def read_again(self) -> None:
         self.refresh_interview()
 
     def refresh_interview(self) -> None:
-        try:
-            self.interview = self.journal.get_interview(self.interview_id)
-        except NotFoundError as error:
-            self.failed(error, read_again=False)  # deleted in another window: this closes
+        interview = self.read_or_close(lambda: self.journal.get_interview(self.interview_id))
+        if interview is None:
             return
-        except JournalError as error:
-            self.report(error, title="Not found")
-            self.dismiss(None)
-            return
-        interview, now = self.interview, self.now()
+        self.interview, now = interview, self.now()
         # Every text of the user's goes in as a template variable: shown as typed, never
         # read as markup (`[b]`, `[$accent]` in a company name are words, not styles).
         self.query_one("#detail-title", Static).update(
@@ -134,27 +132,16 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
         )
 
-    def _markdown(self) -> str:
-        from interview_journal.domain.review import prep_markdown
-        from interview_journal.services.export import record_markdown
-
-        now = self.now()
-        record = next(self.journal.records(interview_id=self.interview_id))
-        text = record_markdown(record, now)
-        if record.interview.starts_at > now:
-            text += "\n" + prep_markdown(self.journal.prep(self.interview_id), now).replace(
-                "# Prep:", "### Prep:", 1
-            ).replace("\n## ", "\n#### ")
-        return text
-
     def action_copy_markdown(self) -> None:
+        from interview_journal.services.export import interview_markdown
+
         try:
-            text = self._markdown()
-        except StopIteration:
-            self.leave_deleted(self.interview_id)
-            return
+            text = interview_markdown(self.journal, self.interview_id, self.now())
         except JournalError as error:
             self.failed(error, read_again=False)
+            return
+        if text is None:
+            self.leave_deleted(self.interview_id)
             return
         self.app.copy_to_clipboard(text)
         self.notify(
@@ -163,31 +150,19 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
         )
 
     def action_save_markdown(self) -> None:
-        from interview_journal.safe_files import staged_file
+        from interview_journal.services.export import save_interview_markdown
 
+        title = self.interview.title if self.interview else "interview"
         try:
-            text = self._markdown()
-            folder = self.journal.path.parent / "exports"
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            slug = (
-                "".join(
-                    c if c.isalnum() else "-"
-                    for c in (self.interview.title if self.interview else "interview")
-                )
-                .strip("-")
-                .lower()
-            )
-            target = folder / f"{slug[:60]}-{self.interview_id}.md"
-            with staged_file(target) as handle:
-                handle.write(text)
-        except StopIteration:
-            self.leave_deleted(self.interview_id)
-            return
+            target = save_interview_markdown(self.journal, self.interview_id, title, self.now())
         except JournalError as error:
             self.failed(error, read_again=False)
             return
         except OSError as error:
             self.notify(f"Not saved: {error.strerror}", severity="error", timeout=8)
+            return
+        if target is None:
+            self.leave_deleted(self.interview_id)
             return
         self.notify(f"Saved {target}", timeout=8)
 
@@ -228,9 +203,9 @@ class InterviewDetailScreen(JournalAccess, Screen[Interview | str | None]):
             except JournalError as error:
                 self.report(error, title="Not deleted")
                 return
-            self.journal_app.undo_stack.append(deleted)
+            self.journal_app.undo_stack.remember(deleted)
             self.notify(f"Deleted {interview.title}. Press u in the list to undo.", timeout=6)
-            self.dismiss("deleted")
+            self.dismiss(DetailClosed.DELETED)
 
         self.app.push_screen(
             ConfirmScreen(

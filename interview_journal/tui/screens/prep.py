@@ -6,15 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from interview_journal.domain.review import prep_markdown
-from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.tui.screens.base import JournalAccess
+from interview_journal.errors import JournalError
+from interview_journal.present.review import prep_markdown
+from interview_journal.tui.screens.base import InterviewPage
 
 
-class PrepScreen(JournalAccess, Screen[None]):
+class PrepScreen(InterviewPage[None]):
     """The closing questions, the key points, earlier rounds and past lessons."""
 
     BINDINGS = [
@@ -30,9 +29,7 @@ class PrepScreen(JournalAccess, Screen[None]):
     ]
 
     def __init__(self, interview_id: int) -> None:
-        super().__init__()
-        self.interview_id = interview_id
-        self.about_interview = interview_id
+        super().__init__(interview_id)
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
@@ -41,22 +38,14 @@ class PrepScreen(JournalAccess, Screen[None]):
             yield Markdown(id="prep-sheet")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_sheet()
-        self.query_one("#prep").focus()
+    AUTO_FOCUS = "#prep"
 
     def read_again(self) -> None:
         self.refresh_sheet()
 
     def refresh_sheet(self) -> None:
-        try:
-            sheet = self.journal.prep(self.interview_id)
-        except NotFoundError as error:
-            self.failed(error, read_again=False)  # deleted in another window: this closes
-            return
-        except JournalError as error:
-            self.report(error, title="Not found")
-            self.dismiss(None)
+        sheet = self.read_or_close(lambda: self.journal.prep(self.interview_id))
+        if sheet is None:
             return
         self.markdown = prep_markdown(sheet, self.now())  # what `c` copies
         self.query_one("#prep-title", Static).update(

@@ -1,0 +1,49 @@
+"""When a bug ends the app: save what was typed, and a report that holds none of it.
+
+Textual's own report shows every local variable of every frame, which would print
+someone's reflection to the terminal (and into bug reports). Ours names the exception
+type and the code locations only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.text import Text
+from textual.screen import Screen
+
+FRAMES_SHOWN = 15
+"""How many of the innermost frames the report names."""
+
+
+def save_after_a_crash(screens: Iterable[Screen[object]]) -> None:
+    """Write what every screen holds at once, the event loop being gone: each is marked
+    as changed and asked to save (the evaluation) or to keep a draft (the forms)."""
+    for screen in screens:
+        for saver in ("save_now", "_write_draft"):
+            with contextlib.suppress(Exception):
+                if hasattr(screen, "_dirty"):
+                    screen._dirty = True
+                if hasattr(screen, "_draft_dirty"):
+                    screen._draft_dirty = True
+                getattr(screen, saver, lambda: None)()
+
+
+def crash_report(error: BaseException | None) -> Text:
+    """What the terminal shows after a crash: the kind of error and where, no text of the
+    user's (no values, no messages)."""
+    frames = traceback.extract_tb(error.__traceback__) if error is not None else []
+    where = "\n".join(
+        f"  {Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+        for frame in frames[-FRAMES_SHOWN:]
+    )
+    kind = type(error).__name__ if error is not None else "an unknown error"
+    return Text(
+        f"interview-journal: stopped by a bug ({kind}). What you typed was saved "
+        "as far as possible; reopen the journal to find it.\n"
+        "Please report it with these lines (they hold no text of yours):\n"
+        f"{where}"
+    )

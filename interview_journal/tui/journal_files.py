@@ -1,0 +1,88 @@
+"""Exports and backups of the whole journal, from the command palette.
+
+Both run in a thread worker (a big journal takes seconds) and write beside the journal
+(`services.export`, `services.backup`); what became of them is said in a toast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+
+from interview_journal.errors import JournalError
+from interview_journal.services.backup import back_up, backups_folder
+from interview_journal.services.export import exports_folder
+
+if TYPE_CHECKING:
+    from interview_journal.dates import Clock
+    from interview_journal.store.journal import Journal
+
+EXPORTS = (
+    ("json", "JSON (everything, for import)"),
+    ("markdown", "Markdown (to read or print)"),
+    ("csv", "CSV (for a spreadsheet)"),
+    ("ics", "iCalendar (interviews and planned follow-ups)"),
+)
+"""Each export format the palette offers, and how it is named there."""
+
+
+class JournalFiles(App[None]):
+    """The app's part that writes the journal to other files: exports, backups."""
+
+    journal: Journal
+    clock: Clock
+
+    def file_commands(self) -> Iterator[SystemCommand]:
+        """The palette's journal-wide commands: one export per format, and a backup."""
+        for fmt, label in EXPORTS:
+            yield SystemCommand(
+                f"Export the journal as {label}",
+                f"Writes a file in {exports_folder(self.journal.path)}",
+                partial(self.action_export, fmt),
+            )
+        yield SystemCommand(
+            "Back up the journal",
+            f"A checked copy in {backups_folder(self.journal.path)}, safe while open",
+            self.action_backup,
+        )
+
+    def action_export(self, fmt: str) -> None:
+        """Export the whole journal to a file beside it (in a worker: it may take seconds)."""
+        self._export(fmt)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str) -> None:
+        from interview_journal.services.export import export_journal
+
+        try:
+            target = export_journal(self.journal, fmt, self.clock.now())
+        except (OSError, JournalError) as error:
+            message = (
+                error.message if isinstance(error, JournalError) else (error.strerror or str(error))
+            )
+            self.call_from_thread(
+                self.notify, f"Not exported: {message}", severity="error", timeout=8
+            )
+            return
+        self.call_from_thread(self.notify, f"Exported to {target}", title="Export", timeout=8)
+
+    def action_backup(self) -> None:
+        self._backup()
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def _backup(self) -> None:
+        try:
+            made = back_up(self.journal, self.clock.now())
+        except JournalError as error:
+            self.call_from_thread(self.notify, error.message, severity="error", timeout=8)
+            return
+        self.call_from_thread(
+            self.notify,
+            f"Backed up to {made.target} ({made.copy.interviews:,} interviews, checked)",
+            title="Backup",
+            timeout=8,
+        )
