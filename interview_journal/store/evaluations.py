@@ -18,12 +18,8 @@ from interview_journal.store.rows import (
 
 Dates = tuple[date | None, date | None]
 
-__all__ = [  # the mappers too, where callers still import them from here
-    "Evaluations",
-    "evaluation_from_row",
-    "evaluation_to_dict",
-    "evaluation_to_row",
-]
+# `evaluation_to_dict` is here for the CLI until it imports it from store.rows.
+__all__ = ["Dates", "Evaluations", "evaluation_to_dict"]
 
 
 class Evaluations:

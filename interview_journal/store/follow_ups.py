@@ -17,15 +17,8 @@ from interview_journal.store.rows import (
     entry_to_row,
 )
 
-__all__ = [  # the mappers too, where callers still import them from here
-    "ENTRY_COLUMNS",
-    "RULE_ENTRIES_PER_KIND",
-    "DeletedEntry",
-    "FollowUps",
-    "entry_from_row",
-    "entry_to_dict",
-    "entry_to_row",
-]
+# `entry_to_dict` is here for the CLI until it imports it from store.rows.
+__all__ = ["RULE_ENTRIES_PER_KIND", "DeletedEntry", "FollowUps", "entry_to_dict"]
 
 RULE_ENTRIES_PER_KIND = 20
 """The suggestion rules ask, per interview and kind of entry, whether there is one and

@@ -22,7 +22,7 @@ from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import DamagedJournalError
 from interview_journal.store.backup import BackupCopy, write_backup
-from interview_journal.store.connection import Connection, build_new_journal, open_connection
+from interview_journal.store.connection import Connection, open_connection
 from interview_journal.store.database import (
     JournalMissingError,
     NewerSchemaError,
@@ -54,7 +54,6 @@ __all__ = [  # with the names callers import from here
     "JournalMissingError",
     "NewerSchemaError",
     "NotAJournalError",
-    "build_new_journal",
     "fts_query",
     "interview_from_row",
     "interview_to_row",

@@ -297,7 +297,7 @@ def test_deleting_an_interview_takes_its_entries_and_restoring_brings_them_back(
     now = clock.now()
 
     def timeline_keys() -> list[str]:
-        return [i.key for i in journal.page_timeline(TimelineQuery(now), limit=1000).items]
+        return [str(i.key) for i in journal.page_timeline(TimelineQuery(now), limit=1000).items]
 
     timeline_before = timeline_keys()
     assert journal.count_planned(TODAY) == (0, 4)
@@ -477,7 +477,8 @@ def _walk(journal: Journal, query: TimelineQuery, limit: int) -> list[TimelineIt
 
 
 def _keys(items: list[TimelineItem]) -> list[str]:
-    return [item.key for item in items]
+    """Each line's key in its text form ("entry:12")."""
+    return [str(item.key) for item in items]
 
 
 def test_the_timeline_journal_has_every_kind_of_line(timeline_journal: Journal) -> None:
