@@ -26,7 +26,7 @@ import termios
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,8 @@ import pytest
 COLUMNS, LINES = 120, 40
 READY = 30.0
 """Seconds to wait for a screen (a cold start imports Textual; the machine may be busy)."""
+PROGRAM = (sys.executable, "-m", "interview_journal")
+"""The command line of the program, before its arguments."""
 
 KEYS = {
     "tab": "\t",
@@ -190,6 +192,8 @@ class Terminal:
         env: Mapping[str, str],
         columns: int = COLUMNS,
         lines: int = LINES,
+        umask: int = -1,
+        program: Sequence[str] = PROGRAM,
     ) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
@@ -202,7 +206,7 @@ class Terminal:
         self.args = args
         self.master = master
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "interview_journal", *args],
+            [*program, *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -210,6 +214,7 @@ class Terminal:
             cwd=cwd,
             start_new_session=True,
             close_fds=True,
+            umask=umask,
         )
         os.close(slave)
         self.screen = Screen(columns, lines)
@@ -265,12 +270,15 @@ class Terminal:
             raw = bytes(self._raw).decode("utf-8", "replace")
         return _CONTROL.sub(" ", raw)
 
+    def raw(self) -> bytes:
+        """Every byte drawn so far, escape sequences and all."""
+        with self._lock:
+            return bytes(self._raw)
+
     def output(self) -> str:
         """Everything ever drawn without the escape sequences: what a plain terminal
         shows of a prompt, and text drawn in one piece stays in one piece."""
-        with self._lock:
-            raw = bytes(self._raw)
-        return _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
+        return _ESCAPES.sub(b"", self.raw()).decode("utf-8", errors="replace")
 
     def tail(self, size: int = 2000) -> str:
         """The end of `output`, for a failure message."""

@@ -18,7 +18,6 @@ import os
 import resource
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +36,8 @@ from interview_journal.tui.autosave import AUTOSAVE_DELAY
 from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
-from tests.reliability.test_kill_while_typing import TerminalApp
+from tests.reliability.pty_terminal import Terminal
+from tests.reliability.test_kill_while_typing import KEY_GAP
 from tests.reliability.workers import BIG, DONE_ON, command
 from tests.ui.helpers import AnyPilot, companies, input_value, press_and_settle, settle, toasts
 
@@ -335,12 +335,8 @@ def terminal_env() -> dict[str, str]:
 @pytest.fixture
 def terminal(
     closed_journal: Path, terminal_env: dict[str, str], tmp_path: Path
-) -> Iterator[TerminalApp]:
-    app = TerminalApp(
-        [sys.executable, "-m", "interview_journal", "--db", str(closed_journal), "evaluate", "4"],
-        terminal_env,
-        tmp_path,
-    )
+) -> Iterator[Terminal]:
+    app = Terminal(["--db", str(closed_journal), "evaluate", "4"], cwd=tmp_path, env=terminal_env)
     yield app
     app.close()
 
@@ -351,7 +347,7 @@ def _went_well_on_disk(path: Path) -> str | None:
     return None if evaluation is None else evaluation.went_well
 
 
-def _wait_on_disk(path: Path, expected: str, app: TerminalApp, timeout: float = 20.0) -> None:
+def _wait_on_disk(path: Path, expected: str, app: Terminal, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if _went_well_on_disk(path) == expected:
@@ -365,24 +361,24 @@ def _wait_on_disk(path: Path, expected: str, app: TerminalApp, timeout: float = 
 
 
 def test_the_real_app_on_a_full_disk_says_not_saved_and_saves_when_there_is_room(
-    terminal: TerminalApp, closed_journal: Path
+    terminal: Terminal, closed_journal: Path
 ) -> None:
     terminal.wait_for("Evaluate")
     terminal.wait_for("Initech")
-    terminal.type("Told the story")
+    terminal.type("Told the story", KEY_GAP)
     _wait_on_disk(closed_journal, "Told the story", terminal)
 
     pid = terminal.process.pid
     _, hard = resource.prlimit(pid, resource.RLIMIT_FSIZE)
     resource.prlimit(pid, resource.RLIMIT_FSIZE, (0, hard))  # the disk is full now
-    terminal.type(" with numbers")
+    terminal.type(" with numbers", KEY_GAP)
     terminal.wait_for("NOT SAVED")
     terminal.wait_for("Is the disk")
     assert terminal.process.poll() is None, "the app ended on a full disk"
     assert _went_well_on_disk(closed_journal) == "Told the story"
 
     resource.prlimit(pid, resource.RLIMIT_FSIZE, (hard, hard))  # room again
-    terminal.type(" and charts")
+    terminal.type(" and charts", KEY_GAP)
     _wait_on_disk(closed_journal, "Told the story with numbers and charts", terminal)
     with open_journal(closed_journal, read_only=True) as journal:
         assert journal.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -40,7 +40,8 @@ from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.cli.runner import fix_clock, ok, real_program
 from tests.conftest import ZONE
-from tests.reliability.test_missing_and_read_only import Terminal, environment, program
+from tests.reliability.pty_terminal import Terminal
+from tests.reliability.test_missing_and_read_only import COLUMNS, EXIT_TIMEOUT, LINES, environment
 from tests.ui.helpers import AnyPilot, press_and_settle, settle, toasts, type_text
 
 RUN_TIMEOUT = 60.0
@@ -134,7 +135,14 @@ def test_wal_and_shm_are_private_while_the_tui_has_the_journal_open(
 ) -> None:
     target = tmp_path / "data" / "journal.db"
     run_loose(["--db", target, "add", "--company", "Initech"], env, tmp_path)
-    terminal = Terminal(program("--db", target, "--view", "interviews"), tmp_path, env, umask=0)
+    terminal = Terminal(
+        ["--db", str(target), "--view", "interviews"],
+        cwd=tmp_path,
+        env=env,
+        columns=COLUMNS,
+        lines=LINES,
+        umask=0,
+    )
     try:
         terminal.wait_for("Initech", READY_TIMEOUT)
         side = [Path(f"{target}-wal"), Path(f"{target}-shm")]
@@ -146,7 +154,7 @@ def test_wal_and_shm_are_private_while_the_tui_has_the_journal_open(
         }
         assert mode(target.parent) == 0o700
         terminal.type("\x11")  # ctrl+q
-        assert terminal.wait_exit() == 0
+        assert terminal.exit_status(EXIT_TIMEOUT) == 0
     finally:
         terminal.close()
     assert sorted(p.name for p in target.parent.iterdir()) == ["journal.db"]
@@ -491,7 +499,7 @@ LEAVE_SCREEN = b"\x1b[?1049l"
 def _report_after_the_screen(terminal: Terminal) -> str:
     raw = terminal.raw()
     at = raw.rfind(LEAVE_SCREEN)
-    assert at >= 0, f"the app never left the alternate screen:\n{terminal.text()[-2000:]}"
+    assert at >= 0, f"the app never left the alternate screen:\n{terminal.tail()}"
     tail = raw[at + len(LEAVE_SCREEN) :]
     return tail.decode("utf-8", errors="replace")
 
@@ -522,13 +530,15 @@ def test_a_crash_while_evaluating_prints_no_text_and_keeps_it(
 ) -> None:
     journal_path, argv = crash_setup
     typed = f"Felt nervous about {_unique('salary')}"
-    terminal = Terminal([*argv, "evaluate", "4"], tmp_path, env)
+    terminal = Terminal(
+        ["evaluate", "4"], cwd=tmp_path, env=env, columns=COLUMNS, lines=LINES, program=argv
+    )
     try:
         terminal.wait_for("Evaluate")
         terminal.wait_for("Initech")
         terminal.type(typed)
         terminal.type("\x13")  # ctrl+s right away: before the autosave
-        terminal.wait_exit()
+        terminal.exit_status(EXIT_TIMEOUT)
         report = _report_after_the_screen(terminal)
     finally:
         terminal.close()
@@ -545,14 +555,16 @@ def test_a_crash_in_the_new_interview_form_prints_no_text_and_keeps_a_draft(
 ) -> None:
     journal_path, argv = crash_setup
     typed = f"Umbrella {_unique('Corp')}"
-    terminal = Terminal([*argv, "--view", "interviews"], tmp_path, env)
+    terminal = Terminal(
+        ["--view", "interviews"], cwd=tmp_path, env=env, columns=COLUMNS, lines=LINES, program=argv
+    )
     try:
         terminal.wait_for("Pied Piper")
         terminal.type("a")
         terminal.wait_for("New interview")
         terminal.type(typed)
         terminal.type("\x13")  # ctrl+s right away: before the draft is written
-        terminal.wait_exit()
+        terminal.exit_status(EXIT_TIMEOUT)
         report = _report_after_the_screen(terminal)
     finally:
         terminal.close()
@@ -569,11 +581,13 @@ def test_a_crash_ends_with_a_failing_exit_status(
     crash_setup: tuple[Path, list[str]], tmp_path: Path, env: dict[str, str]
 ) -> None:
     _journal_path, argv = crash_setup
-    terminal = Terminal([*argv, "evaluate", "4"], tmp_path, env)
+    terminal = Terminal(
+        ["evaluate", "4"], cwd=tmp_path, env=env, columns=COLUMNS, lines=LINES, program=argv
+    )
     try:
         terminal.wait_for("Initech")
         terminal.type("x\x13")
-        code = terminal.wait_exit()
+        code = terminal.exit_status(EXIT_TIMEOUT)
         assert "stopped by a bug" in _report_after_the_screen(terminal)
     finally:
         terminal.close()
