@@ -69,9 +69,6 @@ class UndoStack:
         """Keep a delete or a dismissal so that `u` can take it back."""
         self.records.append(record)
 
-    append = remember
-    """(until every screen calls `remember`) The name the screens used for a list."""
-
     def __len__(self) -> int:
         return len(self.records)
 

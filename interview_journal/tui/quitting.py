@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Iterator
 from time import monotonic
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -70,8 +70,6 @@ class Quitting(TypeaheadApp):
         for screen in self.all_screens():
             if isinstance(screen, SavesOnQuit):
                 yield screen
-            elif _saves_by_name(screen):
-                yield cast(SavesOnQuit, screen)
 
     def all_screens(self) -> Iterator[Screen[object]]:
         """Every screen in every mode's stack, bottom first."""
@@ -91,7 +89,7 @@ class Quitting(TypeaheadApp):
             return
         self._quitting = True
         await self.save_everything()
-        unsaved = [screen for screen in self.savers() if _unsaved(screen)]
+        unsaved = [screen for screen in self.savers() if screen.unsaved]
         ending = self.exit_status() != 0
         if unsaved and not force and not ending and not self._quit_anyway:
             # a save failed (disk full?): quitting now would lose it; ask for a second quit
@@ -180,13 +178,3 @@ class Quitting(TypeaheadApp):
             if quiet and not (self.keys_typed_ahead or self._key_in_flight or on_the_way):
                 return
             await asyncio.sleep(0.005)
-
-
-def _saves_by_name(screen: Screen[object]) -> bool:
-    """(until every screen that saves is a `SavesOnQuit`: the forms' `DraftKeeper` has no
-    `unsaved` yet) A screen with `flush_unsaved` is asked too."""
-    return hasattr(screen, "flush_unsaved")
-
-
-def _unsaved(screen: SavesOnQuit) -> bool:
-    return isinstance(screen, SavesOnQuit) and screen.unsaved

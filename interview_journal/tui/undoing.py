@@ -35,8 +35,3 @@ class Undoing(App[None]):
         else:
             screen.notify(f"Restored {restored.title}.", timeout=4)
         return restored
-
-    def undo_last(self, screen: Screen[Any]) -> str | None:
-        """(until the list and the timeline call `restore_last`) The restored line's key."""
-        restored = self.restore_last(screen)
-        return None if restored is None else restored.key
