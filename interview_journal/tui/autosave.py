@@ -29,6 +29,8 @@ AUTOSAVE_DELAY = 0.3
 """Seconds after the last change before it is written (the promise is: within one second)."""
 AUTOSAVE_MAX_WAIT = 1.0
 """Seconds after the first unsaved change by which it is written, even while typing goes on."""
+FLUSH_ROUNDS = 3
+"""How many more writes a flush makes for changes told while it was writing."""
 
 
 class SaveState(Enum):
@@ -124,9 +126,16 @@ class Autosaver:
 
     async def flush(self, *, force: bool = True) -> SaveState:
         """Write what is on screen now (changed or not, unless not `force`) and wait until
-        it is written, along with any write under way."""
+        it is written, along with any write under way. A change told while it was written
+        (the late echo of a key already in it, say) is written too, so that afterwards
+        `unsaved` means a write failed."""
         self._stop_timer()
-        return await self._write(self._prepare, force=force)
+        state = await self._write(self._prepare, force=force)
+        for _ in range(FLUSH_ROUNDS):
+            if state is SaveState.FAILED or not self.unsaved:
+                break
+            state = await self._write(self._prepare, force=False)
+        return state
 
     async def run(self, prepare: Prepare) -> SaveState:
         """Write what `prepare` says (a finishing save, say), in turn with the autosaves."""
@@ -182,11 +191,14 @@ class Autosaver:
             return job()
 
     def _settle(self, state: SaveState, upto: int) -> SaveState:
+        """Count the changes up to `upto` as written (unless the write failed), show where
+        things stand, and return how this write went."""
+        shown = state
         if state is not SaveState.FAILED:
             self._written = max(self._written, upto)
             if self.unsaved:
-                state = SaveState.SAVING  # changed while it was written: another is due
-        self.show_state(state)
+                shown = SaveState.SAVING  # changed while it was written: another is due
+        self.show_state(shown)
         return state
 
     def show_state(self, state: SaveState) -> None:

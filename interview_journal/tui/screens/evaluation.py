@@ -377,10 +377,10 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         if self._deleted_under_me:
             super().leave_deleted(self.interview_id, say=False)
             return
-        await self.saver.flush(force=False)
+        state = await self.saver.flush(force=False)
         if self._leaving:
             return  # the interview is gone, and so is this screen
-        if self.saver.unsaved and not self._leave_anyway:
+        if state is SaveState.FAILED and not self._leave_anyway:
             # the save failed (disk full, file read-only…): leaving would lose the text
             self._leave_anyway = True
             self.notify(
