@@ -49,7 +49,9 @@ def environment(home: Path) -> dict[str, str]:
 def journal_for(size: int, env: dict[str, str]) -> Path:
     """A demo journal of `size` interviews, rebuilt when the demo or schema code changes."""
     sources = [
-        ROOT / "interview_journal" / "domain" / "demo.py",
+        ROOT / "interview_journal" / "services" / "demo.py",
+        ROOT / "interview_journal" / "store" / "bulk.py",
+        ROOT / "interview_journal" / "store" / "rows.py",
         ROOT / "interview_journal" / "store" / "migrations.py",
     ]
     key = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:12]
