@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     import pendulum
 
     from interview_journal.store import Journal
-    from interview_journal.store.backup import BackupCopy
 
 STDOUT_HINT = "write to standard output with -o -, or give the name of a new or regular file"
 MB = 1_000_000
@@ -115,19 +113,26 @@ def _export(
     table: str,
     now: pendulum.DateTime,
 ) -> None:
-    from interview_journal.services.export import write_export
+    from interview_journal.services.export import export_records
 
     if number is not None:
         journal.get_interview(number)  # an unknown id is one clear line
     total = 1 if number is not None else journal.count_interviews()
-    records = journal.records(interview_id=number, since=since_moment)
-    dismissed = journal.dismissed_suggestions()
     shown = _visible_stdout() if target is None and fmt in ("markdown", "csv") else None
     with (
         progress(f"Exporting {fmt}", total, show=target is not None) as step,
         shown or contextlib.nullcontext(),
     ):
-        write_export(fmt, records, dismissed, now, target, table=table, progress=step)
+        export_records(
+            journal,
+            fmt,
+            now,
+            target,
+            interview_id=number,
+            since=since_moment,
+            table=table,
+            progress=step,
+        )
 
 
 class _Shown:
@@ -273,6 +278,8 @@ def _read_at_most(file: Path, size: int) -> bytes:
 @click.pass_context
 def backup(ctx: click.Context, output: Path | None, db_path: Path | None) -> None:
     """A consistent, checked copy of the journal (safe while the app is open)."""
+    from interview_journal.services.backup import back_up, back_up_to_stream
+
     now = common.clock().now()
     to_stdout = output is not None and str(output) == "-"
     if to_stdout and sys.stdout.isatty():
@@ -283,25 +290,12 @@ def backup(ctx: click.Context, output: Path | None, db_path: Path | None) -> Non
     target = None if output is None or to_stdout else _output_target(output)
     with journal_for(ctx, db_path, create=False) as journal:
         if to_stdout:
-            copy = _backup_to_stdout(journal)
+            copy = back_up_to_stream(journal, sys.stdout.buffer)
         else:
-            if target is None:
-                stamp = now.strftime("%Y-%m-%d-%H%M%S")
-                target = journal.path.parent / "backups" / f"{journal.path.stem}-{stamp}.db"
-            copy = journal.backup(target)
+            copy = back_up(journal, now, target).copy
     where = "standard output" if to_stdout else str(copy.path)
     count = f"{copy.interviews:,} interview{'' if copy.interviews == 1 else 's'}"
     click.echo(
         f"backed up to {where} ({count}, {copy.size / 1024:,.0f} KiB, integrity checked)",
         err=to_stdout,
     )
-
-
-def _backup_to_stdout(journal: Journal) -> BackupCopy:
-    """Write and check the copy in a private scratch folder, then send its bytes."""
-    with tempfile.TemporaryDirectory(prefix="interview-journal-backup-") as scratch:
-        copy = journal.backup(Path(scratch) / "copy.db")
-        with copy.path.open("rb") as handle:
-            shutil.copyfileobj(handle, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    return copy
