@@ -19,6 +19,7 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.keys import _character_to_key, _get_unicode_name_from_key
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from interview_journal.dates import FixedClock
@@ -67,6 +68,16 @@ async def until(pilot: AnyPilot, condition: Callable[[], bool], what: str) -> No
         if condition():
             return
     pytest.fail(f"never happened: {what}")
+
+
+def value_on(app: App[Any], kind: type[Screen[Any]], selector: str) -> str | None:
+    """The text in the field `selector` once a `kind` screen is on top and has built it
+    (a screen that has just been pushed may not have its fields yet)."""
+    if not isinstance(app.screen, kind):
+        return None
+    fields = app.screen.query(selector).results(Input)
+    field = next(fields, None)
+    return None if field is None else field.value
 
 
 @contextlib.contextmanager
@@ -132,10 +143,7 @@ async def test_switching_to_the_list_then_slash_opens_the_search(
         burst(app, "1", "/", *letters("ini"))
         await until(
             pilot,
-            lambda: (
-                isinstance(app.screen, InterviewsScreen)
-                and app.screen.query_one("#search", Input).value == "ini"
-            ),
+            lambda: value_on(app, InterviewsScreen, "#search") == "ini",
             "the list's search holds the text",
         )
         await settle(pilot)
@@ -152,10 +160,7 @@ async def test_a_company_typed_right_after_a_reaches_the_form(
         burst(app, "a", *letters("Acme Logistics"), "tab", *letters("Data Engineer"))
         await until(
             pilot,
-            lambda: (
-                isinstance(app.screen, InterviewFormScreen)
-                and app.screen.query_one("#field-role", Input).value == "Data Engineer"
-            ),
+            lambda: value_on(app, InterviewFormScreen, "#field-role") == "Data Engineer",
             "the role field holds the text",
         )
         assert app.screen.query_one("#field-company", Input).value == "Acme Logistics"
