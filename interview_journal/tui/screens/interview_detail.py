@@ -77,9 +77,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
     AUTO_FOCUS = "#detail"
 
     def read_again(self) -> None:
-        self.refresh_interview()
-
-    def refresh_interview(self) -> None:
+        """Read the interview, its evaluation and its timeline, and show them."""
         interview = self.read_or_close(lambda: self.journal.get_interview(self.interview_id))
         if interview is None:
             return
@@ -128,9 +126,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
     def action_evaluate(self) -> None:
         from interview_journal.tui.screens.evaluation import EvaluationScreen
 
-        self.app.push_screen(
-            EvaluationScreen(self.interview_id), lambda _: self.refresh_interview()
-        )
+        self.app.push_screen(EvaluationScreen(self.interview_id), lambda _: self.read_again())
 
     def action_copy_markdown(self) -> None:
         from interview_journal.services.export import interview_markdown
@@ -169,7 +165,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
     def action_timeline(self) -> None:
         from interview_journal.tui.screens.timeline import TimelineScreen
 
-        self.app.push_screen(TimelineScreen(self.interview_id), lambda _: self.refresh_interview())
+        self.app.push_screen(TimelineScreen(self.interview_id), lambda _: self.read_again())
 
     def action_back(self) -> None:
         self.dismiss(self._edited)
@@ -180,7 +176,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
         def saved(result: Interview | None) -> None:
             if result is not None:
                 self._edited = result
-                self.refresh_interview()
+                self.read_again()
 
         if self.interview is not None:
             self.app.push_screen(InterviewFormScreen(self.interview), saved)

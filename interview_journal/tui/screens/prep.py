@@ -41,9 +41,7 @@ class PrepScreen(InterviewPage[None]):
     AUTO_FOCUS = "#prep"
 
     def read_again(self) -> None:
-        self.refresh_sheet()
-
-    def refresh_sheet(self) -> None:
+        """Read the prep sheet and show it."""
         sheet = self.read_or_close(lambda: self.journal.prep(self.interview_id))
         if sheet is None:
             return
@@ -69,7 +67,7 @@ class PrepScreen(InterviewPage[None]):
             self.failed(error, read_again=False)
             return
         self.app.push_screen(
-            InterviewFormScreen(interview, focus="notes"), lambda _: self.refresh_sheet()
+            InterviewFormScreen(interview, focus="notes"), lambda _: self.read_again()
         )
 
     def action_copy(self) -> None:
