@@ -7,7 +7,7 @@ What is decided is `services.follow_ups`'s; this module asks, says and reloads.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
 
@@ -20,8 +20,16 @@ from interview_journal.services import follow_ups
 from interview_journal.services.follow_ups import REPLY_STATUSES, StatusQuestion
 from interview_journal.tui.screens.base import JournalAccess
 
-SNOOZES = [("1 day", "1"), ("3 days", "3"), ("1 week", "7"), ("A date I type…", "date")]
+TYPED: Literal["date"] = "date"
+SNOOZES: list[tuple[str, int | Literal["date"]]] = [
+    ("1 day", 1),
+    ("3 days", 3),
+    ("1 week", 7),
+    ("A date I type…", TYPED),
+]
 """The snooze choices: the days of `follow_ups.SNOOZE_DAYS`, or a typed date."""
+KEEP: Literal["keep"] = "keep"
+"""After a reply: leave the status as it is."""
 
 Saved = TypeVar("Saved")
 
@@ -85,16 +93,16 @@ class FollowUpActions(JournalAccess):
             if when is not None:
                 self._snooze_to(target, follow_ups.snoozed_to(due, when))
 
-        def chosen(choice: str | None) -> None:
+        def chosen(choice: int | Literal["date"] | None) -> None:
             if choice is None:
                 return
-            if choice == "date":
+            if choice == TYPED:
                 self.app.push_screen(
                     AskDateScreen("Snooze until", "mon · in 2 weeks · 2026-12-07"), typed
                 )
                 return
             today = self.now().date()
-            self._snooze_to(target, follow_ups.snoozed_by(due, today, int(choice)))
+            self._snooze_to(target, follow_ups.snoozed_by(due, today, choice))
 
         self.app.push_screen(ChooseScreen("Snooze until…", SNOOZES), chosen)
 
@@ -209,13 +217,15 @@ class FollowUpActions(JournalAccess):
     def _ask_status(self, question: StatusQuestion) -> None:
         from interview_journal.tui.dialogs.choose import ChooseScreen
 
-        choices = [("Still waiting (leave the status)", "keep")]
-        choices += [(status.label.capitalize(), status.value) for status in REPLY_STATUSES]
+        choices: list[tuple[str, Status | Literal["keep"]]] = [
+            ("Still waiting (leave the status)", KEEP)
+        ]
+        choices += [(status.label.capitalize(), status) for status in REPLY_STATUSES]
         company = question.interview.company
 
-        def chosen(choice: str | None) -> None:
-            if choice not in (None, "keep"):
-                self._set_status(question, Status(choice))
+        def chosen(choice: Status | Literal["keep"] | None) -> None:
+            if choice is not None and choice != KEEP:
+                self._set_status(question, choice)
 
         self.app.push_screen(
             ChooseScreen(f"They replied. Where does {company} stand now?", choices), chosen

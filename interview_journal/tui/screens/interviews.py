@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -244,12 +245,12 @@ class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
     # --- filter and sort --------------------------------------------------------------
 
     def action_filter(self) -> None:
-        from interview_journal.tui.dialogs.choose import status_filter_screen
+        from interview_journal.tui.dialogs.choose import ALL, status_filter_screen
 
-        def chosen(status: str | None) -> None:
+        def chosen(status: Status | Literal["all"] | None) -> None:
             if status is None:
                 return
-            self.status_filter = None if status == "all" else Status(status)
+            self.status_filter = None if status == ALL else status
             self.reload(self.table.highlighted_id())
 
         self.app.push_screen(status_filter_screen(self.status_filter), chosen)

@@ -323,15 +323,15 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
     def action_filter(self) -> None:
         from interview_journal.tui.dialogs.choose import ChooseScreen
 
-        choices = [(kind.label.capitalize(), kind.name) for kind in KindFilter]
+        choices = [(kind.label.capitalize(), kind) for kind in KindFilter]
 
-        def chosen(name: str | None) -> None:
-            if name is None:
+        def chosen(kinds: KindFilter | None) -> None:
+            if kinds is None:
                 return
-            self.kinds = KindFilter[name]
+            self.kinds = kinds
             self.reload(self.timeline.highlighted_line())
 
-        self.app.push_screen(ChooseScreen("Show on the timeline", choices, self.kinds.name), chosen)
+        self.app.push_screen(ChooseScreen("Show on the timeline", choices, self.kinds), chosen)
 
     @on(TimelineList.OptionSelected)
     def _selected(self) -> None:
