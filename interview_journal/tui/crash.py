@@ -20,16 +20,13 @@ FRAMES_SHOWN = 15
 
 
 def save_after_a_crash(screens: Iterable[Screen[object]]) -> None:
-    """Write what every screen holds at once, the event loop being gone: each is marked
-    as changed and asked to save (the evaluation) or to keep a draft (the forms)."""
+    """Write what every screen holds at once, the event loop being gone: each screen that
+    can (`save_now`: the forms keep a draft, the evaluation saves) is asked to."""
     for screen in screens:
-        for saver in ("save_now", "_write_draft"):
-            with contextlib.suppress(Exception):
-                if hasattr(screen, "_dirty"):
-                    screen._dirty = True
-                if hasattr(screen, "_draft_dirty"):
-                    screen._draft_dirty = True
-                getattr(screen, saver, lambda: None)()
+        save_now = getattr(screen, "save_now", None)  # (SavesOnQuit has no save_now yet)
+        if save_now is not None:
+            with contextlib.suppress(Exception):  # one screen's bug must not cost the rest
+                save_now()
 
 
 def crash_report(error: BaseException | None) -> Text:
