@@ -228,9 +228,11 @@ def merge_text(base: str, mine: str, theirs: str) -> str:
     held = {line for line in theirs.split("\n") if line.strip()}
     extra = "\n".join(
         line for line in mine.split("\n") if line not in held and line != CONFLICT_MARK
-    ).strip("\n")
+    )
     if not extra.strip():
-        return theirs
+        # every line of mine with words in it is in theirs already; what mine adds is
+        # white space alone (a line break typed over the old text): kept, after theirs
+        return theirs + mine if not mine.strip() else theirs
     return f"{theirs}\n\n{CONFLICT_MARK}\n{extra}"
 
 

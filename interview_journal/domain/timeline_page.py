@@ -1,6 +1,6 @@
 """The timeline as the screens and the CLI see it: items, pages and groups.
 
-Pure data; `store.follow_ups` fills the pages from SQLite and `present.timeline` says them.
+Pure data; `store.timeline` fills the pages from SQLite and `present.timeline` says them.
 """
 
 from __future__ import annotations

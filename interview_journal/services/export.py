@@ -1,8 +1,8 @@
 """Exports: the formats a person or another program reads, and where their files go.
 
-Markdown, CSV and iCalendar are written here (the lossless JSON lives with the store, in
-`store.exchange`). Each writer takes the records of an export one at a time and hands text
-to `write`, so a journal of any size is written without holding it in memory. Where the
+Markdown, CSV and iCalendar are written here (the lossless JSON is the format's own
+module, `services.exchange`). Each writer takes the records of an export one at a time and
+hands text to `write`, so a journal of any size is written without holding it in memory. Where the
 text goes is the caller's choice: a file (always through `safe_files.staged_file`) or
 standard output. `export_journal` and `save_interview_markdown` are the whole use case
 for the front ends: the file's name, its folder beside the journal, the safe write.
@@ -273,7 +273,7 @@ def write_export(
     """Write one export in `fmt` to `target` (whole or not at all, through the one
     safe-write routine), or to standard output when `target` is None. Returns the number
     of interviews (or, for ics, of calendar items) written."""
-    from interview_journal.store.exchange import write_json
+    from interview_journal.services.exchange import write_json
 
     if fmt == "ics":
         if target is None:

@@ -11,15 +11,13 @@ from interview_journal.store.connection import Connection, update_versioned, utc
 from interview_journal.store.drafts import removes_text
 from interview_journal.store.rows import (
     evaluation_from_row,
-    evaluation_to_dict,
     evaluation_to_row,
     summary_from_row,
 )
 
 Dates = tuple[date | None, date | None]
 
-# `evaluation_to_dict` is here for the CLI until it imports it from store.rows.
-__all__ = ["Dates", "Evaluations", "evaluation_to_dict"]
+__all__ = ["Dates", "Evaluations"]
 
 
 class Evaluations:

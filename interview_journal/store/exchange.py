@@ -10,10 +10,7 @@ has a newer version of (by `updated_at`) are updated, the rest are skipped.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from interview_journal.domain.evaluation import Evaluation
@@ -68,33 +65,3 @@ class ImportReport:
 
 class ImportFileError(InputError):
     """The file is not an export we can read; the message says where and why."""
-
-
-def parse_export(
-    text: str,
-    interview_from_row: Callable[[dict[str, Any]], Interview],
-    interview_to_row: Callable[[Interview], dict[str, Any]],
-) -> ImportPlan:
-    """TEMPORARY: the old entry point, until its last callers (two reliability tests) call
-    `services.exchange.parse_export(text)`; the row mappers are not needed any more."""
-    parse: Callable[[str], ImportPlan] = _format("parse_export")
-    return parse(text)
-
-
-def write_json(
-    records: Iterator[Record],
-    dismissed: list[dict[str, Any]],
-    exported_at: datetime,
-    write: Callable[[str], object],
-    progress: Callable[[int], object] | None = None,
-) -> int:
-    """TEMPORARY: `services.exchange.write_json`, until `services.export` and two reliability
-    tests import it from there."""
-    writer: Callable[..., int] = _format("write_json")
-    return writer(records, dismissed, exported_at, write, progress)
-
-
-def _format(name: str) -> Any:
-    # The format lives a layer up (services.exchange), which the store may not import; these
-    # two stand-ins look it up when called, until their callers import it from there.
-    return getattr(importlib.import_module("interview_journal.services.exchange"), name)

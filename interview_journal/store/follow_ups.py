@@ -13,12 +13,10 @@ from interview_journal.store.rows import (
     ENTRY_COLUMNS,
     Row,
     entry_from_row,
-    entry_to_dict,
     entry_to_row,
 )
 
-# `entry_to_dict` is here for the CLI until it imports it from store.rows.
-__all__ = ["RULE_ENTRIES_PER_KIND", "DeletedEntry", "FollowUps", "entry_to_dict"]
+__all__ = ["RULE_ENTRIES_PER_KIND", "DeletedEntry", "FollowUps"]
 
 RULE_ENTRIES_PER_KIND = 20
 """The suggestion rules ask, per interview and kind of entry, whether there is one and

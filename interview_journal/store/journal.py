@@ -31,8 +31,7 @@ from interview_journal.store.database import (
 from interview_journal.store.drafts import DRAFT_BASE, DRAFT_FIELDS, Drafts
 from interview_journal.store.evaluations import Evaluations
 from interview_journal.store.follow_ups import DeletedEntry, FollowUps
-from interview_journal.store.interviews import DeletedInterview, Interviews, fts_query
-from interview_journal.store.rows import interview_from_row, interview_to_row
+from interview_journal.store.interviews import DeletedInterview, Interviews
 
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
     import pendulum
@@ -54,9 +53,6 @@ __all__ = [  # with the names callers import from here
     "JournalMissingError",
     "NewerSchemaError",
     "NotAJournalError",
-    "fts_query",
-    "interview_from_row",
-    "interview_to_row",
     "open_journal",
 ]
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from rich.text import Text
 from textual.screen import Screen
 
+from interview_journal.tui.saving import SavesOnQuit
+
 FRAMES_SHOWN = 15
 """How many of the innermost frames the report names."""
 
@@ -23,10 +25,9 @@ def save_after_a_crash(screens: Iterable[Screen[object]]) -> None:
     """Write what every screen holds at once, the event loop being gone: each screen that
     can (`save_now`: the forms keep a draft, the evaluation saves) is asked to."""
     for screen in screens:
-        save_now = getattr(screen, "save_now", None)  # (SavesOnQuit has no save_now yet)
-        if save_now is not None:
+        if isinstance(screen, SavesOnQuit):
             with contextlib.suppress(Exception):  # one screen's bug must not cost the rest
-                save_now()
+                screen.save_now()
 
 
 def crash_report(error: BaseException | None) -> Text:

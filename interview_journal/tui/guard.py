@@ -24,15 +24,10 @@ DAMAGE_CHECK_DELAY = 1.0
 """Seconds after start before the whole file is checked for damage (a write before that
 runs the check itself, first)."""
 
-WRITING_SCREENS = ("InterviewFormScreen", "EntryFormScreen", "EvaluationScreen")
-"""(until those screens set `WRITES = True`) Screens that exist to write, by name."""
-
 
 def writes(screen: object) -> bool:
     """Whether `screen` exists to write, so a read-only journal does not open it."""
-    if isinstance(screen, JournalAccess) and screen.WRITES:
-        return True
-    return type(screen).__name__ in WRITING_SCREENS
+    return isinstance(screen, JournalAccess) and screen.WRITES
 
 
 class JournalGuard(App[None]):

@@ -16,6 +16,10 @@ class SavesOnQuit(Protocol):
     async def flush_unsaved(self) -> None:
         """Write whatever is typed and not yet saved; never raises for a failed save."""
 
+    def save_now(self) -> None:
+        """Write at once on the calling thread (after a crash there is no event loop to
+        wait on); never raises for a failed save."""
+
     @property
     def unsaved(self) -> bool:
         """True while something typed is neither in the journal nor in a draft."""

@@ -56,7 +56,7 @@ from interview_journal.services.config import (
     load_settings,
 )
 from interview_journal.store import Journal, open_journal
-from interview_journal.store.journal import fts_query
+from interview_journal.store.interviews import fts_query
 from tests.conftest import NOW, ZONE
 
 # --- what people (and cats on keyboards) type ---------------------------------------------

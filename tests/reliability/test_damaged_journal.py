@@ -47,8 +47,8 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.errors import DamagedJournalError
 from interview_journal.services import demo
+from interview_journal.services.exchange import write_json
 from interview_journal.store import open_journal
-from interview_journal.store.exchange import write_json
 from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.conftest import NOW, ZONE

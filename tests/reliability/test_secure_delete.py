@@ -242,8 +242,7 @@ def test_an_import_that_updates_a_record_rewrites_the_index(
 def test_an_import_update_is_gone_while_the_journal_stays_open(
     journal_path: Path, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from interview_journal.store.exchange import parse_export
-    from interview_journal.store.journal import interview_from_row, interview_to_row
+    from interview_journal.services.exchange import parse_export
 
     fix_clock(monkeypatch, clock)
     secret = _unique()
@@ -252,7 +251,7 @@ def test_an_import_update_is_gone_while_the_journal_stays_open(
         _interview(journal, clock, f"Remember {secret}.")
     updated = _updated_export(journal_path, tmp_path, secret)
     with open_journal(journal_path) as journal:
-        plan = parse_export(updated.read_text(), interview_from_row, interview_to_row)
+        plan = parse_export(updated.read_text())
         report = journal.import_plan(plan)
         assert report.updated["interviews"] == 1
         assert _found(journal_path, secret) == []

@@ -33,9 +33,8 @@ from interview_journal.domain.model import Interview, Person
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.errors import InputError, StorageError
 from interview_journal.present.visible import visible
+from interview_journal.services.exchange import parse_export, write_json
 from interview_journal.store import Journal, open_journal
-from interview_journal.store.exchange import parse_export, write_json
-from interview_journal.store.journal import interview_from_row, interview_to_row
 from interview_journal.tui.app import make_app
 from interview_journal.tui.dialogs.choose import ChooseScreen
 from interview_journal.tui.screens.evaluation import EvaluationScreen
@@ -451,7 +450,7 @@ def test_the_json_export_round_trips_every_kind_exactly(
 ) -> None:
     fill(journal, clock, skip=IMPORT_REFUSES)
     exported = export_text(journal, clock)
-    plan = parse_export(exported, interview_from_row, interview_to_row)
+    plan = parse_export(exported)
     by_company = {row["company"]: row for row in plan.interviews}
     for kind, text in KINDS.items():
         if kind in IMPORT_REFUSES:
@@ -476,7 +475,7 @@ def test_the_cli_export_writes_utf8_that_reads_back(
     target = tmp_path / "export.json"
     result = run_cli("export", "--format", "json", "--output", str(target), db=journal_path)
     assert result.returncode == 0, result.stderr
-    plan = parse_export(target.read_bytes().decode("utf-8"), interview_from_row, interview_to_row)
+    plan = parse_export(target.read_bytes().decode("utf-8"))
     assert {row["notes"] for row in plan.interviews} == {
         text for kind, text in KINDS.items() if kind not in IMPORT_REFUSES
     }

@@ -64,6 +64,7 @@ from interview_journal.tui.widgets.rating import RatingBar
 class EvaluationScreen(JournalAccess, Screen[None]):
     """Evaluate one interview."""
 
+    WRITES = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding(

@@ -63,6 +63,7 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     it has (the class variables), set `draft_kind`, and set `_initial` (the texts it opened
     with) in `on_mount`."""
 
+    WRITES = True
     FIELDS: ClassVar[dict[str, Field]]
     ORDER: ClassVar[list[str]]
     """The fields, top to bottom."""

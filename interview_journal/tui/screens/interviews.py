@@ -321,9 +321,11 @@ class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
             self.app.push_screen(InterviewDetailScreen(interview.id), self._after_detail)
 
     def _after_detail(self, result: object) -> None:
+        from interview_journal.tui.screens.interview_detail import DetailClosed
+
         if isinstance(result, Interview):
             self.reload(result.id)
-        elif result == "deleted":
+        elif result is DetailClosed.DELETED:
             self.reload()
         else:
             self.reload(self.table.highlighted_id())
