@@ -15,7 +15,6 @@ import csv
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
 from interview_journal.safe_files import staged_file
+from interview_journal.services.calendar import write_ics
 from interview_journal.store.exchange import Record
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 Write = Callable[[str], object]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-UID_DOMAIN = "interview-journal"
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -179,79 +178,6 @@ def write_csv(
 
 
 # --- iCalendar ---------------------------------------------------------------------------
-
-
-def write_ics(
-    records: Iterable[Record],
-    now: pendulum.DateTime,
-    write_bytes: Callable[[bytes], object],
-    progress: Callable[[int], object] | None = None,
-) -> int:
-    """Upcoming interviews as events, planned follow-ups as to-dos with a reminder.
-
-    UIDs are the records' uuids, so importing a newer export into a calendar updates the
-    same events instead of adding copies.
-    """
-    from icalendar import Alarm, Calendar, Event, Todo
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//Interview Journal//interview-journal//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Interview Journal")
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    tz = now.timezone or pendulum.UTC
-    count = 0
-    for record in records:
-        interview = record.interview
-        if interview.starts_at > now:
-            event = Event()
-            event.add("uid", f"{interview.uuid}@{UID_DOMAIN}")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", interview.starts_at.astimezone(UTC))
-            event.add("dtend", (interview.starts_at + timedelta(hours=1)).astimezone(UTC))
-            event.add("summary", f"Interview: {interview.title} ({interview.stage.label})")
-            if interview.location:
-                event.add("location", interview.location)
-            description = [f"With {interview.people_text}"] if interview.people_text else []
-            if interview.notes.strip():
-                description.append(interview.notes.strip())
-            if description:
-                event.add("description", "\n\n".join(description))
-            if interview.job_ad_url:
-                event.add("url", interview.job_ad_url)
-            calendar.add_component(event)
-            count += 1
-        for entry in record.entries:
-            if entry.is_done or entry.due is None:
-                continue
-            todo = Todo()
-            todo.add("uid", f"{entry.uuid}@{UID_DOMAIN}")
-            todo.add("dtstamp", stamp)
-            at = entry.due.at or time(9, 0)
-            due = pendulum.datetime(
-                entry.due.day.year,
-                entry.due.day.month,
-                entry.due.day.day,
-                at.hour,
-                at.minute,
-                tz=tz,
-            )
-            todo.add("due", due.in_tz("UTC"))
-            todo.add("summary", f"{entry.kind.label.capitalize()}: {interview.company}")
-            detail = entry.reason.strip() or entry.note.strip()
-            if detail:
-                todo.add("description", detail)
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{entry.kind.label.capitalize()}: {interview.company}")
-            alarm.add("trigger", timedelta(minutes=0), parameters={"RELATED": "END"})
-            todo.add_component(alarm)
-            calendar.add_component(todo)
-            count += 1
-        if progress is not None:
-            progress(1)
-    write_bytes(calendar.to_ical())
-    return count
 
 
 # --- one export, to a file or to standard output ---------------------------------------------

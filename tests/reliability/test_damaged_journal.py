@@ -42,7 +42,6 @@ from click.testing import CliRunner, Result
 from textual.worker import WorkerFailed
 
 from interview_journal.cli import cli
-from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview
 from interview_journal.errors import DamagedJournalError
@@ -51,6 +50,7 @@ from interview_journal.services.exchange import write_json
 from interview_journal.store import open_journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.interviews import InterviewsScreen
+from tests.cli.runner import fix_clock
 from tests.conftest import NOW, ZONE
 from tests.ui.helpers import AnyPilot, settle, text_of, toasts
 
@@ -77,9 +77,7 @@ RUN_TIMEOUT = 60.0
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_common, "clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, FixedClock(NOW, ZONE))
 
 
 # --- the journal before the damage ----------------------------------------------------

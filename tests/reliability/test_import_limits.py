@@ -31,11 +31,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal.cli import cli
-from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.domain import validation
 from interview_journal.errors import InputError
 from interview_journal.store import Journal, open_journal
+from tests.cli.runner import fix_clock
 from tests.conftest import NOW, ZONE
 
 RUN_TIMEOUT = 60.0
@@ -45,9 +45,7 @@ MEMORY_CAP = 1_500_000_000
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_common, "clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, FixedClock(NOW, ZONE))
 
 
 @pytest.fixture

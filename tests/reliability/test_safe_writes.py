@@ -31,11 +31,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal.cli import cli
-from interview_journal.cli import common as cli_common
 from interview_journal.dates import FixedClock
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from tests.cli.runner import fix_clock
 from tests.conftest import NOW, ZONE
 from tests.ui.helpers import settle, toasts
 
@@ -50,9 +50,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "interview_journal"
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(NOW, ZONE)
-    monkeypatch.setattr(cli_common, "clock", lambda: clock)
-    return clock
+    return fix_clock(monkeypatch, FixedClock(NOW, ZONE))
 
 
 @pytest.fixture

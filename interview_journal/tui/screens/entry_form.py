@@ -13,7 +13,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from interview_journal import dates
 from interview_journal.domain.entry_fields import (
@@ -136,13 +136,7 @@ class EntryFormScreen(FormScreen[Entry]):
                 self.show_error(name, errors.get(name, ""))
         return errors
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
-        if self._restoring:
-            return
-        name = (event.control.id or "").removeprefix("field-")
+    def field_changed(self, name: str) -> None:
         if name == "kind":
             self._show_outcome()
         if name in DATE_FIELDS:
@@ -154,7 +148,6 @@ class EntryFormScreen(FormScreen[Entry]):
             self.show_error(name, message)
         elif name in ORDER and self.query_one(f"#{name}-error", Static).display:
             self._check(name)
-        self.saver.changed()
 
     @on(Input.Blurred)
     def _left_field(self) -> None:

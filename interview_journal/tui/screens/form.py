@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -163,6 +163,19 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     def changed(self) -> bool:
         """Whether what is typed differs from what the form opened with."""
         return bool(self._initial) and self.texts() != self._initial
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
+        """Typing in a field: the form looks at that field, and the draft follows."""
+        if self._restoring:
+            return
+        self.field_changed((event.control.id or "").removeprefix("field-"))
+        self.saver.changed()
+
+    def field_changed(self, name: str) -> None:
+        """(each form) Check or echo the field `name` after its text changed."""
 
     def show_error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)

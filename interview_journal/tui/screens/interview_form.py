@@ -13,7 +13,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
@@ -161,19 +161,11 @@ class InterviewFormScreen(FormScreen[Interview]):
         """Check every field; returns the names of the invalid ones, in form order."""
         return [n for n in FORM_ORDER if not self._check_field(n, show_required=show_required)]
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
-        if self._restoring:
-            return
-        widget_id = event.control.id or "" if hasattr(event, "control") else ""
-        name = widget_id.removeprefix("field-")
+    def field_changed(self, name: str) -> None:
         if name in DATE_FIELDS:
             self._check_field(name, show_required=False)
         elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
             self._check_field(name)  # an error is showing: clear it as soon as it is fixed
-        self.saver.changed()
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
