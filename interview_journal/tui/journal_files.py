@@ -14,8 +14,6 @@ from textual import work
 from textual.app import App, SystemCommand
 
 from interview_journal.errors import JournalError
-from interview_journal.services.backup import back_up, backups_folder
-from interview_journal.services.export import exports_folder
 
 if TYPE_CHECKING:
     from interview_journal.dates import Clock
@@ -38,6 +36,10 @@ class JournalFiles(App[None]):
 
     def file_commands(self) -> Iterator[SystemCommand]:
         """The palette's journal-wide commands: one export per format, and a backup."""
+        # the services are loaded when the palette or an export needs them, not at start
+        from interview_journal.services.backup import backups_folder
+        from interview_journal.services.export import exports_folder
+
         for fmt, label in EXPORTS:
             yield SystemCommand(
                 f"Export the journal as {label}",
@@ -75,6 +77,8 @@ class JournalFiles(App[None]):
 
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def _backup(self) -> None:
+        from interview_journal.services.backup import back_up
+
         try:
             made = back_up(self.journal, self.clock.now())
         except JournalError as error:
