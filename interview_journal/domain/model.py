@@ -92,6 +92,9 @@ class Interview:
     """The date they promised feedback by."""
     contact_from: date | None = None
     """The date from which the candidate may get in touch."""
+    application_id: int | None = None
+    """The application this is a round of. None on a new interview: saving it files it
+    under the open application with the same company and role, or starts one."""
     id: int | None = None
     uuid: str = field(default_factory=new_uuid)
     """Stable identity across export and import."""

@@ -10,6 +10,7 @@ from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry
 from interview_journal.store.connection import Connection, utc_now
+from interview_journal.store.grouping import application_for, people_named
 from interview_journal.store.rows import entry_to_row, evaluation_to_row, interview_to_row
 
 
@@ -64,6 +65,11 @@ def _write(
         conn = db.conn
         for bundle in chunk:
             row = interview_to_row(bundle.interview)
+            if row["application_id"] is None:
+                row["application_id"] = application_for(db, row["company"], row["role"])
+            people_named(
+                db, row["company"], row["interviewers"], (e.contact for e in bundle.entries)
+            )
             new_id = conn.execute(
                 _insert_sql("interviews", row), [*row.values(), *stamps]
             ).lastrowid

@@ -6,9 +6,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlite_utils import Database
+
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
+from interview_journal.store.grouping import person_for
 from interview_journal.store.rows import (
     ENTRY_COLUMNS,
     Row,
@@ -48,6 +51,7 @@ class FollowUps:
             ).fetchone():
                 raise NotFoundError(f"No interview with id {entry.interview_id}.")
             new_id = db.table("follow_ups").insert(row).last_pk
+            _contact_is_a_person(db, entry)
         assert new_id is not None
         return self.get(int(new_id))
 
@@ -64,6 +68,7 @@ class FollowUps:
         if entry.id is None:
             raise ValueError("update_entry needs an entry with an id")
         with self.connection.writing() as db:
+            _contact_is_a_person(db, entry)
             update_versioned(
                 db,
                 "follow_ups",
@@ -167,3 +172,13 @@ class FollowUps:
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
+
+
+def _contact_is_a_person(db: Database, entry: Entry) -> None:
+    """The contact a follow-up names becomes a person at its interview's company."""
+    if not entry.contact.strip():
+        return
+    found = db.execute("SELECT company FROM interviews WHERE id = ?", [entry.interview_id])
+    row = found.fetchone()
+    if row is not None:
+        person_for(db, entry.contact, row[0])

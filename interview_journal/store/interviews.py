@@ -21,6 +21,7 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
 from interview_journal.store.evaluations import Evaluations
+from interview_journal.store.grouping import application_for, people_named
 from interview_journal.store.rows import (
     INTERVIEW_COLUMNS,
     Row,
@@ -76,7 +77,9 @@ class Interviews:
         now = utc_now()
         row = interview_to_row(interview) | {"created_at": now, "updated_at": now, "version": 1}
         with self.connection.writing() as db:
+            row["application_id"] = _application_of(db, interview)
             new_id = db.table("interviews").insert(row).last_pk
+            people_named(db, interview.company, row["interviewers"], ())
         assert new_id is not None
         return self.get(int(new_id))
 
@@ -84,12 +87,15 @@ class Interviews:
         """Save changes. Refuses (StaleWriteError) if someone saved since `interview` was read."""
         if interview.id is None:
             raise ValueError("update_interview needs an interview with an id")
+        row = interview_to_row(interview) | {"updated_at": utc_now()}
         with self.connection.writing() as db:
+            row["application_id"] = _application_of(db, interview)
+            people_named(db, interview.company, row["interviewers"], ())
             update_versioned(
                 db,
                 "interviews",
                 ("id", interview.id),
-                interview_to_row(interview) | {"updated_at": utc_now()},
+                row,
                 interview.version,
                 missing=f"Interview {interview.id} no longer exists.",
                 stale=f"{interview.title} was changed elsewhere (another window?) since you "
@@ -250,6 +256,18 @@ def _where(query: InterviewQuery | None) -> tuple[str, list[Any]]:
             )
             params.append(match)
     return " AND ".join(conditions), params
+
+
+def _application_of(db: Database, interview: Interview) -> int:
+    """The application a saved interview is a round of: its own, or the one its company and
+    role file it under (refused when the one it names does not exist)."""
+    if interview.application_id is None:
+        return application_for(db, interview.company, interview.role)
+    if not db.execute(
+        "SELECT 1 FROM applications WHERE id = ?", [interview.application_id]
+    ).fetchone():
+        raise NotFoundError(f"No application with id {interview.application_id}.")
+    return interview.application_id
 
 
 def _dependent_tables(db: Database) -> list[str]:

@@ -2,7 +2,8 @@
 
 `Journal` is the one object the front ends hold. It owns the connection
 (`store.connection`) and hands each call to the part of the store that knows it: a
-repository per aggregate (`interviews`, `evaluations`, `follow_ups`, `drafts`), the read
+repository per aggregate (`interviews`, `evaluations`, `follow_ups`, `drafts`; the newer
+`applications` and `people` are used as attributes, `journal.applications.get(…)`), the read
 models (`timeline`, `review_queries`, `records`), and the bulk work (`bulk`, `importing`,
 `backup`).
 """
@@ -21,6 +22,7 @@ from interview_journal.domain.listing import InterviewPage, InterviewQuery, Page
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import DamagedJournalError
+from interview_journal.store.applications import Applications, DeletedApplication
 from interview_journal.store.backup import BackupCopy, write_backup
 from interview_journal.store.connection import Connection, open_connection
 from interview_journal.store.database import (
@@ -32,6 +34,7 @@ from interview_journal.store.drafts import DRAFT_BASE, DRAFT_FIELDS, Drafts
 from interview_journal.store.evaluations import Evaluations
 from interview_journal.store.follow_ups import DeletedEntry, FollowUps
 from interview_journal.store.interviews import DeletedInterview, Interviews
+from interview_journal.store.people import People
 
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
     import pendulum
@@ -47,6 +50,7 @@ __all__ = [  # with the names callers import from here
     "DRAFT_BASE",
     "DRAFT_FIELDS",
     "BackupCopy",
+    "DeletedApplication",
     "DeletedEntry",
     "DeletedInterview",
     "Journal",
@@ -71,6 +75,11 @@ class Journal:
         self.evaluations = Evaluations(connection)
         self.follow_ups = FollowUps(connection)
         self.drafts = Drafts(connection)
+        self.applications = Applications(connection)
+        """Applications: add, update, get, delete (with their rounds), restore, rounds,
+        entries, matching, summaries (the Applications view's rows)."""
+        self.people = People(connection)
+        """People: add, update, get, delete, listed, names_for (completion), met_in."""
 
     # --- the file ----------------------------------------------------------------------
 

@@ -179,5 +179,61 @@ def _follow_ups(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_applications")
+def _applications(db: Database) -> None:
+    """Applications and people. Every interview becomes a round of the application with
+    its company and role (case- and space-insensitive); everyone named as an interviewer
+    or a contact becomes a person at that company."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL COLLATE NOCASE,
+            role TEXT NOT NULL DEFAULT '',
+            match_key TEXT NOT NULL,
+            job_ad_url TEXT NOT NULL DEFAULT '',
+            job_ad_text TEXT NOT NULL DEFAULT '',
+            source TEXT,
+            source_note TEXT NOT NULL DEFAULT '',
+            applied_on TEXT,
+            location TEXT NOT NULL DEFAULT '',
+            salary TEXT NOT NULL DEFAULT '',
+            ended TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX applications_by_key ON applications (match_key, id);
+        CREATE INDEX applications_by_company ON applications (company, role, id);
+        ALTER TABLE interviews ADD COLUMN application_id INTEGER REFERENCES applications (id);
+        CREATE INDEX interviews_by_application ON interviews (application_id, starts_at, id);
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL COLLATE NOCASE,
+            match_key TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX people_by_key ON people (match_key, company);
+        CREATE INDEX people_by_company ON people (company, name);
+        PRAGMA user_version = 4;
+        """,
+    )
+    from interview_journal.store.grouping import group_existing_rounds
+
+    group_existing_rounds(db)
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from interview_journal.dates import day_from_storage, day_to_storage, from_storage, to_storage
+from interview_journal.domain.applications import Application, ApplicationStatus, Source
 from interview_journal.domain.evaluation import (
     CONTENT_FIELDS,
     Evaluation,
@@ -20,12 +21,21 @@ from interview_journal.domain.evaluation import (
     RoleMatch,
 )
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
+from interview_journal.domain.people import PersonRecord, person_key
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
+from interview_journal.store.grouping import application_match_key
 
 INTERVIEW_COLUMNS = (
     "id, uuid, company, role, starts_at, time_zone, stage, format, location, interviewers, "
-    "job_ad_url, status, interest, notes, feedback_by, contact_from, created_at, updated_at, "
-    "version"
+    "job_ad_url, status, interest, notes, feedback_by, contact_from, application_id, "
+    "created_at, updated_at, version"
+)
+APPLICATION_COLUMNS = (
+    "id, uuid, company, role, job_ad_url, job_ad_text, source, source_note, applied_on, "
+    "location, salary, ended, notes, created_at, updated_at, version"
+)
+PERSON_COLUMNS = (
+    "id, uuid, name, role, company, email, phone, url, notes, created_at, updated_at, version"
 )
 ENTRY_COLUMNS = (
     "id, uuid, interview_id, kind, due, done, channel, contact, reason, note, outcome, "
@@ -57,6 +67,7 @@ def interview_from_row(row: Row) -> Interview:
         notes=row["notes"],
         feedback_by=day_from_storage(row["feedback_by"]),
         contact_from=day_from_storage(row["contact_from"]),
+        application_id=row["application_id"],
         created_at=from_storage(row["created_at"]),
         updated_at=from_storage(row["updated_at"]),
         version=row["version"],
@@ -84,7 +95,107 @@ def interview_to_row(interview: Interview) -> Row:
         "notes": interview.notes,
         "feedback_by": day_to_storage(interview.feedback_by) if interview.feedback_by else None,
         "contact_from": day_to_storage(interview.contact_from) if interview.contact_from else None,
+        "application_id": interview.application_id,
     }
+
+
+# --- applications and people --------------------------------------------------------------
+
+
+def application_from_row(row: Row) -> Application:
+    return Application(
+        id=row["id"],
+        uuid=row["uuid"],
+        company=row["company"],
+        role=row["role"],
+        job_ad_url=row["job_ad_url"],
+        job_ad_text=row["job_ad_text"],
+        source=Source(row["source"]) if row["source"] else None,
+        source_note=row["source_note"],
+        applied_on=day_from_storage(row["applied_on"]),
+        location=row["location"],
+        salary=row["salary"],
+        ended=ApplicationStatus(row["ended"]) if row["ended"] else None,
+        notes=row["notes"],
+        created_at=from_storage(row["created_at"]),
+        updated_at=from_storage(row["updated_at"]),
+        version=row["version"],
+    )
+
+
+def application_to_row(application: Application) -> Row:
+    return {
+        "uuid": application.uuid,
+        "company": application.company.strip(),
+        "role": application.role.strip(),
+        "match_key": application_match_key(application.company, application.role),
+        "job_ad_url": application.job_ad_url,
+        "job_ad_text": application.job_ad_text,
+        "source": application.source.value if application.source else None,
+        "source_note": application.source_note,
+        "applied_on": day_to_storage(application.applied_on) if application.applied_on else None,
+        "location": application.location,
+        "salary": application.salary,
+        "ended": application.ended.value if application.ended else None,
+        "notes": application.notes,
+    }
+
+
+def application_to_dict(application: Application) -> Row:
+    row = application_to_row(application)
+    del row["match_key"]
+    return (
+        {"id": application.id}
+        | row
+        | {
+            "created_at": to_storage(application.created_at) if application.created_at else None,
+            "updated_at": to_storage(application.updated_at) if application.updated_at else None,
+        }
+    )
+
+
+def person_from_row(row: Row) -> PersonRecord:
+    return PersonRecord(
+        id=row["id"],
+        uuid=row["uuid"],
+        name=row["name"],
+        role=row["role"],
+        company=row["company"],
+        email=row["email"],
+        phone=row["phone"],
+        url=row["url"],
+        notes=row["notes"],
+        created_at=from_storage(row["created_at"]),
+        updated_at=from_storage(row["updated_at"]),
+        version=row["version"],
+    )
+
+
+def person_to_row(person: PersonRecord) -> Row:
+    return {
+        "uuid": person.uuid,
+        "name": person.name.strip(),
+        "match_key": person_key(person.name),
+        "role": person.role.strip(),
+        "company": person.company.strip(),
+        "email": person.email.strip(),
+        "phone": person.phone.strip(),
+        "url": person.url.strip(),
+        "notes": person.notes,
+    }
+
+
+def person_to_dict(person: PersonRecord) -> Row:
+    row = person_to_row(person)
+    del row["match_key"]
+    return (
+        {"id": person.id}
+        | row
+        | {
+            "created_at": to_storage(person.created_at) if person.created_at else None,
+            "updated_at": to_storage(person.updated_at) if person.updated_at else None,
+        }
+    )
 
 
 # --- evaluations --------------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""Rounds into applications, names into people: the grouping shared by the schema step
+that introduced them and by every later save.
+
+An interview saved without an application joins the open application with the same
+company and role (case- and space-insensitive), or starts one; a name typed as an
+interviewer or a contact becomes a person at that company unless one is known.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from interview_journal.dates import to_storage
+from interview_journal.domain.applications import application_key
+from interview_journal.domain.model import new_uuid
+from interview_journal.domain.people import person_key
+
+_CLOSED_ENDINGS = ("accepted", "rejected", "withdrawn")
+
+
+def application_match_key(company: str, role: str) -> str:
+    """The stored form of `application_key`: what `applications.match_key` holds."""
+    folded_company, folded_role = application_key(company, role)
+    return f"{folded_company}\x1f{folded_role}"
+
+
+def _now() -> str:
+    return to_storage(datetime.now(UTC))
+
+
+def application_for(db: Database, company: str, role: str, *, created_at: str | None = None) -> int:
+    """The id of the application a new round with this company and role belongs to.
+
+    The newest application with the same company and role that the user has not ended;
+    a new one (named as typed) when there is none.
+    """
+    key = application_match_key(company, role)
+    rows = list(
+        db.query(
+            "SELECT id FROM applications WHERE match_key = ? "
+            f"AND (ended IS NULL OR ended NOT IN {_CLOSED_ENDINGS}) ORDER BY id DESC LIMIT 1",
+            [key],
+        )
+    )
+    if rows:
+        return int(rows[0]["id"])
+    stamp = created_at or _now()
+    return int(
+        db.table("applications")
+        .insert(
+            {
+                "uuid": new_uuid(),
+                "company": company.strip(),
+                "role": role.strip(),
+                "match_key": key,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+            }
+        )
+        .last_pk
+    )
+
+
+def person_for(db: Database, name: str, company: str, *, role: str = "") -> int | None:
+    """The id of the person with this name at this company, created when unknown.
+    None for an empty name."""
+    key = person_key(name)
+    if not key:
+        return None
+    rows = list(
+        db.query(
+            "SELECT id FROM people WHERE match_key = ? AND company = ? ORDER BY id LIMIT 1",
+            [key, company.strip()],
+        )
+    )
+    if rows:
+        return int(rows[0]["id"])
+    stamp = _now()
+    return int(
+        db.table("people")
+        .insert(
+            {
+                "uuid": new_uuid(),
+                "name": name.strip(),
+                "match_key": key,
+                "role": role.strip(),
+                "company": company.strip(),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+            }
+        )
+        .last_pk
+    )
+
+
+def people_named(
+    db: Database, company: str, interviewers_json: str, contacts: Iterable[str]
+) -> None:
+    """Make sure everyone an interview or its follow-ups name is a person."""
+    for met in json.loads(interviewers_json or "[]"):
+        person_for(db, str(met.get("name", "")), company, role=str(met.get("role", "")))
+    for contact in contacts:
+        person_for(db, contact, company)
+
+
+def group_existing_rounds(db: Database) -> None:
+    """The schema step's data part: every interview filed under an application, oldest
+    round first (so an application is named as its first round was), and every name met
+    made a person."""
+    rows = db.query(
+        "SELECT id, company, role, interviewers, job_ad_url, created_at FROM interviews "
+        "ORDER BY starts_at, id"
+    )
+    for row in list(rows):
+        application_id = application_for(
+            db, row["company"], row["role"], created_at=row["created_at"]
+        )
+        db.execute(
+            "UPDATE interviews SET application_id = ? WHERE id = ?", [application_id, row["id"]]
+        )
+        if row["job_ad_url"]:
+            db.execute(
+                "UPDATE applications SET job_ad_url = ? WHERE id = ? AND job_ad_url = ''",
+                [row["job_ad_url"], application_id],
+            )
+        contacts = [
+            r["contact"]
+            for r in db.query(
+                "SELECT DISTINCT contact FROM follow_ups WHERE interview_id = ? AND contact != ''",
+                [row["id"]],
+            )
+        ]
+        people_named(db, row["company"], row["interviewers"], contacts)
