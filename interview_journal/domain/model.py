@@ -77,6 +77,9 @@ class Interview:
     """The IANA zone the user was in when they entered the time, kept for the record."""
     role: str = ""
     stage: Stage = Stage.FIRST
+    round_label: str = ""
+    """The user's own name for the round ("case presentation"), from the config file's
+    labels; shown instead of the stage when set."""
     format: Format | None = None
     location: str = ""
     """An address or a video link."""
@@ -110,6 +113,11 @@ class Interview:
     def title(self) -> str:
         """ "Initech — Analyst", or just the company when there is no role."""
         return f"{self.company} — {self.role}" if self.role else self.company
+
+    @property
+    def round_name(self) -> str:
+        """What the round is called: the user's label, else the stage."""
+        return self.round_label or self.stage.label
 
     @property
     def people_text(self) -> str:

@@ -210,6 +210,7 @@ def _applications(db: Database) -> None:
         CREATE INDEX applications_by_company ON applications (company, role, id);
         ALTER TABLE interviews ADD COLUMN application_id INTEGER REFERENCES applications (id);
         CREATE INDEX interviews_by_application ON interviews (application_id, starts_at, id);
+        ALTER TABLE interviews ADD COLUMN round_label TEXT NOT NULL DEFAULT '';
         CREATE TABLE people (
             id INTEGER PRIMARY KEY,
             uuid TEXT NOT NULL UNIQUE,

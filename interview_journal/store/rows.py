@@ -28,7 +28,7 @@ from interview_journal.store.grouping import application_match_key
 INTERVIEW_COLUMNS = (
     "id, uuid, company, role, starts_at, time_zone, stage, format, location, interviewers, "
     "job_ad_url, status, interest, notes, feedback_by, contact_from, application_id, "
-    "created_at, updated_at, version"
+    "round_label, created_at, updated_at, version"
 )
 APPLICATION_COLUMNS = (
     "id, uuid, company, role, job_ad_url, job_ad_text, source, source_note, applied_on, "
@@ -68,6 +68,7 @@ def interview_from_row(row: Row) -> Interview:
         feedback_by=day_from_storage(row["feedback_by"]),
         contact_from=day_from_storage(row["contact_from"]),
         application_id=row["application_id"],
+        round_label=row["round_label"],
         created_at=from_storage(row["created_at"]),
         updated_at=from_storage(row["updated_at"]),
         version=row["version"],
@@ -96,6 +97,7 @@ def interview_to_row(interview: Interview) -> Row:
         "feedback_by": day_to_storage(interview.feedback_by) if interview.feedback_by else None,
         "contact_from": day_to_storage(interview.contact_from) if interview.contact_from else None,
         "application_id": interview.application_id,
+        "round_label": interview.round_label,
     }
 
 
