@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from interview_journal.dates import format_day
+from interview_journal.domain.applications import GHOSTED_AFTER_DAYS
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import (
@@ -59,6 +60,8 @@ class SuggestionSettings:
     """Interviews older than this are not considered for suggestions."""
     allowed_days: int = 7
     """Rule 5: how long "you may get in touch" is shown after the date arrives."""
+    ghosted_after_days: int = GHOSTED_AFTER_DAYS
+    """Days of silence after the latest round before an application counts as ghosted."""
 
 
 class Rule(Enum):

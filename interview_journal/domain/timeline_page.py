@@ -137,12 +137,21 @@ class TimelineQuery:
     now: datetime
     """Aware, in the user's zone: splits planned from held, and today from the rest."""
     interview_id: int | None = None
+    """Only this interview's lines."""
+    application_id: int | None = None
+    """Only the lines of this application's rounds."""
     kinds: KindFilter = KindFilter.ALL
     suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def today(self) -> date:
         return self.now.date()
+
+    def covers(self, interview: Interview) -> bool:
+        """Whether a line about `interview` belongs on this timeline."""
+        if self.interview_id is not None and interview.id != self.interview_id:
+            return False
+        return self.application_id is None or interview.application_id == self.application_id
 
 
 @dataclass(frozen=True)

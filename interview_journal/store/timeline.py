@@ -103,10 +103,22 @@ class _Heads:
             return "", []
         return f" AND ({columns}) {self._order()[0]} (?, ?)", [position[3], position[2]]
 
-    def _own(self, column: str) -> tuple[str, list[Any]]:
-        if self.query.interview_id is None:
-            return "", []
-        return f" AND {column} = ?", [self.query.interview_id]
+    def _own(self, column: str, *, entries: bool = False) -> tuple[str, list[Any]]:
+        """The condition keeping one interview's or one application's lines.
+
+        `column` is the interview's id in the source's table; entries reach their
+        application through their interview (interviews_by_application finds the rounds).
+        """
+        sql, args = "", []
+        if self.query.interview_id is not None:
+            sql, args = f" AND {column} = ?", [self.query.interview_id]
+        if self.query.application_id is not None:
+            if entries:
+                sql += f" AND {column} IN (SELECT id FROM interviews WHERE application_id = ?)"
+            else:
+                sql += " AND application_id = ?"
+            args.append(self.query.application_id)
+        return sql, args
 
     def _entries(self, fetch: int) -> list[tuple[tuple[Any, ...], Row]]:
         kind_sql, kind_args = "", []
@@ -114,7 +126,7 @@ class _Heads:
             kind_sql, kind_args = " AND kind = ?", [self.query.kinds.entry_kind.value]
         column = "due" if self.ascending else "done"
         state = "done IS NULL" if self.ascending else "done IS NOT NULL"
-        own, own_args = self._own("interview_id")
+        own, own_args = self._own("interview_id", entries=True)
         keyset, keys = self._after(Source.ENTRY, f"{column}, id")
         order = self._order()[1]
         rows = self.connection.query(
@@ -188,11 +200,7 @@ class _Heads:
 
     def _suggestions(self, fetch: int) -> list[_Keyed]:
         query = self.query
-        wanted = [
-            s
-            for s in query.suggestions
-            if query.interview_id is None or s.interview.id == query.interview_id
-        ]
+        wanted = [s for s in query.suggestions if query.covers(s.interview)]
         rows: list[_Keyed] = []
         for index, suggestion in enumerate(sorted(wanted, key=lambda s: (s.due, s.key))):
             when = When(suggestion.due)
