@@ -1,4 +1,5 @@
-"""Plain-text views for the terminal (`show`): no Textual, no colour codes."""
+"""Plain-text views for the terminal (`show`, `application show`, `today`): no Textual,
+no colour codes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 import pendulum
 
 from interview_journal.dates import format_day, format_exact, relative, relative_day
+from interview_journal.domain.applications import ApplicationSummary
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
     RATINGS,
@@ -16,6 +18,8 @@ from interview_journal.domain.evaluation import (
     EvaluationState,
 )
 from interview_journal.domain.model import Interview
+from interview_journal.domain.people import PersonRecord
+from interview_journal.domain.promises import Promise
 from interview_journal.domain.review import Review, Section
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
@@ -33,18 +37,13 @@ from interview_journal.present.visible import visible
 def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[str, str]]:
     """(label, value) pairs for everything set on an interview, in reading order."""
     today = now.date()
-
-    def day(value: date | None) -> str:
-        if value is None:
-            return "—"
-        return f"{format_day(value, today)} ({relative_day(value, today)})"
-
+    stage = interview.stage.label
     return [
         (
             "When",
             f"{format_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})",
         ),
-        ("Stage", interview.stage.label),
+        ("Stage", f"{interview.round_label} ({stage})" if interview.round_label else stage),
         (
             "Status",
             effective_status(interview, now).label + ("" if interview.status else " (automatic)"),
@@ -54,9 +53,22 @@ def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[
         ("Interviewers", interview.people_text or "—"),
         ("Job ad", interview.job_ad_url or "—"),
         ("Interest", f"{interview.interest}/5" if interview.interest else "—"),
-        ("Feedback promised by", day(interview.feedback_by)),
-        ("May get in touch from", day(interview.contact_from)),
+        ("Feedback promised by", _day_words(interview.feedback_by, today)),
+        ("May get in touch from", _day_words(interview.contact_from, today)),
     ]
+
+
+def _day_words(value: date | None, today: date) -> str:
+    """ "Fri 27 Nov (in 2 days)", or a dash for no date."""
+    if value is None:
+        return "—"
+    return f"{format_day(value, today)} ({relative_day(value, today)})"
+
+
+def _fact_lines(facts: Sequence[tuple[str, str]]) -> list[str]:
+    """Labels in one column, values beside them, each on one line."""
+    width = max(len(label) for label, _ in facts)
+    return [f"{label.ljust(width)}  {visible(value, one_line=True)}" for label, value in facts]
 
 
 def interview_text(
@@ -64,13 +76,15 @@ def interview_text(
     now: pendulum.DateTime,
     evaluation: Evaluation | None = None,
     entries: Sequence[Entry] = (),
+    application: ApplicationSummary | None = None,
 ) -> str:
-    """An interview as `show` prints it to a terminal: control characters shown, never
-    sent (interview_journal/present/visible.py)."""
+    """An interview as `show` prints it to a terminal, with the application it is a round
+    of: control characters shown, never sent (interview_journal/present/visible.py)."""
     lines = [f"#{interview.id}  {visible(interview.title, one_line=True)}", ""]
     facts = interview_facts(interview, now)
-    width = max(len(label) for label, _ in facts)
-    lines += [f"{label.ljust(width)}  {visible(value, one_line=True)}" for label, value in facts]
+    if application is not None:
+        facts.insert(0, ("Application", application_line(application)))
+    lines += _fact_lines(facts)
     if interview.notes:
         lines += ["", "Prep notes:", visible(interview.notes)]
     for heading, text in evaluation_sections(evaluation):
@@ -164,4 +178,106 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
         upcoming = review.next_up
         title = visible(upcoming.title, one_line=True)
         lines.append(f"Next: {title} — {format_exact(upcoming.starts_at, now)}")
+    return "\n".join(lines)
+
+
+# --- applications ---------------------------------------------------------------------------
+
+
+def application_line(summary: ApplicationSummary) -> str:
+    """ "#3 Initech — Analyst · waiting · ●●○"."""
+    application = summary.application
+    marks = f" · {summary.marks}" if summary.marks else ""
+    return f"#{application.id} {application.title} · {summary.status.label}{marks}"
+
+
+def next_follow_up_words(entry: Entry | None, today: date) -> str:
+    """ "Fri 27 Nov follow-up · e-mail", or a dash when nothing is planned."""
+    if entry is None:
+        return "—"
+    return f"{when_text(entry.when, today)} {entry.title}"
+
+
+def summary_cells(summary: ApplicationSummary, today: date) -> tuple[str, ...]:
+    """An application as one row of `applications`: id, title, status, rounds, last
+    contact, next follow-up."""
+    contact = summary.last_contact
+    return (
+        str(summary.application.id),
+        summary.application.title,
+        summary.status.label,
+        summary.marks or "—",
+        relative_day(contact, today) if contact is not None else "—",
+        next_follow_up_words(summary.next_follow_up, today),
+    )
+
+
+def application_facts(summary: ApplicationSummary, today: date) -> list[tuple[str, str]]:
+    """(label, value) pairs for an application, in reading order."""
+    application = summary.application
+    source = application.source.label if application.source else "—"
+    if application.source_note:
+        source = f"{source} — {application.source_note}"
+    rounds = f"{summary.rounds_held} held, {summary.rounds_ahead} ahead"
+    return [
+        ("Status", summary.status.label + ("" if application.ended else " (worked out)")),
+        ("Rounds", f"{summary.marks} ({rounds})" if summary.marks else "none yet"),
+        ("Applied on", _day_words(application.applied_on, today)),
+        ("Source", source),
+        ("Location", application.location or "—"),
+        ("Salary", application.salary or "—"),
+        ("Job ad", application.job_ad_url or "—"),
+        ("Last contact", _day_words(summary.last_contact, today)),
+        ("Next follow-up", next_follow_up_words(summary.next_follow_up, today)),
+    ]
+
+
+def round_line(interview: Interview, now: pendulum.DateTime) -> str:
+    """ "#12  Mon 23 Nov 10:00  screening · awaiting reply · feedback by Fri 27 Nov"."""
+    parts = [interview.round_name, effective_status(interview, now).label]
+    if interview.feedback_by is not None:
+        parts.append(f"feedback by {format_day(interview.feedback_by, now.date())}")
+    return f"#{interview.id}  {format_exact(interview.starts_at, now)}  " + " · ".join(parts)
+
+
+def promise_line(promise: Promise, now: pendulum.DateTime) -> str:
+    """ "screening, Mon 23 Nov: feedback by Fri 27 Nov — 3 days late"."""
+    today = now.date()
+    held = format_day(promise.round.starts_at.astimezone(now.tzinfo).date(), today)
+    promised = format_day(promise.promised, today)
+    return f"{promise.round.round_name}, {held}: feedback by {promised} — {promise.words(today)}"
+
+
+def person_line(person: PersonRecord) -> str:
+    """ "#4 Anna Berg (CTO) · anna@nordvik.example · +47 22 00 00 00"."""
+    contacts = [c for c in (person.email, person.phone, person.url) if c]
+    return " · ".join([f"#{person.id} {person}", *contacts])
+
+
+def application_text(
+    summary: ApplicationSummary,
+    rounds: Sequence[Interview],
+    people: Sequence[PersonRecord],
+    promises: Sequence[Promise],
+    entries: Sequence[Entry],
+    now: pendulum.DateTime,
+) -> str:
+    """An application as `application show` prints it: its fields, then its rounds, the
+    people met, the promise ledger and its timeline (control characters shown, never
+    sent)."""
+    application, today = summary.application, now.date()
+    lines = [f"#{application.id}  {visible(application.title, one_line=True)}", ""]
+    lines += _fact_lines(application_facts(summary, today))
+    for heading, text in (("Notes", application.notes), ("Job ad text", application.job_ad_text)):
+        if text.strip():
+            lines += ["", f"{heading}:", visible(text.strip())]
+    listed = (
+        ("Rounds", [round_line(r, now) for r in rounds]),
+        ("People met", [person_line(p) for p in people]),
+        ("Promises", [promise_line(p, now) for p in promises]),
+        ("Timeline", [entry_line(e, today) for e in entries]),
+    )
+    for heading, items in listed:
+        if items:
+            lines += ["", f"{heading}:", *(f"  {visible(item, one_line=True)}" for item in items)]
     return "\n".join(lines)
