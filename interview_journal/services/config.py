@@ -17,6 +17,11 @@ from interview_journal.domain.suggestions import SuggestionSettings
 
 OPEN_ON = ("auto", "review", "interviews")
 
+MAX_LABELS = 50
+"""At most this many round labels: they are a list to pick from."""
+MAX_LABEL_LENGTH = 60
+"""A label is shown where a stage would be: a few words."""
+
 SAMPLE = """\
 [follow-ups]
 quiet-working-days = 5        # rule 2: working days of silence before a follow-up is suggested
@@ -26,6 +31,13 @@ allowed-days = 7              # how long "you may get in touch" stays on the tim
 
 [start]
 open-on = "auto"              # auto (the review when something needs you), review or interviews
+
+[applications]
+ghosted-after-days = 21       # no word from them this many days after a round: ghosted
+
+[rounds]
+labels = []                   # your own names for rounds, offered beside the stages,
+                              # e.g. labels = ["third round", "case presentation"]
 
 [import]
 max-size-mb = 512             # `import` refuses a bigger file (it is read into memory whole)
@@ -42,6 +54,9 @@ class Settings:
     import_max_mb: int = 512
     """The largest file `import` reads, in MB (10^6 bytes): a file is read whole, so a
     mistaken path (a disk image, /dev/zero) must not eat the memory."""
+    round_labels: tuple[str, ...] = ()
+    """The user's own names for rounds ("case presentation"), offered in the interview
+    form beside the stages."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +74,9 @@ _KEYS = [
     _Key("follow-ups", "thank-you-suggestions", "thank_you", bool),
     _Key("follow-ups", "suggest-within-days", "horizon_days", int, 1, 3650),
     _Key("follow-ups", "allowed-days", "allowed_days", int, 0, 365),
+    _Key("applications", "ghosted-after-days", "ghosted_after_days", int, 1, 365),
     _Key("start", "open-on", "open_on", str),
+    _Key("rounds", "labels", "round_labels", list, 0, MAX_LABELS),
     _Key("import", "max-size-mb", "import_max_mb", int, 1, 1_000_000),
 ]
 
@@ -132,7 +149,7 @@ def _settings_from(data: dict[str, Any], text: str, path: Path) -> tuple[Setting
             if key.attribute in {f.name for f in fields(SuggestionSettings)}
             else top_values
         )
-        target[key.attribute] = value
+        target[key.attribute] = _labels(value) if key.kind is list else value
     settings = Settings(
         suggestions=replace(SuggestionSettings(), **suggestion_values), **top_values
     )
@@ -146,6 +163,35 @@ def _check(key: _Key, value: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"must be a whole number from {key.low} to {key.high}"
         return "" if key.low <= value <= key.high else f"must be from {key.low} to {key.high}"
+    if key.kind is list:
+        return _check_labels(value, key.high)
     if key.name == "open-on" and value not in OPEN_ON:
         return "must be one of " + ", ".join(f'"{v}"' for v in OPEN_ON)
     return ""
+
+
+def _check_labels(value: Any, most: int) -> str:
+    example = 'e.g. ["third round", "case presentation"]'
+    if not isinstance(value, list) or not all(isinstance(label, str) for label in value):
+        return f"must be a list of names in quotes, {example}"
+    if len(value) > most:
+        return f"may hold at most {most} names, not {len(value)}"
+    for label in value:
+        if not label.strip():
+            return "must not hold an empty name"
+        if len(label) > MAX_LABEL_LENGTH or not label.isprintable():
+            shown = label if len(label) <= 20 else label[:20] + "…"
+            return (
+                f"must hold short one-line names (at most {MAX_LABEL_LENGTH} characters), "
+                f"not {shown!r}"
+            )
+    return ""
+
+
+def _labels(value: list[str]) -> tuple[str, ...]:
+    """The labels as written, trimmed, each once (whatever its case)."""
+    seen: dict[str, str] = {}
+    for label in value:
+        text = " ".join(label.split())
+        seen.setdefault(text.casefold(), text)
+    return tuple(seen.values())

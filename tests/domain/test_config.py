@@ -51,16 +51,66 @@ def test_every_setting_can_be_changed(tmp_path: Path) -> None:
         .replace("thank-you-suggestions = true", "thank-you-suggestions = false")
         .replace("suggest-within-days = 30", "suggest-within-days = 90")
         .replace("allowed-days = 7", "allowed-days = 0")
-        .replace('open-on = "auto"', 'open-on = "interviews"'),
+        .replace('open-on = "auto"', 'open-on = "interviews"')
+        .replace("ghosted-after-days = 21", "ghosted-after-days = 45")
+        .replace("labels = []", 'labels = ["third round", "case presentation"]'),
     )
     settings, warnings = load_settings(path)
     assert warnings == []
     assert settings == Settings(
         suggestions=SuggestionSettings(
-            quiet_working_days=3, thank_you=False, horizon_days=90, allowed_days=0
+            quiet_working_days=3,
+            thank_you=False,
+            horizon_days=90,
+            allowed_days=0,
+            ghosted_after_days=45,
         ),
         open_on="interviews",
+        round_labels=("third round", "case presentation"),
     )
+
+
+def test_round_labels_are_trimmed_and_each_kept_once(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[rounds]\nlabels = [\n  " case  presentation ",\n  "Third round",\n'
+        '  "Case Presentation",\n]\n',
+    )
+    settings, warnings = load_settings(path)
+    assert warnings == []
+    assert settings.round_labels == ("case presentation", "Third round")
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param('"case presentation"', "must be a list of names in quotes", id="not-a-list"),
+        pytest.param('["case", 3]', "must be a list of names in quotes", id="a-number"),
+        pytest.param('["case", "  "]', "must not hold an empty name", id="empty"),
+        pytest.param(f'["{"x" * 61}"]', "at most 60 characters", id="too-long"),
+        pytest.param('["case\\u001b[31m"]', "one-line names", id="control-character"),
+        pytest.param(str([f"round {n}" for n in range(51)]), "at most 50 names", id="too-many"),
+    ],
+)
+def test_bad_round_labels_warn_with_the_line_and_keep_the_rest(
+    tmp_path: Path, value: str, problem: str
+) -> None:
+    path = write(tmp_path, f"[start]\nopen-on = 'review'\n\n[rounds]\nlabels = {value}\n")
+    settings, warnings = load_settings(path)
+    assert len(warnings) == 1
+    assert f"{path}, line 5: rounds.labels " in warnings[0]
+    assert problem in warnings[0]
+    assert settings == Settings(open_on="review")
+
+
+@pytest.mark.parametrize("value", ["0", "366", '"three weeks"'])
+def test_ghosted_after_days_is_a_number_of_days(tmp_path: Path, value: str) -> None:
+    path = write(tmp_path, f"[applications]\nghosted-after-days = {value}\n")
+    settings, warnings = load_settings(path)
+    assert len(warnings) == 1
+    assert f"{path}, line 2: applications.ghosted-after-days must" in warnings[0]
+    assert "1 to 365" in warnings[0]
+    assert settings == DEFAULTS
 
 
 def test_a_syntax_error_gives_the_defaults_and_one_warning_with_the_line(tmp_path: Path) -> None:
