@@ -24,6 +24,7 @@ from interview_journal.services.undo import UndoStack
 from interview_journal.tui.guard import JournalGuard
 from interview_journal.tui.journal_files import JournalFiles
 from interview_journal.tui.quitting import Quitting
+from interview_journal.tui.screens.applications import ApplicationsScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.review import ReviewScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
@@ -49,6 +50,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         "interviews": InterviewsScreen,
         "timeline": TimelineScreen,
         "review": ReviewScreen,
+        "applications": ApplicationsScreen,
     }
     DEFAULT_MODE = "interviews"
     BINDINGS = [
@@ -56,6 +58,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         _view("1", "interviews", "Interviews", "Every interview (home)"),
         _view("2", "timeline", "Timeline", "Follow-ups of every interview"),
         _view("3", "review", "Review", "What needs you today"),
+        _view("4", "applications", "Applications", "Every application and where it stands"),
         Binding(
             "ctrl+q",
             "quit",
@@ -81,6 +84,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         self.clock = clock
         self.settings = settings or Settings()
         self.undo_stack = UndoStack(journal)
+        self.deleted_applications = []
 
     def on_mount(self) -> None:
         self.watch_over_journal()

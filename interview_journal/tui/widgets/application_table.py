@@ -1,0 +1,211 @@
+"""The list of applications: one row each, columns sized from what they hold.
+
+The summaries of every application are read at once (one query), but a DataTable
+measures every cell it is given (~75 µs a row), so rows go in a chunk at a time as the
+cursor or the scrollbar nears the end of what is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from interview_journal.dates import relative_day
+from interview_journal.domain.applications import ApplicationStatus, ApplicationSummary
+
+CHUNK = 200
+"""Rows added to the table at a time."""
+NEAR_END = 25
+
+GLYPHS = {
+    ApplicationStatus.APPLIED: "○",
+    ApplicationStatus.INTERVIEWING: "▸",
+    ApplicationStatus.WAITING: "…",
+    ApplicationStatus.OFFER: "★",
+    ApplicationStatus.ACCEPTED: "✓",
+    ApplicationStatus.REJECTED: "✗",
+    ApplicationStatus.WITHDRAWN: "–",
+    ApplicationStatus.GHOSTED: "?",
+}
+"""A shape per status, so it reads without colour."""
+
+COLOURS = {
+    ApplicationStatus.APPLIED: "secondary",
+    ApplicationStatus.INTERVIEWING: "accent",
+    ApplicationStatus.WAITING: "warning",
+    ApplicationStatus.OFFER: "success",
+    ApplicationStatus.ACCEPTED: "success",
+    ApplicationStatus.REJECTED: "text-muted",
+    ApplicationStatus.WITHDRAWN: "text-muted",
+    ApplicationStatus.GHOSTED: "error",
+}
+"""The theme variable each status is drawn in."""
+
+
+def status_words(status: ApplicationStatus) -> str:
+    """ "▸ interviewing": the shape and the word."""
+    return f"{GLYPHS[status]} {status.label}"
+
+
+def clip(text: str, width: int) -> str:
+    """`text`, or as much as fits in `width` ending in "…"."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def next_words(summary: ApplicationSummary, today: date) -> str:
+    """ "in 2 days · thank-you note", or "" when nothing is planned."""
+    entry = summary.next_follow_up
+    if entry is None:
+        return ""
+    return f"{relative_day(entry.when.day, today)} · {entry.kind.label}"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+
+
+def fit_columns(natural: dict[str, int], width: int) -> list[Column]:
+    """Columns for a table `width` cells wide: each as wide as its content, the
+    application's title taking what is left; when it does not fit, the next follow-up
+    gives way first, then the title, and below 64 cells the last contact goes."""
+    labels = {
+        "title": "Application",
+        "status": "Status",
+        "rounds": "Rounds",
+        "last": "Last contact",
+        "next": "Next",
+    }
+    keys = ["title", "status", "rounds", "last", "next"]
+    if width < 64:
+        keys.remove("last")
+    sizes = {key: max(natural.get(key, 0), len(labels[key])) for key in keys}
+    room = width - 2 * len(keys)
+    fixed = sum(sizes[k] for k in keys if k not in ("title", "next"))
+    title_wish = max(12, min(sizes["title"], 30))
+    sizes["next"] = min(sizes["next"], max(4, room - fixed - title_wish))
+    sizes["title"] = max(12, min(sizes["title"], room - fixed - sizes["next"]))
+    return [Column(key, labels[key], sizes[key]) for key in keys]
+
+
+class ApplicationTable(DataTable[Text]):
+    """Applications, one row each, keyed by application id."""
+
+    BINDINGS = [
+        Binding(
+            "enter", "select_cursor", "Open", show=False, id="open", tooltip="Open the application"
+        ),
+        Binding("j", "cursor_down", "Down", show=False, id="down", tooltip="Next application"),
+        Binding("k", "cursor_up", "Up", show=False, id="up", tooltip="Previous application"),
+        Binding("g", "first", "First", show=False, id="first", tooltip="First application"),
+        Binding("G", "last", "Last", show=False, id="last", tooltip="Last application"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.summaries: list[ApplicationSummary] = []
+        self.today = date.min
+        self._columns: list[Column] = []
+        self._built_width = 0
+        self._building = False
+
+    def show_summaries(
+        self, summaries: list[ApplicationSummary], today: date, keep_id: int | None = None
+    ) -> None:
+        """Show these applications, the cursor on `keep_id` (else where it was)."""
+        self.summaries, self.today = summaries, today
+        self._rebuild(keep_id if keep_id is not None else self.highlighted_id())
+
+    def _natural(self) -> dict[str, int]:
+        sample = self.summaries[:CHUNK]
+        return {
+            "title": max((len(s.application.title) for s in sample), default=0),
+            "status": max((len(status_words(s.status)) for s in sample), default=0),
+            "rounds": max((len(s.marks) for s in sample), default=0),
+            "last": max((len(self._last(s)) for s in sample), default=0),
+            "next": max((len(next_words(s, self.today)) for s in sample), default=0),
+        }
+
+    def _last(self, summary: ApplicationSummary) -> str:
+        day = summary.last_contact
+        return relative_day(day, self.today) if day else "—"
+
+    def _cells(self, summary: ApplicationSummary) -> list[Text]:
+        colours = self.app.get_css_variables()
+        values = {
+            "title": summary.application.title,
+            "status": status_words(summary.status),
+            "rounds": summary.marks or "—",
+            "last": self._last(summary),
+            "next": next_words(summary, self.today),
+        }
+        cells = []
+        for column in self._columns:
+            style = ""
+            if column.key == "status":
+                style = colours.get(COLOURS[summary.status], "")
+            elif summary.status.is_closed:
+                style = "dim"
+            cells.append(Text(clip(values[column.key], column.width), style=style, no_wrap=True))
+        return cells
+
+    def _rebuild(self, keep_id: int | None) -> None:
+        self._building = True  # clearing moves the cursor: no chunk is added meanwhile
+        self.clear(columns=True)
+        self._built_width = self.size.width
+        self._columns = fit_columns(self._natural(), max(self.size.width - 2, 30))
+        for column in self._columns:
+            self.add_column(column.label, width=column.width, key=column.key)
+        ids = [s.application.id for s in self.summaries]
+        wanted = ids.index(keep_id) if keep_id in ids else 0
+        self._add_rows(max(CHUNK, wanted + NEAR_END + 1))
+        if self.row_count:
+            self.move_cursor(row=min(wanted, self.row_count - 1), animate=False)
+        self._building = False
+
+    def _add_rows(self, count: int) -> None:
+        start = self.row_count
+        for summary in self.summaries[start : start + count]:
+            self.add_row(*self._cells(summary), key=str(summary.application.id))
+
+    def on_resize(self) -> None:
+        if self.size.width != self._built_width and self.summaries:
+            self._rebuild(self.highlighted_id())
+
+    def highlighted(self) -> ApplicationSummary | None:
+        if not self.row_count or not 0 <= self.cursor_row < len(self.summaries):
+            return None
+        return self.summaries[self.cursor_row]
+
+    def highlighted_id(self) -> int | None:
+        summary = self.highlighted()
+        return summary.application.id if summary else None
+
+    def watch_cursor_coordinate(self, old: object, new: object) -> None:
+        super().watch_cursor_coordinate(old, new)  # type: ignore[arg-type]
+        if self.cursor_row >= self.row_count - NEAR_END:
+            self._more()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - NEAR_END:
+            self._more()
+
+    def _more(self) -> None:
+        if not self._building and self.row_count < len(self.summaries):
+            self._add_rows(CHUNK)
+
+    def action_first(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self._add_rows(len(self.summaries))
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
