@@ -7,7 +7,6 @@ timeline, unless the user has said how it ended.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -68,7 +67,7 @@ def application_key(company: str, role: str) -> tuple[str, str]:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ person met in one round is offered again in the next.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Self
@@ -17,7 +16,7 @@ from interview_journal.domain.model import new_uuid
 
 def person_key(name: str) -> str:
     """Names are matched case- and space-insensitively."""
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,28 +31,25 @@ from interview_journal.store.rows import (
 
 _ANSWERS = ", ".join(f"'{kind.value}'" for kind in EntryKind if kind.is_answer)
 
-_SUMMARY_SQL = f"""
-SELECT {", ".join("a." + c.strip() for c in APPLICATION_COLUMNS.split(","))},
-    (SELECT count(*) FROM interviews i WHERE i.application_id = a.id) AS rounds,
-    (SELECT count(*) FROM interviews i WHERE i.application_id = a.id AND i.starts_at <= :now)
-        AS held,
-    (SELECT id FROM interviews i WHERE i.application_id = a.id
-        ORDER BY starts_at DESC, id DESC LIMIT 1) AS latest_id,
-    (SELECT max(starts_at) FROM interviews i WHERE i.application_id = a.id
-        AND i.starts_at <= :now) AS last_held,
-    (SELECT max(f.done) FROM follow_ups f JOIN interviews i ON f.interview_id = i.id
-        WHERE i.application_id = a.id AND f.done IS NOT NULL AND f.kind IN ({_ANSWERS}))
-        AS last_answer,
-    (SELECT max(f.done) FROM follow_ups f JOIN interviews i ON f.interview_id = i.id
-        WHERE i.application_id = a.id AND f.done IS NOT NULL) AS last_done,
-    (SELECT f.outcome FROM follow_ups f JOIN interviews i ON f.interview_id = i.id
-        WHERE i.application_id = a.id AND f.kind = 'outcome' AND f.outcome IS NOT NULL
-        ORDER BY coalesce(f.done, f.due) DESC, f.id DESC LIMIT 1) AS last_outcome,
-    (SELECT f.id FROM follow_ups f JOIN interviews i ON f.interview_id = i.id
-        WHERE i.application_id = a.id AND f.done IS NULL
-        ORDER BY f.due, f.id LIMIT 1) AS next_entry_id
-FROM applications a
-"""
+_FACTS_SQL = {
+    # one pass per part over the whole journal (or the rounds of a page of applications),
+    # grouped by application: a query per application would cost 20,000 index walks
+    "rounds": "SELECT i.application_id AS application, count(*) AS rounds, "
+    "sum(i.starts_at <= ?) AS held, max(CASE WHEN i.starts_at <= ? THEN i.starts_at END) "
+    "AS last_held FROM interviews i {where} GROUP BY i.application_id",
+    # SQLite gives the bare column of the row that holds the one max()/min()
+    "latest": "SELECT i.application_id AS application, i.id AS latest_id, max(i.starts_at) "
+    "FROM interviews i {where} GROUP BY i.application_id",
+    # the latest outcome rides on its date ("2026-11-20|offer"): one pass for all three
+    "heard": "SELECT i.application_id AS application, max(f.done) AS last_done, "
+    f"max(CASE WHEN f.kind IN ({_ANSWERS}) THEN f.done END) AS last_answer, "
+    "max(CASE WHEN f.kind = 'outcome' AND f.outcome IS NOT NULL "
+    "THEN coalesce(f.done, f.due) || '|' || f.outcome END) AS dated_outcome "
+    "FROM {pair} ON f.interview_id = i.id {where} GROUP BY i.application_id",
+    "next": "SELECT i.application_id AS application, f.id AS next_entry_id, min(f.due) "
+    "FROM interviews i JOIN follow_ups f ON f.interview_id = i.id "
+    "{where} {and_} f.done IS NULL GROUP BY i.application_id",
+}
 
 
 @dataclass(frozen=True)
@@ -185,29 +182,69 @@ class Applications:
     ) -> list[ApplicationSummary]:
         """Every application (or those `ids`) as a row of the view: open ones first, each
         part by the latest thing that happened; `now` is aware, in the user's zone."""
-        sql, params = _SUMMARY_SQL, {"now": to_storage(now)}
-        if ids is not None:
-            if not ids:
-                return []
-            marks = ",".join(f":id{n}" for n in range(len(ids)))
-            sql += f" WHERE a.id IN ({marks})"
-            params |= {f"id{n}": value for n, value in enumerate(ids)}
-        rows = self.connection.query(sql, params)
+        if ids is None:
+            rows = self.connection.query(f"SELECT {APPLICATION_COLUMNS} FROM applications")
+            facts = self._facts(now, "")
+        else:
+            rows, facts = [], {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join(str(int(value)) for value in chunk)
+                rows += self.connection.query(
+                    f"SELECT {APPLICATION_COLUMNS} FROM applications WHERE id IN ({marks})"
+                )
+                facts |= self._facts(now, f"WHERE i.application_id IN ({marks})")
         latest = Interviews(self.connection).by_id(
-            [row["latest_id"] for row in rows if row["latest_id"] is not None]
+            [f["latest_id"] for f in facts.values() if f.get("latest_id") is not None]
         )
+        next_ids = [f["next_entry_id"] for f in facts.values() if f.get("next_entry_id")]
         upcoming = FollowUps(self.connection)
-        next_entries = {
-            entry_id: upcoming.get(entry_id)
-            for entry_id in (row["next_entry_id"] for row in rows)
-            if entry_id is not None
-        }
+        next_entries = {entry_id: upcoming.get(entry_id) for entry_id in next_ids}
         extra = {} if ghosted_after_days is None else {"ghosted_after_days": ghosted_after_days}
-        found = [
-            _summary(row, latest.get(row["latest_id"]), next_entries, now, extra) for row in rows
-        ]
+        found = []
+        for row in rows:
+            known = facts.get(row["id"], {})
+            found.append(
+                _summary(
+                    row | _NO_FACTS | known,
+                    latest.get(known.get("latest_id", -1)),
+                    next_entries,
+                    now,
+                    extra,
+                )
+            )
         found.sort(key=_view_order)
         return found
+
+    def _facts(self, now: datetime, where: str) -> dict[int, Row]:
+        """What each application's status and row are worked out from, by application id."""
+        facts: dict[int, Row] = {}
+        and_ = "AND" if where else "WHERE"
+        # all of them: one scan of the follow-ups; a page: from its rounds, by index
+        pair = (
+            "interviews i CROSS JOIN follow_ups f"
+            if where
+            else "follow_ups f NOT INDEXED CROSS JOIN interviews i"
+        )
+        for sql in _FACTS_SQL.values():
+            statement = sql.format(where=where, and_=and_, pair=pair)
+            stamp = [to_storage(now)] * statement.count("?")
+            for row in self.connection.query(statement, stamp):
+                if row["application"] is not None:
+                    facts.setdefault(row["application"], {}).update(row)
+        return facts
+
+
+_NO_FACTS: Row = {
+    "rounds": 0,
+    "held": 0,
+    "last_held": None,
+    "latest_id": None,
+    "last_done": None,
+    "last_answer": None,
+    "dated_outcome": None,
+    "next_entry_id": None,
+}
 
 
 def _summary(
@@ -222,7 +259,7 @@ def _summary(
     latest_day = latest.starts_at.astimezone(now.tzinfo).date() if latest else None
     facts = ProcessFacts(
         ended=application.ended,
-        last_outcome=Outcome(row["last_outcome"]) if row["last_outcome"] else None,
+        last_outcome=Outcome(row["dated_outcome"].split("|")[1]) if row["dated_outcome"] else None,
         latest_round=effective_status(latest, now) if latest else None,
         latest_round_day=latest_day,
         promised=latest.feedback_by if latest else None,
