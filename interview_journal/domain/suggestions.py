@@ -5,7 +5,9 @@ shown, never stored; accepting one stores an ordinary entry that remembers the
 suggestion's key, and dismissing one stores only the key. Either way it is not suggested
 again.
 
-The rules, in order:
+The rules reason per application: a process is one role at one company (the
+interview's application; a round not yet filed under one is grouped by company and
+role), so a second role at the same company is a process of its own. In order:
 
 1. Feedback was promised by a date that has passed, with no answer: follow up on the next
    working day, asking where things stand and mentioning the date they gave.
@@ -13,15 +15,16 @@ The rules, in order:
    about the timeline at the end of the next interview.
 3. An interview was held and no thank-you note is recorded: suggest one, on the day and
    the working day after (later than that it is no longer a thank-you).
-4. An offer elsewhere is recorded: tell every other open process. News that matters to
-   the employer is a reason to get in touch even before their promised date.
+4. An offer elsewhere is recorded: tell every other open application. News that matters
+   to the employer is a reason to get in touch even before their promised date.
 5. The date from which the user may get in touch has come, and nothing is planned:
    shown as "allowed", with the reminder to have something relevant to say. Not a task.
-6. Never chase (rules 1, 2, 5) an employer whose promised date has not come yet, and
-   never suggest anything (rules 1-5) for a closed process: one whose latest interview
-   is closed (offer, rejected, withdrawn), or with an outcome recorded on any of its
-   interviews whatever the status says (an outcome added from a script may leave it
-   open). A process is one company.
+6. Only the latest round of an application is chased (rules 1, 2, 5); never chase an
+   employer whose promised date has not come yet; and never suggest anything (rules
+   1-5) for a closed application: one the user ended, whose latest round is closed
+   (offer, rejected, withdrawn), with an outcome recorded on any of its rounds whatever
+   the status says (an outcome added from a script may leave it open), or that has gone
+   silent for `ghosted_after_days`. An outcome closes its own application only.
 
 Only interviews within `horizon_days` are considered: a process that has been silent
 for longer is not chased by the journal (the user can always plan a follow-up by hand).
@@ -35,7 +38,13 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from interview_journal.dates import format_day
-from interview_journal.domain.applications import GHOSTED_AFTER_DAYS
+from interview_journal.domain.applications import (
+    GHOSTED_AFTER_DAYS,
+    ApplicationStatus,
+    ProcessFacts,
+    application_key,
+    derive_status,
+)
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import (
@@ -111,6 +120,17 @@ def _entry_day(entry: Entry) -> date:
     return entry.when.day
 
 
+ProcessKey = int | tuple[str, str]
+"""An application's id, or (company, role) folded for a round not filed under one yet."""
+
+
+def process_key(interview: Interview) -> ProcessKey:
+    """Which application (process) a round belongs to, for the rules."""
+    if interview.application_id is not None:
+        return interview.application_id
+    return application_key(interview.company, interview.role)
+
+
 def suggest(
     interviews: Iterable[Interview],
     entries: Mapping[int, Sequence[Entry]],
@@ -118,11 +138,13 @@ def suggest(
     *,
     settings: SuggestionSettings | None = None,
     dismissed: Iterable[str] = (),
+    ended: Mapping[int, ApplicationStatus] | None = None,
 ) -> list[Suggestion]:
     """Every suggestion for these interviews at `now` (aware, in the user's zone), by due date.
 
     `interviews` should hold at least every interview within the horizon (older ones are
-    ignored), and `entries` their entries by interview id.
+    ignored), `entries` their entries by interview id, and `ended` how the user said
+    their applications ended (by application id; open ones need not be listed).
     """
     settings = settings or SuggestionSettings()
     tz = now.tzinfo
@@ -133,23 +155,23 @@ def suggest(
     for listed in entries.values():
         skip.update(entry.suggestion for entry in listed if entry.suggestion)
 
-    # A process is one company: later rounds supersede earlier ones.
-    latest: dict[str, Interview] = {}
-    for interview in sorted(recent, key=lambda i: i.starts_at):
-        latest[interview.company.casefold()] = interview
-    closed = _closed_processes(recent, latest, entries, now)
+    # Later rounds of an application supersede earlier ones.
+    latest: dict[ProcessKey, Interview] = {}
+    for interview in sorted(recent, key=lambda i: (i.starts_at, i.id or 0)):
+        latest[process_key(interview)] = interview
+    closed = _closed_processes(recent, latest, entries, now, ended or {}, settings)
 
     found: list[Suggestion] = []
     for interview in recent:
         own = entries.get(interview.id or 0, ())
         status = effective_status(interview, now)
-        if status.is_closed or interview.company.casefold() in closed:
+        if status.is_closed or process_key(interview) in closed:
             continue
         held_day = _day(interview.starts_at, tz)
         held = interview.starts_at <= now
         if held and settings.thank_you:
             found.extend(_thank_you(interview, own, held_day, today))
-        is_latest = latest[interview.company.casefold()] is interview
+        is_latest = latest[process_key(interview)] is interview
         if held and is_latest and status is Status.AWAITING_REPLY:
             found.extend(_chase(interview, own, held_day, today, settings))
     for interview in recent:
@@ -162,16 +184,38 @@ def suggest(
 
 def _closed_processes(
     recent: Sequence[Interview],
-    latest: Mapping[str, Interview],
+    latest: Mapping[ProcessKey, Interview],
     entries: Mapping[int, Sequence[Entry]],
     now: datetime,
-) -> set[str]:
-    """The companies (casefolded) whose process is over: nobody there is to be contacted."""
-    closed = {company for company, last in latest.items() if effective_status(last, now).is_closed}
+    ended: Mapping[int, ApplicationStatus],
+    settings: SuggestionSettings,
+) -> set[ProcessKey]:
+    """The applications that are over: nobody there is to be contacted about them."""
+    outcomes: set[ProcessKey] = set()
+    answered: dict[ProcessKey, date] = {}
     for interview in recent:
-        if any(_is_outcome(entry) for entry in entries.get(interview.id or 0, ())):
-            closed.add(interview.company.casefold())
+        key = process_key(interview)
+        for entry in entries.get(interview.id or 0, ()):
+            if _is_outcome(entry):
+                outcomes.add(key)
+            if entry.kind.is_answer and entry.is_done:
+                answered[key] = max(entry.when.day, answered.get(key, entry.when.day))
+    closed = set(outcomes)
+    for key, last in latest.items():
+        facts = ProcessFacts(
+            ended=ended.get(key) if isinstance(key, int) else None,
+            latest_round=effective_status(last, now),
+            latest_round_day=_day(last.starts_at, now.tzinfo),
+            promised=last.feedback_by,
+            last_answer=answered.get(key),
+        )
+        status = derive_status(facts, now.date(), ghosted_after_days=settings.ghosted_after_days)
+        if status.is_closed or facts.latest_round in _CLOSED_ROUND:
+            closed.add(key)
     return closed
+
+
+_CLOSED_ROUND = frozenset(status for status in Status if status.is_closed)
 
 
 def _is_outcome(entry: Entry) -> bool:
@@ -308,18 +352,19 @@ def _tell_others(
     offer: Entry,
     processes: Iterable[Interview],
     entries: Mapping[int, Sequence[Entry]],
-    closed: set[str],
+    closed: set[ProcessKey],
 ) -> list[Suggestion]:
-    """Rule 4: an offer elsewhere is news worth telling every other open process."""
+    """Rule 4: an offer elsewhere is news worth telling every other open application."""
     offer_day = offer.when.day
+    own = process_key(source)
     found = []
     for other in processes:
-        if other.company.casefold() == source.company.casefold():
-            continue
-        if other.company.casefold() in closed:
+        if process_key(other) in (own, *closed):
             continue  # rule 6: a rejection or a withdrawal is not answered with news
         if _contacted_since(entries.get(other.id or 0, ()), offer_day):
             continue
+        same_company = _fold_company(other) == _fold_company(source)
+        offer_from = source.title if same_company else source.company
         found.append(
             Suggestion(
                 key=f"offer-elsewhere:{offer.uuid}:{other.uuid}",
@@ -328,10 +373,14 @@ def _tell_others(
                 kind=EntryKind.FOLLOW_UP,
                 due=offer_day,
                 reason=(
-                    f"Tell them you have an offer from {source.company} and ask where their "
+                    f"Tell them you have an offer from {offer_from} and ask where their "
                     "process stands."
                 ),
-                why=f"you have an offer from {source.company}",
+                why=f"you have an offer from {offer_from}",
             )
         )
     return found
+
+
+def _fold_company(interview: Interview) -> str:
+    return application_key(interview.company, "")[0]

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from interview_journal.dates import to_storage
+from interview_journal.domain.applications import ApplicationStatus
 from interview_journal.domain.evaluation import EvaluationState
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
@@ -52,7 +53,20 @@ class ReviewQueries:
         follow_ups = FollowUps(self.connection)
         entries = follow_ups.for_rules([i.id for i in interviews if i.id])
         dismissed = follow_ups.dismissed_keys()
-        return suggest(interviews, entries, now, settings=settings, dismissed=dismissed)
+        ended = self._ended_since(to_storage(since))
+        return suggest(
+            interviews, entries, now, settings=settings, dismissed=dismissed, ended=ended
+        )
+
+    def _ended_since(self, since: str) -> dict[int, ApplicationStatus]:
+        """How the user said the applications with a round since `since` ended (one query:
+        the rounds through interviews_by_start, their applications by id)."""
+        rows = self.connection.query(
+            "SELECT id, ended FROM applications WHERE ended IS NOT NULL AND id IN "
+            "(SELECT application_id FROM interviews WHERE starts_at >= ?)",
+            [since],
+        )
+        return {row["id"]: ApplicationStatus(row["ended"]) for row in rows}
 
     def count_planned(self, today: date) -> tuple[int, int]:
         """(overdue, due today) planned entries: served by the planned-entries index."""

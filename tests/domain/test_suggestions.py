@@ -20,6 +20,7 @@ import pendulum
 import pytest
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.applications import ENDINGS, ApplicationStatus
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Rule, Suggestion, SuggestionSettings, suggest
 from interview_journal.domain.timeline import Entry, EntryKind, EntryState, Outcome, When
@@ -435,7 +436,7 @@ def test_rule_5_window_follows_the_setting() -> None:
 # --- rule 6: closed processes and promised dates -----------------------------------------
 
 # Each of these gets a suggestion while the process is open (checked below).
-SITUATIONS = {
+SITUATIONS: dict[str, dict[str, Any]] = {
     "thank-you-window": {"starts_at": held(24, 15)},
     "feedback-passed": {"starts_at": held(16), "feedback_by": nov(20)},
     "long-silence": {"starts_at": held(9)},
@@ -648,3 +649,86 @@ def test_to_entry_is_a_planned_entry_remembering_the_suggestion() -> None:
     assert planned.reason == found.reason
     assert planned.suggestion == found.key
     assert planned.state(TODAY) is EntryState.OVERDUE
+
+
+# --- per application: a second role at the same company is its own process ---------------
+
+
+def _two_roles(**second: Any) -> list[Interview]:
+    """Initech Analyst (application 1), feedback promised by Fri 20 Nov and not given,
+    then a first round for Initech Manager (application 2) on Tue 24 Nov."""
+    analyst = interview("Initech", held(16), id=1, role="Analyst", feedback_by=nov(20))
+    manager = interview("Initech", held(24, 9), id=2, role="Manager", **second)
+    return [analyst, manager]
+
+
+@pytest.mark.parametrize("filed", [True, False], ids=["filed", "not-yet-filed"])
+def test_a_second_role_keeps_the_first_roles_overdue_follow_up(filed: bool) -> None:
+    analyst, manager = _two_roles()
+    if filed:
+        analyst = analyst.with_changes(application_id=10)
+        manager = manager.with_changes(application_id=11)
+    found = suggest([analyst, manager], {}, now_at())
+    assert [(s.interview.role, s.rule) for s in found] == [
+        ("Analyst", Rule.FEEDBACK_PASSED),
+        ("Manager", Rule.THANK_YOU),
+    ]
+    assert found[0].why == "feedback was due Fri 20 Nov"
+
+
+def test_rounds_of_one_application_are_one_process_whatever_their_role_text_says() -> None:
+    # The user retitled the role between rounds; the application is still the same.
+    first = interview("Initech", held(9), id=1, role="Analyst", application_id=10)
+    second = interview("Initech", held(12), id=2, role="Data analyst", application_id=10)
+    found = suggest([first, second], {}, now_at())
+    assert [(s.interview.id, s.rule) for s in found] == [(2, Rule.NOTHING_AGREED)]
+
+
+def test_an_outcome_closes_its_own_application_only() -> None:
+    analyst, manager = _two_roles()
+    rejected = {2: [_outcome(Outcome.REJECTION, interview_id=2)]}
+    found = suggest([analyst, manager], rejected, now_at())
+    assert [(s.interview.role, s.rule) for s in found] == [("Analyst", Rule.FEEDBACK_PASSED)]
+
+
+def test_a_closed_latest_round_of_another_role_leaves_this_one_open() -> None:
+    analyst, manager = _two_roles(status=Status.WITHDRAWN)
+    found = suggest([analyst, manager], {}, now_at())
+    assert [(s.interview.role, s.rule) for s in found] == [("Analyst", Rule.FEEDBACK_PASSED)]
+
+
+@pytest.mark.parametrize("how", ENDINGS)
+def test_an_application_the_user_ended_gets_nothing(how: ApplicationStatus) -> None:
+    analyst, manager = (i.with_changes(application_id=10 + n) for n, i in enumerate(_two_roles()))
+    found = suggest([analyst, manager], {}, now_at(), ended={10: how})
+    assert [(s.interview.role, s.rule) for s in found] == [("Manager", Rule.THANK_YOU)]
+
+
+@pytest.mark.parametrize(
+    ("ghosted_after_days", "chased"),
+    [
+        pytest.param(21, False, id="silent-23-days-default-ghosted"),
+        pytest.param(30, True, id="longer-setting-still-waiting"),
+    ],
+)
+def test_a_ghosted_application_is_not_chased(ghosted_after_days: int, chased: bool) -> None:
+    # Held Mon 2 Nov, nothing agreed, not a word since: 23 days of silence.
+    silent = interview("Vandelay", held(2), id=1)
+    settings = SuggestionSettings(ghosted_after_days=ghosted_after_days)
+    found = suggest([silent], {}, now_at(), settings=settings)
+    assert [s.rule for s in found] == ([Rule.NOTHING_AGREED] if chased else [])
+
+
+def test_a_ghosted_application_is_not_told_about_an_offer() -> None:
+    source, offer = _offer_from_hooli()
+    silent = interview("Vandelay", held(2), id=1)
+    assert suggest([source, silent], {100: [offer]}, now_at()) == []
+
+
+def test_an_offer_is_news_for_the_other_role_at_the_same_company() -> None:
+    analyst, manager = _two_roles()
+    offer = entry(EntryKind.OFFER_ELSEWHERE, done=OFFER_DAY, interview_id=2)
+    found = suggest([analyst, manager], {2: [offer]}, now_at())
+    (news,) = [s for s in found if s.rule is Rule.OFFER_ELSEWHERE]
+    assert news.interview is analyst
+    assert news.why == "you have an offer from Initech — Manager"
