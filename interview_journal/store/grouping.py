@@ -49,21 +49,25 @@ def application_for(db: Database, company: str, role: str, *, created_at: str | 
     if rows:
         return int(rows[0]["id"])
     stamp = created_at or _now()
-    return int(
-        db.table("applications")
-        .insert(
-            {
-                "uuid": new_uuid(),
-                "company": company.strip(),
-                "role": role.strip(),
-                "match_key": key,
-                "created_at": stamp,
-                "updated_at": stamp,
-                "version": 1,
-            }
-        )
-        .last_pk
+    return _insert(
+        db,
+        "applications",
+        {
+            "uuid": new_uuid(),
+            "company": company.strip(),
+            "role": role.strip(),
+            "match_key": key,
+            "created_at": stamp,
+            "updated_at": stamp,
+            "version": 1,
+        },
     )
+
+
+def _insert(db: Database, table: str, row: dict[str, object]) -> int:
+    new_id = db.table(table).insert(row).last_pk
+    assert new_id is not None
+    return int(new_id)
 
 
 def person_for(db: Database, name: str, company: str, *, role: str = "") -> int | None:
@@ -81,21 +85,19 @@ def person_for(db: Database, name: str, company: str, *, role: str = "") -> int 
     if rows:
         return int(rows[0]["id"])
     stamp = _now()
-    return int(
-        db.table("people")
-        .insert(
-            {
-                "uuid": new_uuid(),
-                "name": name.strip(),
-                "match_key": key,
-                "role": role.strip(),
-                "company": company.strip(),
-                "created_at": stamp,
-                "updated_at": stamp,
-                "version": 1,
-            }
-        )
-        .last_pk
+    return _insert(
+        db,
+        "people",
+        {
+            "uuid": new_uuid(),
+            "name": name.strip(),
+            "match_key": key,
+            "role": role.strip(),
+            "company": company.strip(),
+            "created_at": stamp,
+            "updated_at": stamp,
+            "version": 1,
+        },
     )
 
 
