@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("interviews", "evaluate"),
     "list": ("interviews", "list_"),
     "show": ("interviews", "show"),
+    "applications": ("applications", "applications"),
+    "application": ("applications", "application"),
+    "people": ("people", "people"),
+    "person": ("people", "person"),
     "follow-up": ("follow_up", "follow_up"),
     "timeline": ("views", "timeline"),
     "review": ("views", "review"),
@@ -63,7 +67,7 @@ class LazyGroup(JournalGroup):
 @db_option
 @click.option(
     "--view",
-    type=click.Choice(["interviews", "timeline", "review"]),
+    type=click.Choice(["interviews", "timeline", "review", "applications"]),
     default=None,
     help="The view to open on (default: the review when something needs you, else the list; "
     "see open-on in the config).",

@@ -202,14 +202,15 @@ def journal_exists(ctx: click.Context, db_path: Path | None) -> bool:
     return resolve_paths(db_choice(ctx, db_path)).database.exists()
 
 
-def parse_id(text: str) -> int:
-    """An interview or entry id as typed; a bad one is a one-line error."""
+def parse_id(text: str, what: str = "an interview") -> int:
+    """An id as typed (of an interview unless `what` says "an application", "a person");
+    a bad one is a one-line error."""
     from interview_journal.domain.validation import parse_id as parsed
 
     try:
         return parsed(text)
     except InputError as error:
-        fail(error.message)
+        fail(error.message.replace("an interview", what))
 
 
 def print_json(data: object) -> None:

@@ -15,7 +15,9 @@ from interview_journal.errors import InputError
 if TYPE_CHECKING:
     import pendulum
 
+    from interview_journal.domain.applications import Application
     from interview_journal.domain.listing import InterviewPage
+    from interview_journal.domain.timeline import Entry
     from interview_journal.store import Journal
 
 
@@ -29,6 +31,11 @@ def _interview_options(func: F) -> F:
             '"14:00 CET", "2026-12-01 10:30" (a day without a year or week is the nearest one).',
         ),
         click.option("--stage", help="screening, first, second, technical, final or other."),
+        click.option(
+            "--label",
+            "round_label",
+            help='The round\'s own name, shown instead of the stage: "case presentation".',
+        ),
         click.option("--format", "format_", help="on-site, video or phone."),
         click.option("--location", help="Address or video link."),
         click.option("--interviewers", help='"B. Lumbergh (manager), M. Bolton".'),
@@ -55,39 +62,92 @@ def _typed_fields(**given: str | None) -> dict[str, str]:
     return {names.get(key, key): value for key, value in given.items() if value is not None}
 
 
-def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
-    from interview_journal.domain.fields import FIELDS, parse_fields
+OPTION_OF = {
+    "starts_at": "--when",
+    "format": "--format",
+    "job_ad_url": "--job-ad",
+    "round_label": "--label",
+}
+"""The option a field is typed in, where it is not the field's name with dashes."""
 
-    values, errors = parse_fields(texts, now)
+
+def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
+    from interview_journal.domain.fields import FIELDS, Field, parse_each
+    from interview_journal.domain.validation import parse_line
+
+    fields = FIELDS | {  # the round's own label: the command line's until the form has one
+        "round_label": Field(
+            "round_label",
+            "Round label",
+            "case presentation",
+            lambda text, _now: parse_line(text, "Round label"),
+        )
+    }
+    values, errors = parse_each(fields, texts, now)
     if errors:
         name, message = next(iter(errors.items()))
-        label = "--when" if name == "starts_at" else "--" + name.replace("_", "-")
-        if name == "format":
-            label = "--format"
-        if name == "job_ad_url":
-            label = "--job-ad"
-        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
+        label = OPTION_OF.get(name, "--" + name.replace("_", "-"))
+        fail(f"{label}: {message}" if fields[name].label not in message else message)
     return values
 
 
 @click.command()
-@click.option("--company", required=True, help="The employer (required).")
+@click.option("--company", help="The employer (required unless --application is given).")
+@click.option(
+    "--application",
+    "application_id",
+    help="The application this is a round of (see `applications`); its company and role "
+    "are the round's. Without it, the round joins the open application with the same "
+    "company and role, or starts one.",
+)
 @_interview_options
 @db_option
 @click.pass_context
-def add(ctx: click.Context, /, company: str, db_path: Path | None, **options: str | None) -> None:
-    """Add an interview and print its id."""
+def add(
+    ctx: click.Context,
+    /,
+    company: str | None,
+    application_id: str | None,
+    db_path: Path | None,
+    **options: str | None,
+) -> None:
+    """Add an interview (a round of an application) and print its id."""
     from interview_journal.domain.fields import new_interview
 
+    number = parse_id(application_id, "an application") if application_id is not None else None
+    if number is None and company is None:
+        fail("--company is required (or --application ID, to add a round to an application).")
     now = common.clock().now()
     texts = _typed_fields(company=company, **options)
     texts.setdefault("starts_at", "")
     if not texts["starts_at"].strip():
         texts["starts_at"] = now.format("YYYY-MM-DD HH:mm")
     values = _parse_or_fail(texts, now)
-    with journal_for(ctx, db_path, create=True) as journal:
+    with journal_for(ctx, db_path, create=number is None) as journal:
+        if number is not None:
+            values |= _round_of(journal.applications.get(number), values)
         saved = journal.add_interview(new_interview(values, now))
     click.echo(saved.id)
+
+
+def _round_of(application: Application, values: dict[str, object]) -> dict[str, object]:
+    """The fields that file a new round under `application`: its company and role (a
+    different company or role typed beside it is refused, not silently replaced)."""
+    from interview_journal.domain.applications import application_key
+
+    typed = application_key(
+        str(values.get("company", application.company)), str(values.get("role", application.role))
+    )
+    if typed != application.key:
+        fail(
+            f"--application {application.id} is {application.title}; leave out --company "
+            "and --role, or give the same."
+        )
+    return {
+        "company": application.company,
+        "role": application.role,
+        "application_id": application.id,
+    }
 
 
 @click.command()
@@ -185,18 +245,22 @@ def list_(
     query = InterviewQuery(now=now, status=wanted, search=search, sort=orders[sort])
     with journal_for(ctx, db_path, create=False) as journal:
         page = journal.page_interviews(query, limit=limit)
-        listed = _listed_json(journal, page, now) if as_json else None
+        entries = journal.entries_by_interview([i.id for i in page.interviews if i.id])
+        listed = _listed_json(journal, page, entries, now) if as_json else None
     if listed is not None:
         common.print_json(listed)
         return
     if not page.interviews:
         click.echo("No interviews." if not (search or wanted) else "No interviews match.", err=True)
         return
-    _print_page(page, now)
+    _print_page(page, entries, now)
 
 
 def _listed_json(
-    journal: Journal, page: InterviewPage, now: pendulum.DateTime
+    journal: Journal,
+    page: InterviewPage,
+    entries: dict[int, list[Entry]],
+    now: pendulum.DateTime,
 ) -> list[dict[str, object]]:
     """The interviews of a page as `show --json` prints each."""
     from interview_journal.present.json import interview_to_dict
@@ -206,19 +270,24 @@ def _listed_json(
     for interview_id in page.evaluations:
         found = journal.get_evaluation(interview_id)
         evaluations[interview_id] = evaluation_to_dict(found) if found else None
-    entries = journal.entries_by_interview([i.id for i in page.interviews if i.id])
+    applications = journal.applications.by_id(
+        {i.application_id for i in page.interviews if i.application_id is not None}
+    )
     return [
         interview_to_dict(
             i,
             now,
             evaluation=evaluations.get(i.id),
             follow_ups=[entry_to_dict(e) for e in entries.get(i.id or 0, [])],
+            application=applications.get(i.application_id or 0),
         )
         for i in page.interviews
     ]
 
 
-def _print_page(page: InterviewPage, now: pendulum.DateTime) -> None:
+def _print_page(
+    page: InterviewPage, entries: dict[int, list[Entry]], now: pendulum.DateTime
+) -> None:
     from interview_journal.dates import format_exact, relative
     from interview_journal.domain.status import effective_status
 
@@ -229,12 +298,26 @@ def _print_page(page: InterviewPage, now: pendulum.DateTime) -> None:
             relative(i.starts_at, now),
             i.company,
             i.role,
-            i.stage.label,
+            i.round_name,
             effective_status(i, now).label,
+            _next_planned(entries.get(i.id or 0, []), now),
         )
         for i in page.interviews
     ]
-    common.print_table(("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS"), rows)
+    common.print_table(("ID", "WHEN", "", "COMPANY", "ROLE", "STAGE", "STATUS", "NEXT"), rows)
+
+
+def _next_planned(entries: list[Entry], now: pendulum.DateTime) -> str:
+    """The soonest planned entry of an interview, as "○ Fri 27 Nov" (or "! Mon 23 Nov"
+    when it is overdue); blank when nothing is planned."""
+    from interview_journal.present.timeline import MARKERS, when_text
+
+    planned = [e for e in entries if not e.is_done and e.due is not None]
+    if not planned:
+        return ""
+    soonest = min(planned, key=lambda e: (e.when.key, e.id or 0))
+    today = now.date()
+    return f"{MARKERS[soonest.state(today).value]} {when_text(soonest.when, today)}"
 
 
 @click.command()
@@ -243,7 +326,8 @@ def _print_page(page: InterviewPage, now: pendulum.DateTime) -> None:
 @db_option
 @click.pass_context
 def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
-    """Show everything about one interview."""
+    """Show everything about one interview, and the application it is a round of."""
+    from interview_journal.cli.applications import summaries_of
     from interview_journal.present.json import interview_to_dict
     from interview_journal.present.text import interview_text
     from interview_journal.store.rows import entry_to_dict, evaluation_to_dict
@@ -254,6 +338,8 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
         interview = journal.get_interview(number)
         evaluation = journal.get_evaluation(number)
         entries = journal.entries_for(number)
+        owner = [interview.application_id] if interview.application_id is not None else []
+        summary = next(iter(summaries_of(journal, now, owner) if owner else []), None)
     if as_json:
         common.print_json(
             interview_to_dict(
@@ -261,7 +347,8 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
                 now,
                 evaluation=evaluation_to_dict(evaluation) if evaluation else None,
                 follow_ups=[entry_to_dict(entry) for entry in entries],
+                application=summary.application if summary is not None else None,
             )
         )
     else:
-        click.echo(interview_text(interview, now, evaluation, entries))
+        click.echo(interview_text(interview, now, evaluation, entries, summary))

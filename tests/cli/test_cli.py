@@ -145,9 +145,27 @@ def test_list_shows_the_interviews(db: Path) -> None:
     add(db, "--company", "Globex", "--when", "2026-11-20 15:30", "--status", "rejected")
     result = ok("--db", db, "list")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["ID", "WHEN", "COMPANY", "ROLE", "STAGE", "STATUS"]
+    assert lines[0].split() == ["ID", "WHEN", "COMPANY", "ROLE", "STAGE", "STATUS", "NEXT"]
     assert "Initech" in lines[1] and "Fri 27 Nov 10:00" in lines[1] and "upcoming" in lines[1]
     assert "Globex" in lines[2] and "rejected" in lines[2]
+
+
+def test_list_shows_the_next_planned_follow_up_of_each_interview(db: Path) -> None:
+    waiting = add(db, "--company", "Initech", "--when", "2026-11-20 10:00")
+    late = add(db, "--company", "Hooli", "--when", "2026-11-18 10:00")
+    add(db, "--company", "Globex", "--when", "2026-11-19 10:00")
+    for interview, due in ((waiting, "mon"), (waiting, "fri"), (late, "2026-11-23")):
+        ok("--db", db, "follow-up", str(interview), "--due", due, "--reason", "Ask", "--yes")
+    lines = ok("--db", db, "list").stdout.splitlines()[1:]
+    rows = {
+        company: line
+        for line in lines
+        for company in ("Initech", "Hooli", "Globex")
+        if company in line
+    }
+    assert rows["Initech"].endswith("○ Fri 27 Nov")
+    assert rows["Hooli"].endswith("! Mon 23 Nov")
+    assert rows["Globex"].endswith("awaiting reply")
 
 
 def test_list_of_an_empty_journal_says_so(db: Path) -> None:
