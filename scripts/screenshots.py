@@ -1,4 +1,5 @@
-"""Regenerate screenshots/*.svg from demo data: `python scripts/screenshots.py`.
+"""Regenerate screenshots/*.svg from demo data: `python scripts/screenshots.py [NAME.svg ...]`
+(every picture, or only those named).
 
 The journal is built in a temporary directory from the demo generator (40 interviews,
 seed 7) plus the hand-made showcase the tests use (`demo.showcase_journal`), and the
@@ -110,6 +111,20 @@ async def review_view(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def applications_view(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("4")
+    await settle(pilot)
+
+
+async def initech_application(pilot: Pilot[Any]) -> None:
+    await applications_view(pilot)
+    await pilot.press("slash", *"initech analyst", "enter")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("interviews.svg", SIZE, list_only),
     ("interviews-80x24.svg", (80, 24), list_only),
@@ -120,6 +135,9 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("timeline.svg", SIZE, timeline_view),
     ("timeline-80x24.svg", (80, 24), timeline_view),
     ("review.svg", SIZE, review_view),
+    ("applications.svg", SIZE, applications_view),
+    ("applications-80x24.svg", (80, 24), applications_view),
+    ("application.svg", SIZE, initech_application),
 ]
 
 
@@ -132,11 +150,17 @@ async def take(app: InterviewJournalApp, size: tuple[int, int], steps: Steps, na
         await app.action_quit()
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
     clock = FixedClock(NOW, ZONE)
+    unknown = set(names) - {name for name, _, _ in SHOTS}
+    if unknown:
+        print(f"no such picture: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory(prefix="interview-journal-shots-") as tmp:
         for name, size, steps in SHOTS:
+            if names and name not in names:
+                continue
             # a fresh journal per picture: drafts or deletes from one never leak into the next
             journal = build_journal(Path(tmp) / name / "journal.db", clock)
             try:
@@ -148,4 +172,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

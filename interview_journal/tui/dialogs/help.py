@@ -56,6 +56,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="dialog"):
             yield Static(INTRO, id="help-intro")
             yield Static(Content("\n").join(rows), id="help-keys")
+            legend = getattr(self.underneath, "LEGEND", "")
+            if legend:
+                yield Static(Content(legend), id="help-legend")  # what a screen's signs mean
             yield Static("[dim]escape closes this help[/dim]")
 
     def action_close(self) -> None:

@@ -77,7 +77,8 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             return
         self.application, now = application, self.now()
         today = now.date()
-        status = application_status(application, rounds, entries, now)
+        days = self.journal_app.settings.suggestions.ghosted_after_days
+        status = application_status(application, rounds, entries, now, ghosted_after_days=days)
         self.query_one("#detail-title", Static).update(
             Content.from_markup(
                 "[b]$title[/b]  $status", title=application.title, status=status_words(status)

@@ -26,7 +26,7 @@ from interview_journal.domain.applications import (
 )
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.tui.screens.paged import PagedScreen
-from interview_journal.tui.widgets.application_table import ApplicationTable
+from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
 from interview_journal.tui.widgets.top_bar import TopBar
 
 
@@ -54,6 +54,13 @@ class ApplicationsScreen(PagedScreen[int, int]):
     """The Applications view (key 4)."""
 
     AUTO_FOCUS = ""
+    LEGEND = (
+        "Status: "
+        + "  ".join(status_words(status) for status in ApplicationStatus)
+        + "\nRounds: ● held  ○ ahead.  Ghosted: no word from them for the days set in the "
+        "config file ([applications] ghosted-after-days) after a round or a promised date."
+    )
+    """What the columns' signs mean, for the help."""
     BINDINGS = [
         Binding("a", "add", "Add", id="add_application", tooltip="Add an application"),
         Binding("e", "edit", "Edit", id="edit_application", tooltip="Edit this application"),
@@ -121,11 +128,15 @@ class ApplicationsScreen(PagedScreen[int, int]):
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("applications", self.now())
+        if self.up_to_date:
+            # back from another view or screen: what changed meanwhile must show
+            self.reload(self.table.highlighted_id())
 
     # --- reading (in a worker thread) -------------------------------------------------
 
     def read_page(self, generation: int, after: int | None, keep: int | None) -> Message:
-        every = self.journal.applications.summaries(self.now())
+        days = self.journal_app.settings.suggestions.ghosted_after_days
+        every = self.journal.applications.summaries(self.now(), ghosted_after_days=days)
         search, status = self.search_text, self.status_filter
         shown = [s for s in every if matches(s, search, status)]
         return ApplicationsLoaded(generation, shown, len(every), keep)
