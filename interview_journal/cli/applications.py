@@ -197,10 +197,10 @@ def summaries_of(
 def applications(
     ctx: click.Context, status: str | None, as_json: bool, db_path: Path | None
 ) -> None:
-    """List applications: the open ones first, the latest activity first.
+    """List applications, the open ones first.
 
-    Each line: id, company — role, status, rounds (● held, ○ ahead), last contact and the
-    next planned follow-up.
+    The latest activity comes first within each part. Each line: id, company — role,
+    status, rounds (● held, ○ ahead), last contact and the next planned follow-up.
     """
     from interview_journal.domain.applications import ApplicationStatus
     from interview_journal.domain.validation import parse_choice
@@ -229,7 +229,9 @@ def applications(
 
 @click.group("application", cls=JournalGroup)
 def application() -> None:
-    """Show, add, edit or delete one application (one role at one company).
+    """Show, add, edit or delete an application.
+
+    An application is one role at one company; its interviews are its rounds.
 
     \b
     interview-journal application add Nordvik --role "Backend Developer" --source referral

@@ -310,14 +310,13 @@ def _print_page(
 def _next_planned(entries: list[Entry], now: pendulum.DateTime) -> str:
     """The soonest planned entry of an interview, as "○ Fri 27 Nov" (or "! Mon 23 Nov"
     when it is overdue); blank when nothing is planned."""
-    from interview_journal.present.timeline import MARKERS, when_text
+    from interview_journal.present.text import planned_words
 
     planned = [e for e in entries if not e.is_done and e.due is not None]
     if not planned:
         return ""
     soonest = min(planned, key=lambda e: (e.when.key, e.id or 0))
-    today = now.date()
-    return f"{MARKERS[soonest.state(today).value]} {when_text(soonest.when, today)}"
+    return planned_words(soonest, now.date(), what=False)
 
 
 @click.command()
@@ -326,7 +325,10 @@ def _next_planned(entries: list[Entry], now: pendulum.DateTime) -> str:
 @db_option
 @click.pass_context
 def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | None) -> None:
-    """Show everything about one interview, and the application it is a round of."""
+    """Show everything about one interview.
+
+    Its application (the role at the company it is a round of) comes first.
+    """
     from interview_journal.cli.applications import summaries_of
     from interview_journal.present.json import interview_to_dict
     from interview_journal.present.text import interview_text

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 @db_option
 @click.pass_context
 def people(ctx: click.Context, search: str, as_json: bool, db_path: Path | None) -> None:
-    """List the people met: interviewers, recruiters, contacts (by name)."""
+    """List the people met, by name.
+
+    Interviewers, recruiters and the contacts of follow-ups: each name typed is a person.
+    """
     now = common.clock().now()
     with journal_for(ctx, db_path, create=False) as journal:
         found = journal.people.listed(search)

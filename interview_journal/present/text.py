@@ -151,6 +151,7 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
     """The daily review as plain text: sections with counts, one line per item (control
     characters shown, never sent: interview_journal/present/visible.py)."""
     lines = [f"{review_title(review.today)} — {headline(review).lower()}"]
+    names = _who(review)
     for section in Section:
         items = review.sections[section]
         heading = f"{section.value.upper()} ({len(items)})"
@@ -160,18 +161,14 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
         lines.append(heading)
         whens = [when_words(item, review.now) for item in items]
         width = max(len(when) for when in whens)
-        company_width = min(
-            max(len(visible(item.interview.company, one_line=True)) for item in items), 24
-        )
+        who_width = min(max(len(names[id(item)]) for item in items), 32)
         for item, when in zip(items, whens, strict=True):
-            company = visible(item.interview.company, one_line=True)
-            if section is Section.COMING_UP:
-                company = ""
-            elif len(company) > company_width:
-                company = company[: company_width - 1] + "…"
+            who = "" if section is Section.COMING_UP else names[id(item)]
+            if len(who) > who_width:
+                who = who[: who_width - 1] + "…"
             lines.append(
                 f"  {marker(item)}  {when.ljust(width)}  "
-                + (f"{company.ljust(company_width)}  " if company else "")
+                + (f"{who.ljust(who_width)}  " if who else "")
                 + visible(item.text, one_line=True)
             )
     if review.is_empty and review.next_up is not None:
@@ -179,6 +176,24 @@ def review_text(review: Review, now: pendulum.DateTime) -> str:
         title = visible(upcoming.title, one_line=True)
         lines.append(f"Next: {title} — {format_exact(upcoming.starts_at, now)}")
     return "\n".join(lines)
+
+
+def _who(review: Review) -> dict[int, str]:
+    """Who each item is about: the company, or company and role where the review holds
+    two roles at one company (two applications, told apart)."""
+    items = [item for section in Section for item in review.sections[section]]
+    roles: dict[str, set[str]] = {}
+    for item in items:
+        roles.setdefault(item.interview.company.casefold(), set()).add(item.interview.role)
+    return {
+        id(item): visible(
+            item.interview.title
+            if len(roles[item.interview.company.casefold()]) > 1
+            else item.interview.company,
+            one_line=True,
+        )
+        for item in items
+    }
 
 
 # --- applications ---------------------------------------------------------------------------
@@ -191,11 +206,14 @@ def application_line(summary: ApplicationSummary) -> str:
     return f"#{application.id} {application.title} · {summary.status.label}{marks}"
 
 
-def next_follow_up_words(entry: Entry | None, today: date) -> str:
-    """ "Fri 27 Nov follow-up · e-mail", or a dash when nothing is planned."""
+def planned_words(entry: Entry | None, today: date, *, what: bool = True) -> str:
+    """A planned entry as "○ Fri 27 Nov follow-up · e-mail" ("!" when overdue; without
+    the title when `what` is false), or a dash when nothing is planned."""
     if entry is None:
         return "—"
-    return f"{when_text(entry.when, today)} {entry.title}"
+    shape = MARKERS.get(entry.state(today).value, MARKERS["planned"])
+    words = f"{shape} {when_text(entry.when, today)}"
+    return f"{words} {entry.title}" if what else words
 
 
 def summary_cells(summary: ApplicationSummary, today: date) -> tuple[str, ...]:
@@ -208,7 +226,7 @@ def summary_cells(summary: ApplicationSummary, today: date) -> tuple[str, ...]:
         summary.status.label,
         summary.marks or "—",
         relative_day(contact, today) if contact is not None else "—",
-        next_follow_up_words(summary.next_follow_up, today),
+        planned_words(summary.next_follow_up, today),
     )
 
 
@@ -228,7 +246,7 @@ def application_facts(summary: ApplicationSummary, today: date) -> list[tuple[st
         ("Salary", application.salary or "—"),
         ("Job ad", application.job_ad_url or "—"),
         ("Last contact", _day_words(summary.last_contact, today)),
-        ("Next follow-up", next_follow_up_words(summary.next_follow_up, today)),
+        ("Next follow-up", planned_words(summary.next_follow_up, today)),
     ]
 
 

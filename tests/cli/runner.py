@@ -25,9 +25,14 @@ def fix_clock(monkeypatch: pytest.MonkeyPatch, clock: FixedClock) -> FixedClock:
     return clock
 
 
-def run(*args: str | Path, env: Mapping[str, str | None] | None = None) -> Result:
-    """The command in-process; exceptions are caught and kept in the result."""
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=True)
+def run(
+    *args: str | Path, env: Mapping[str, str | None] | None = None, input: str | None = None
+) -> Result:
+    """The command in-process (`input` on its stdin); exceptions are caught and kept in the
+    result."""
+    return CliRunner().invoke(
+        cli, [str(a) for a in args], env=env, input=input, catch_exceptions=True
+    )
 
 
 def ok(*args: str | Path, env: Mapping[str, str | None] | None = None) -> Result:
