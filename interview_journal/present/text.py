@@ -259,7 +259,7 @@ def round_line(interview: Interview, now: pendulum.DateTime) -> str:
 
 
 def promise_line(promise: Promise, now: pendulum.DateTime) -> str:
-    """ "screening, Mon 23 Nov: feedback by Fri 27 Nov — 3 days late"."""
+    """ "screening, Mon 23 Nov: feedback by Fri 27 Nov — late by 3 days"."""
     today = now.date()
     held = format_day(promise.round.starts_at.astimezone(now.tzinfo).date(), today)
     promised = format_day(promise.promised, today)

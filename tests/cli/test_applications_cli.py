@@ -127,7 +127,7 @@ def test_application_show_prints_rounds_people_promises_and_timeline(db: Path) -
     assert f"  #{first}  Tue 10 Nov 10:00  first · awaiting reply · feedback by Fri 13 Nov" in lines
     assert any("Fri 27 Nov 10:00  case · upcoming" in line for line in lines)
     assert any(line.startswith("  #") and "Anna Berg (CTO)" in line for line in lines)
-    assert "  first, Tue 10 Nov: feedback by Fri 13 Nov — 3 days late" in lines
+    assert "  first, Tue 10 Nov: feedback by Fri 13 Nov — late by 3 days" in lines
     assert any(
         "reply" in line and "Mon 16 Nov" in line for line in lines[lines.index("Timeline:") :]
     )
