@@ -10,6 +10,7 @@ from enum import Enum
 
 from interview_journal.domain.evaluation import EvaluationSummary
 from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.timeline import EntryKind, When
 
 
 class InterviewSort(Enum):
@@ -47,12 +48,42 @@ class PageCursor:
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    """Where a search found its words in one interview, and the words around them."""
+
+    part: str
+    """What the field belongs to: "interview", "application", "evaluation", ..."""
+    field: str
+    """The field, as the forms name it: "to improve", "job ad"."""
+    excerpt: str
+    """One line of the field's text around the first match, "…" where it was cut."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """(start, end) of each typed word found in `excerpt`."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.part} · {self.field}"
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """The next planned follow-up of an interview, as the list's Next column shows it."""
+
+    kind: EntryKind
+    due: When
+
+
+@dataclass(frozen=True)
 class InterviewPage:
     interviews: list[Interview]
     next_cursor: PageCursor | None
     """None when this was the last page."""
     evaluations: dict[int, EvaluationSummary] = field(default_factory=dict)
     """The evaluation state of the interviews on this page that have one, by id."""
+    hits: dict[int, SearchHit] = field(default_factory=dict)
+    """While searching: where each interview on this page matched, by id."""
+    next_steps: dict[int, NextStep] = field(default_factory=dict)
+    """The next planned follow-up of the interviews on this page that have one, by id."""
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

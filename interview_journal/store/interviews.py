@@ -1,5 +1,6 @@
 """Interviews: saved, changed, deleted and put back, found by id, counted, and listed a
-page at a time (the search through the full-text index `interviews_fts`)."""
+page at a time (the search through the full-text index `interviews_fts`, which holds
+every word written about an interview: see `store.search`)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from interview_journal.domain.listing import (
     InterviewPage,
     InterviewQuery,
     InterviewSort,
+    NextStep,
     PageCursor,
     search_terms,
 )
 from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.timeline import EntryKind, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
 from interview_journal.store.evaluations import Evaluations
@@ -28,6 +31,7 @@ from interview_journal.store.rows import (
     interview_from_row,
     interview_to_row,
 )
+from interview_journal.store.search import search_hits
 
 DENSE_MATCHES = 2000
 """Above this many search matches, a page walks the sort index instead of sorting them."""
@@ -71,6 +75,8 @@ class Interviews:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self._counted: tuple[str, tuple[int, int], int] | None = None
+        """The last search counted: (match, journal state, count)."""
 
     def add(self, interview: Interview) -> Interview:
         """Save a new interview; returns it with its id and version."""
@@ -160,11 +166,23 @@ class Interviews:
 
     # --- counting and paging ------------------------------------------------------------
 
+    def _journal_state(self) -> tuple[int, int]:
+        """Changes whenever anyone commits: another connection (`data_version`) or this
+        one (`total_changes`)."""
+        rows = self.connection.query("PRAGMA data_version")
+        return int(next(iter(rows[0].values()))), self.connection.db.conn.total_changes
+
     def _match_count(self, match: str) -> int:
+        """How many interviews the index finds; remembered until the journal changes (a
+        key in the search box asks for the count and a page: one count is enough)."""
+        state = self._journal_state()
+        if self._counted is not None and self._counted[:2] == (match, state):
+            return self._counted[2]
         rows = self.connection.query(
             "SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?", [match]
         )
-        return int(rows[0]["n"])
+        self._counted = (match, state, int(rows[0]["n"]))
+        return self._counted[2]
 
     def count(self, query: InterviewQuery | None = None) -> int:
         if query is not None and query.status is None:
@@ -181,16 +199,37 @@ class Interviews:
         """One page of the list, continuing after `after`. Cost does not grow with the journal."""
         found = self._page_rows(query, after, limit)
         interviews = [interview_from_row(row) for row in found[:limit]]
-        summaries = Evaluations(self.connection).summaries(
-            [i.id for i in interviews if i.id is not None]
-        )
+        ids = [i.id for i in interviews if i.id is not None]
+        summaries = Evaluations(self.connection).summaries(ids)
         cursor = None
         if len(found) > limit:
             last = found[limit - 1]
             held = last["starts_at"] <= to_storage(query.now)
             last_segment = 1 if query.sort is InterviewSort.UPCOMING_FIRST and held else 0
             cursor = PageCursor(last_segment, last["company"], last["starts_at"], last["id"])
-        return InterviewPage(interviews, cursor, summaries)
+        return InterviewPage(
+            interviews,
+            cursor,
+            summaries,
+            hits=search_hits(self.connection, ids, query.search),
+            next_steps=self.next_steps(ids),
+        )
+
+    def next_steps(self, ids: list[int]) -> dict[int, NextStep]:
+        """The next planned follow-up of each of these interviews that has one (one query)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" for _ in ids)
+        rows = self.connection.query(
+            "SELECT interview_id, kind, min(due) AS due FROM follow_ups "
+            f"WHERE done IS NULL AND due IS NOT NULL AND interview_id IN ({marks}) "
+            "GROUP BY interview_id",
+            ids,
+        )
+        return {
+            row["interview_id"]: NextStep(EntryKind(row["kind"]), When.from_key(row["due"]))
+            for row in rows
+        }
 
     def _page_rows(self, query: InterviewQuery, after: PageCursor | None, limit: int) -> list[Row]:
         """Up to `limit` + 1 rows after `after`, in the query's order."""

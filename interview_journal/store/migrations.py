@@ -236,5 +236,129 @@ def _applications(db: Database) -> None:
     group_existing_rounds(db)
 
 
+_WORDS = """
+    SELECT i.id AS id,
+        i.company AS company, i.role AS role, i.round_label AS round_label,
+        i.people AS people, i.location AS location, i.notes AS notes,
+        a.job_ad_text AS job_ad, a.notes AS application_notes, a.source_note AS source_note,
+        a.location AS application_location, a.salary AS salary,
+        (SELECT group_concat(trim(p.role || ' ' || p.notes), char(10)) FROM (
+            SELECT DISTINCT p.id, p.role, p.notes FROM people p
+            WHERE p.company = i.company AND (p.role != '' OR p.notes != '') AND (
+                instr(lower(i.interviewers), lower('"name": ' || json_quote(p.name))) > 0
+                OR p.name IN (SELECT trim(f.contact) FROM follow_ups f
+                    WHERE f.interview_id = i.id))
+            ORDER BY p.id) p) AS people_notes,
+        replace(replace(replace(replace(e.key_points, '{"text": ', ''), ', "made": true}', ''),
+            ', "made": false}', ''), ', "made": null}', '')
+            AS key_points,
+        e.went_well AS went_well, e.to_improve AS to_improve, e.differently AS differently,
+        e.lesson AS lesson, e.about_employer AS about_employer, e.role_note AS role_note,
+        e.accurate_note AS accurate_note, e.next_steps_answer AS next_steps,
+        e.hear_back_answer AS hear_back, e.clarity_answer AS clarity,
+        (SELECT group_concat(f.reason, char(10)) FROM (SELECT reason FROM follow_ups
+            WHERE interview_id = i.id AND reason != '' ORDER BY id) f) AS follow_up_reasons,
+        (SELECT group_concat(f.note, char(10)) FROM (SELECT note FROM follow_ups
+            WHERE interview_id = i.id AND note != '' ORDER BY id) f) AS follow_up_notes,
+        (SELECT group_concat(f.contact, char(10)) FROM (SELECT contact FROM follow_ups
+            WHERE interview_id = i.id AND contact != '' ORDER BY id) f) AS follow_up_contacts
+    FROM interviews i
+    LEFT JOIN applications a ON a.id = i.application_id
+    LEFT JOIN evaluations e ON e.interview_id = i.id
+"""
+"""One document per interview: every word written about it, its application (a job ad
+matches each of its rounds), the people met in it, its evaluation and its follow-ups."""
+
+_WORD_COLUMNS = (
+    "company, role, round_label, people, location, notes, job_ad, application_notes, "
+    "source_note, application_location, salary, people_notes, key_points, went_well, "
+    "to_improve, differently, lesson, about_employer, role_note, accurate_note, next_steps, "
+    "hear_back, clarity, follow_up_reasons, follow_up_notes, follow_up_contacts"
+)
+
+_WORD_SOURCES = {
+    # table: (the columns whose change changes a document, the documents it touches)
+    "interviews": (
+        "company, role, round_label, people, location, notes, interviewers, application_id",
+        "SELECT {row}.id",
+    ),
+    "applications": (
+        "job_ad_text, notes, source_note, location, salary",
+        "SELECT id FROM interviews WHERE application_id = {row}.id",
+    ),
+    "evaluations": (
+        "key_points, went_well, to_improve, differently, lesson, about_employer, role_note, "
+        "accurate_note, next_steps_answer, hear_back_answer, clarity_answer, interview_id",
+        "SELECT {row}.interview_id",
+    ),
+    "follow_ups": ("reason, note, contact, interview_id", "SELECT {row}.interview_id"),
+    "people": (
+        "name, company, role, notes",
+        "SELECT i.id FROM interviews i WHERE i.company = {row}.company AND ("
+        "instr(lower(i.interviewers), lower('\"name\": ' || json_quote({row}.name))) > 0 "
+        "OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.interview_id = i.id "
+        "AND trim(f.contact) = {row}.name COLLATE NOCASE))",
+    ),
+}
+
+
+def _word_triggers(table: str, columns: str, touched: str) -> str:
+    """Before a change, take out the documents it touches (read while they still say what
+    was indexed); after it, put them back as they now read. An external-content index
+    must be told the exact old words, and the view gives them only before the change."""
+    forget = (
+        "INSERT INTO interviews_fts (interviews_fts, rowid, {cols}) "
+        "SELECT 'delete', id, {cols} FROM interview_words WHERE id IN ({ids}) "
+        "AND id IN (SELECT id FROM interviews_fts_docsize);"
+    )
+    learn = (
+        "INSERT INTO interviews_fts (rowid, {cols}) SELECT id, {cols} FROM interview_words "
+        "WHERE id IN ({ids}) AND id NOT IN (SELECT id FROM interviews_fts_docsize);"
+    )
+    events = {
+        "insert": ("INSERT", ["new"]),
+        "update": (f"UPDATE OF {columns}", ["old", "new"]),
+        "delete": ("DELETE", ["old"]),
+    }
+    script = []
+    for name, (event, rows) in events.items():
+        ids = " UNION ".join(touched.format(row=row) for row in rows)
+        for when, action in (("before", forget), ("after", learn)):
+            body = action.format(cols=_WORD_COLUMNS, ids=ids)
+            script.append(
+                f"CREATE TRIGGER {table}_words_{when}_{name} {when.upper()} {event} "
+                f"ON {table} BEGIN {body} END;"
+            )
+    return "\n".join(script)
+
+
+@MIGRATIONS(name="0005_search_every_word")
+def _search_every_word(db: Database) -> None:
+    """The search index reaches every word the user wrote about an interview, not only
+    the five fields of the interview itself."""
+    triggers = "\n".join(
+        _word_triggers(table, columns, touched)
+        for table, (columns, touched) in _WORD_SOURCES.items()
+    )
+    _run_script(
+        db,
+        f"""
+        DROP TRIGGER interviews_fts_insert;
+        DROP TRIGGER interviews_fts_delete;
+        DROP TRIGGER interviews_fts_update;
+        DROP TABLE interviews_fts;
+        CREATE VIEW interview_words AS {_WORDS};
+        CREATE VIRTUAL TABLE interviews_fts USING fts5 (
+            {_WORD_COLUMNS},
+            content = 'interview_words', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO interviews_fts (interviews_fts) VALUES ('rebuild');
+        {triggers}
+        PRAGMA user_version = 5;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

@@ -1,0 +1,179 @@
+"""Where a search matched. The full-text index (`interviews_fts`, one document per
+interview over the view `interview_words`) says which interviews hold every typed word;
+this module says, for the few on screen, which field holds them and the words around.
+
+The field is found in Python, on the page's documents only, by folding text the way the
+index's tokenizer does (case, diacritics, words of letters and digits). That gives the
+excerpt as the user's own characters with exact spans to highlight, at about 20 µs a
+document, instead of asking FTS5 for a snippet of each of its 26 columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from interview_journal.domain.listing import SearchHit, search_terms
+from interview_journal.store.connection import Connection
+
+EXCERPT = 72
+"""Characters of the field shown around the first match."""
+LEAD = 24
+"""Characters kept before the first match when the field is cut."""
+
+
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
+
+
+@dataclass(frozen=True)
+class SearchField:
+    column: str
+    """The column of `interview_words`."""
+    part: str
+    label: str
+
+
+FIELDS = tuple(
+    SearchField(column, part, label)
+    for part, fields in (
+        (
+            "interview",
+            (
+                ("company", "company"),
+                ("role", "role"),
+                ("round_label", "round"),
+                ("people", "people"),
+                ("location", "location"),
+                ("notes", "notes"),
+            ),
+        ),
+        (
+            "application",
+            (
+                ("job_ad", "job ad"),
+                ("application_notes", "notes"),
+                ("source_note", "source"),
+                ("application_location", "location"),
+                ("salary", "salary"),
+            ),
+        ),
+        ("person", (("people_notes", "role and notes"),)),
+        (
+            "evaluation",
+            (
+                ("key_points", "key points"),
+                ("went_well", "went well"),
+                ("to_improve", "to improve"),
+                ("differently", "would do differently"),
+                ("lesson", "lesson"),
+                ("about_employer", "about the employer"),
+                ("role_note", "role matched the ad"),
+                ("accurate_note", "represented myself"),
+                ("next_steps", "next steps"),
+                ("hear_back", "when I will hear"),
+                ("clarity", "was I clear"),
+            ),
+        ),
+        (
+            "follow-up",
+            (
+                ("follow_up_reasons", "reason"),
+                ("follow_up_notes", "note"),
+                ("follow_up_contacts", "contact"),
+            ),
+        ),
+    )
+    for column, label in fields
+)
+"""Every field the index holds, in the order a match is looked for."""
+
+
+def fold(text: str) -> str:
+    """`text` as the index compares it, one character for each of `text`'s (so positions
+    carry over): lower case, diacritics taken off, anything but letters and digits a space."""
+    if text.isascii():
+        return _NOT_ASCII_WORD.sub(" ", text.lower())
+    folded = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1].casefold()[:1] or " "
+        folded.append(base if base.isalnum() else " ")
+    return "".join(folded)
+
+
+def folded_terms(search: str) -> list[str]:
+    """The typed words, folded and split where the index splits them."""
+    return [part for term in search_terms(search) for part in fold(term).split()]
+
+
+def _matches(folded: str, term: str) -> list[int]:
+    """Where a word of `folded` starts with `term`."""
+    starts = []
+    at = folded.find(term)
+    while at != -1:
+        if at == 0 or folded[at - 1] == " ":
+            starts.append(at)
+        at = folded.find(term, at + 1)
+    return starts
+
+
+def _word_end(folded: str, start: int) -> int:
+    end = folded.find(" ", start)
+    return len(folded) if end == -1 else end
+
+
+def hit_in(text: str, terms: list[str], field: SearchField) -> tuple[int, SearchHit] | None:
+    """How many of `terms` this field holds, and the hit to show; None for none."""
+    folded = fold(text)
+    found = {term: _matches(folded, term) for term in terms}
+    starts = sorted(at for places in found.values() for at in places)
+    if not starts:
+        return None
+    first = starts[0]
+    begin = (
+        0
+        if len(text) <= EXCERPT or first < LEAD
+        else max(folded.rfind(" ", 0, first - LEAD) + 1, 0)
+    )
+    end = min(begin + EXCERPT, len(text))
+    if end < len(text):
+        end = max(folded.rfind(" ", first, end), _word_end(folded, first))
+    line = "".join(" " if char in "\r\n\t" else char for char in text[begin:end])
+    prefix = "…" if begin > 0 else ""
+    spans = tuple(
+        (at - begin + len(prefix), min(_word_end(folded, at), end) - begin + len(prefix))
+        for at in starts
+        if at < end
+    )
+    excerpt = prefix + line + ("…" if end < len(text) else "")
+    count = sum(1 for places in found.values() if places)
+    return count, SearchHit(field.part, field.label, excerpt, spans)
+
+
+def best_hit(document: dict[str, str | None], search: str) -> SearchHit | None:
+    """The field holding the most typed words (the first such field in `FIELDS`)."""
+    terms = folded_terms(search)
+    if not terms:
+        return None
+    best: tuple[int, SearchHit] | None = None
+    for field in FIELDS:
+        text = document.get(field.column) or ""
+        found = hit_in(text, terms, field) if text else None
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best[1] if best else None
+
+
+def search_hits(connection: Connection, ids: list[int], search: str) -> dict[int, SearchHit]:
+    """Where each of these interviews matched `search` (those found by the index)."""
+    if not ids or not folded_terms(search):
+        return {}
+    hits: dict[int, SearchHit] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in connection.query(f"SELECT * FROM interview_words WHERE id IN ({marks})", chunk):
+            hit = best_hit(row, search)
+            if hit is not None:
+                hits[row["id"]] = hit
+    return hits
