@@ -2,8 +2,9 @@
 
 Pure selection. The store hands over the candidates (planned entries due by today,
 recent held interviews without a finished evaluation, the coming week's interviews,
-processes with a promised date ahead) and the suggestions; this module decides what goes
-where and in which order. How it is said is `present.review`'s.
+applications with a promised date ahead) and the suggestions; this module decides what
+goes where and in which order, per application (a second role at the same company is
+its own). How it is said is `present.review`'s.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import pendulum
 
 from interview_journal.dates import format_day, relative_day
+from interview_journal.domain.applications import Application
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
     Evaluation,
@@ -28,7 +30,7 @@ from interview_journal.domain.evaluation import (
 )
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
-from interview_journal.domain.suggestions import Suggestion
+from interview_journal.domain.suggestions import ProcessKey, Suggestion, process_key
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.domain.timeline_page import DatedItem
 
@@ -176,7 +178,7 @@ def _to_evaluate(
         what = (
             "draft started"
             if state is EvaluationState.DRAFT
-            else f"{interview.stage.label} interview"
+            else f"{interview.round_name} interview"
         )
         items.append(
             ReviewItem(
@@ -198,7 +200,7 @@ def _coming_up(upcoming: Iterable[Interview], now: pendulum.DateTime) -> list[Re
             Section.COMING_UP,
             interview,
             When.of(interview.starts_at.astimezone(now.tzinfo)),
-            f"{interview.title} · {interview.stage.label}",
+            f"{interview.title} · {interview.round_name}",
         )
         for interview in sorted(upcoming, key=lambda i: i.starts_at)
         if now < interview.starts_at < horizon
@@ -206,10 +208,14 @@ def _coming_up(upcoming: Iterable[Interview], now: pendulum.DateTime) -> list[Re
 
 
 def _waiting_on(waiting: Iterable[Interview], now: pendulum.DateTime) -> list[ReviewItem]:
-    """Processes awaiting a reply that was promised by a day still ahead, the soonest first."""
+    """Applications awaiting a reply that was promised by a day still ahead, the soonest
+    first: the latest round of each (an earlier round was answered by the next one)."""
     today: date = now.date()
+    latest: dict[ProcessKey, Interview] = {}
+    for interview in sorted(waiting, key=lambda i: (i.starts_at, i.id or 0)):
+        latest[process_key(interview)] = interview
     items = []
-    for interview in sorted(waiting, key=lambda i: (i.feedback_by or today, i.starts_at)):
+    for interview in sorted(latest.values(), key=lambda i: (i.feedback_by or today, i.starts_at)):
         promised = interview.feedback_by
         if (
             promised is None
@@ -245,8 +251,24 @@ class PrepSheet:
     interview: Interview
     key_points: tuple[KeyPoint, ...]
     earlier_rounds: tuple[EarlierRound, ...] = ()
+    """The application's rounds before this one, oldest first."""
     lessons: tuple[PastLesson, ...] = ()
     questions: tuple[str, ...] = field(default_factory=lambda: tuple(CLOSING_QUESTIONS.values()))
+    application: Application | None = None
+    track_record: str | None = None
+    """How they kept their last promise: "Initech answered 3 days late last round"."""
+
+    @property
+    def job_ad_text(self) -> str:
+        """The application's pasted job ad, trimmed ("" when none was pasted)."""
+        return self.application.job_ad_text.strip() if self.application else ""
+
+    @property
+    def job_ad_url(self) -> str:
+        """The interview's own link to the ad, else the application's."""
+        if self.interview.job_ad_url or self.application is None:
+            return self.interview.job_ad_url
+        return self.application.job_ad_url
 
     @property
     def role_notes(self) -> list[str]:
@@ -264,7 +286,7 @@ class PrepSheet:
                     None: "",
                 }[evaluation.role_matched]
                 text = "; ".join(part for part in (verdict, evaluation.role_note.strip()) if part)
-                notes.append(f"{round_.interview.stage.label} round: {text}")
+                notes.append(f"{round_.interview.round_name} round: {text}")
         return notes
 
 
@@ -274,10 +296,14 @@ def prep_sheet(
     lessons: Sequence[PastLesson],
     *,
     lesson_count: int = 5,
+    application: Application | None = None,
+    track_record: str | None = None,
 ) -> PrepSheet:
     return PrepSheet(
         interview=interview,
         key_points=key_points_from_notes(interview.notes),
         earlier_rounds=tuple(sorted(earlier, key=lambda r: r.interview.starts_at)),
         lessons=tuple(lessons[:lesson_count]),
+        application=application,
+        track_record=track_record,
     )

@@ -5,6 +5,7 @@ and when; this module says it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pendulum
@@ -71,33 +72,23 @@ def markdown_literal(text: str) -> str:
     return "\\\n".join(_MARKDOWN_PUNCTUATION.sub(r"\\\1", line) for line in text.split("\n"))
 
 
-def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool = False) -> str:
+AD_LINES = 12
+"""How many lines of a pasted job ad a folded prep sheet shows."""
+
+
+def prep_markdown(
+    sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool = False, ad_lines: int | None = None
+) -> str:
     """The prep sheet as Markdown: for printing, or for the notes app of the user's choice.
 
     With `literal`, the user's own words (and ours) are escaped so that a Markdown view
     shows them exactly; without it they go in as written, so notes typed as Markdown
-    (bullet lines) read as Markdown elsewhere.
+    (bullet lines) read as Markdown elsewhere. With `ad_lines`, a longer job ad is
+    folded to its first lines and says how many more there are.
     """
     say = markdown_literal if literal else str
     interview = sheet.interview
-    today = now.date()
-    when = f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
-    lines = [
-        f"# Prep: {say(interview.title)}",
-        "",
-        "- **When:** "
-        + say(
-            f"{when}, {interview.stage.label} interview"
-            + (f", {interview.format.label}" if interview.format else "")
-        ),
-    ]
-    if interview.location:
-        lines.append(f"- **Where:** {say(interview.location)}")
-    if interview.people_text:
-        lines.append(f"- **With:** {say(interview.people_text)}")
-    if interview.job_ad_url:
-        url = say(interview.job_ad_url) if literal else f"<{interview.job_ad_url}>"
-        lines.append(f"- **Job ad:** {url}")
+    lines = [f"# Prep: {say(interview.title)}", "", *_facts(sheet, now, literal=literal)]
     lines += ["", "## Ask at the end", ""]
     lines += [f"- [ ] {say(question)}" for question in sheet.questions]
     lines += ["", "## Get across", ""]
@@ -107,27 +98,63 @@ def prep_markdown(sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool = F
         lines.append("_No key points yet: write them as bullet lines in the prep notes._")
     if interview.notes.strip():
         lines += ["", "## Prep notes", "", say(interview.notes.strip())]
-    if sheet.earlier_rounds:
-        lines += ["", f"## Earlier rounds with {say(interview.company)}", ""]
-        for round_ in sheet.earlier_rounds:
-            earlier = round_.interview
-            held = format_day(earlier.starts_at.astimezone(now.tzinfo).date(), today)
-            learned = round_.evaluation.lesson.strip() if round_.evaluation else ""
-            lines.append(
-                "- "
-                + say(
-                    f"{earlier.stage.label}, {held}" + (f" — lesson: {learned}" if learned else "")
-                )
-            )
-        for note in sheet.role_notes:
-            lines.append(f"- Role vs the ad, {say(note)}")
+    lines += _earlier_rounds(sheet, now, say)
     if sheet.lessons:
         lines += ["", "## From your past evaluations", ""]
         for lesson in sheet.lessons:
             label = "Lesson" if lesson.kind == "lesson" else "To improve"
-            day = format_day(lesson.starts_at.astimezone(now.tzinfo).date(), today)
+            day = format_day(lesson.starts_at.astimezone(now.tzinfo).date(), now.date())
             lines.append("- " + say(f"{label} ({lesson.company}, {day}): {lesson.text}"))
+    if sheet.job_ad_text:
+        lines += ["", "## The job ad", "", *_job_ad(sheet.job_ad_text, say, ad_lines)]
     return "\n".join(lines) + "\n"
+
+
+def _facts(sheet: PrepSheet, now: pendulum.DateTime, *, literal: bool) -> list[str]:
+    """The bullet lines under the title: when, where, with whom, the ad, their record."""
+    say = markdown_literal if literal else str
+    interview = sheet.interview
+    when = f"{_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})"
+    what = f"{when}, {interview.round_name} interview"
+    lines = [
+        "- **When:** " + say(what + (f", {interview.format.label}" if interview.format else ""))
+    ]
+    if interview.location:
+        lines.append(f"- **Where:** {say(interview.location)}")
+    if interview.people_text:
+        lines.append(f"- **With:** {say(interview.people_text)}")
+    if sheet.job_ad_url:
+        url = say(sheet.job_ad_url) if literal else f"<{sheet.job_ad_url}>"
+        lines.append(f"- **Job ad:** {url}")
+    if sheet.track_record:
+        lines.append(f"- **Their promises:** {say(sheet.track_record)}")
+    return lines
+
+
+def _earlier_rounds(
+    sheet: PrepSheet, now: pendulum.DateTime, say: Callable[[str], str]
+) -> list[str]:
+    """The application's earlier rounds, oldest first, with how the role differed."""
+    if not sheet.earlier_rounds:
+        return []
+    lines = ["", "## Earlier rounds of this application", ""]
+    for round_ in sheet.earlier_rounds:
+        earlier = round_.interview
+        held = format_day(earlier.starts_at.astimezone(now.tzinfo).date(), now.date())
+        learned = round_.evaluation.lesson.strip() if round_.evaluation else ""
+        lesson = f" — lesson: {learned}" if learned else ""
+        lines.append("- " + say(f"{earlier.round_name}, {held}{lesson}"))
+    lines += [f"- Role vs the ad, {say(note)}" for note in sheet.role_notes]
+    return lines
+
+
+def _job_ad(text: str, say: Callable[[str], str], ad_lines: int | None) -> list[str]:
+    """The pasted ad as written, or its first `ad_lines` lines and how many are left out."""
+    kept = text.splitlines()
+    if ad_lines is None or len(kept) <= ad_lines:
+        return [say(text)]
+    more = len(kept) - ad_lines
+    return [say("\n".join(kept[:ad_lines])), "", f"_… {more} more line{'s' if more != 1 else ''}_"]
 
 
 def _exact(moment: datetime, now: datetime) -> str:

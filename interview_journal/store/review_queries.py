@@ -16,6 +16,7 @@ from interview_journal.domain.evaluation import EvaluationState
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.suggestions import Suggestion, SuggestionSettings, suggest
 from interview_journal.domain.timeline import EntryKind
+from interview_journal.store.applications import Applications
 from interview_journal.store.connection import Connection
 from interview_journal.store.evaluations import Evaluations
 from interview_journal.store.follow_ups import FollowUps
@@ -31,6 +32,20 @@ if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without
     import pendulum
 
     from interview_journal.domain.review import PrepSheet, Review
+
+_APPLICATION_STILL_WAITING = (
+    "AND NOT EXISTS (SELECT 1 FROM interviews later "
+    "WHERE later.application_id = interviews.application_id "
+    "AND later.starts_at > interviews.starts_at) "
+    "AND NOT EXISTS (SELECT 1 FROM applications a "
+    "WHERE a.id = interviews.application_id AND a.ended IS NOT NULL) "
+    "AND NOT EXISTS (SELECT 1 FROM interviews r JOIN follow_ups o ON o.interview_id = r.id "
+    "WHERE r.application_id = interviews.application_id "
+    "AND o.kind = 'outcome' AND o.outcome IS NOT NULL)"
+)
+"""A round waits only while it is its application's latest, and the application is open:
+not ended by the user, no outcome on any of its rounds (interviews_by_application,
+the applications' ids, follow_ups_by_interview)."""
 
 REVIEW_LIMIT = 200
 """At most this many lines per review section (a backlog beyond it is for the timeline)."""
@@ -107,6 +122,7 @@ class ReviewQueries:
             f"AND (status IS NULL OR status NOT IN ({closed}, 'next-round')) "
             "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.interview_id = interviews.id "
             f"AND f.done IS NOT NULL AND f.kind IN ({answers})) "
+            f"{_APPLICATION_STILL_WAITING} "
             "ORDER BY feedback_by, id LIMIT ?",
             [today.isoformat(), now_utc, REVIEW_LIMIT],
         )
@@ -173,13 +189,21 @@ class ReviewQueries:
         )
 
     def prep(self, interview_id: int, *, lessons: int = 5) -> PrepSheet:
-        """The prep sheet of an interview: earlier rounds with the company, recent lessons."""
+        """The prep sheet of an interview: the earlier rounds of its application, the
+        application's job ad, how they kept their promises, recent lessons."""
+        from interview_journal.domain.promises import held_day, promise_ledger, track_record
         from interview_journal.domain.review import EarlierRound, prep_sheet
 
         interview = self.interviews.get(interview_id)
         earlier = self.interviews.where(
-            "company = ? AND starts_at < ? AND id != ? ORDER BY starts_at DESC, id DESC LIMIT 6",
-            [interview.company, to_storage(interview.starts_at), interview_id],
+            "application_id = ? AND starts_at < ? AND id != ? "
+            "ORDER BY starts_at DESC, id DESC LIMIT 6",
+            [interview.application_id, to_storage(interview.starts_at), interview_id],
+        )
+        application = (
+            Applications(self.connection).get(interview.application_id)
+            if interview.application_id is not None
+            else None
         )
         evaluations = Evaluations(self.connection)
         rounds = [
@@ -187,6 +211,15 @@ class ReviewQueries:
             for round_ in earlier
             if round_.id is not None
         ]
+        entries = list(FollowUps(self.connection).of([r.id for r in earlier if r.id is not None]))
+        # this interview is the next round of the latest earlier one (an answer to it);
+        # only settled promises are told, so "today" may be the interview's own day
+        ledger = promise_ledger([*earlier, interview], entries, held_day(interview), closed=False)
+        settled = [p for p in ledger if p.round.id != interview_id]
         return prep_sheet(
-            interview, rounds, evaluations.past_lessons(interview.starts_at, limit=lessons * 2)
+            interview,
+            rounds,
+            evaluations.past_lessons(interview.starts_at, limit=lessons * 2),
+            application=application,
+            track_record=track_record(interview.company, settled),
         )

@@ -734,7 +734,7 @@ def test_prep_markdown_is_a_readable_sheet() -> None:
         "- [ ] Have I been clear? Anything I should expand on?",
     ]
     # Earlier rounds oldest first, the role note after them.
-    assert _section_lines(text, "## Earlier rounds with Hooli") == [
+    assert _section_lines(text, "## Earlier rounds of this application") == [
         "- screening, Thu 5 Nov",
         "- first, Mon 16 Nov — lesson: Ask about the data platform team size.",
         "- Role vs the ad, first round: did not match the ad; More ops than data",
@@ -758,7 +758,7 @@ def test_prep_markdown_headings_look_like_markdown() -> None:
         "## Ask at the end",
         "## Get across",
         "## Prep notes",
-        "## Earlier rounds with Hooli",
+        "## Earlier rounds of this application",
         "## From your past evaluations",
     ]
     for index, line in enumerate(lines):

@@ -18,11 +18,12 @@ import pendulum
 import pytest
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.applications import ApplicationStatus
 from interview_journal.domain.evaluation import Evaluation, EvaluationState, RoleMatch
 from interview_journal.domain.model import Interview, Stage, Status
 from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.suggestions import Rule, SuggestionSettings
-from interview_journal.domain.timeline import Channel, Entry, EntryKind, When
+from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.errors import NotFoundError
 from interview_journal.present.review import headline, marker, prep_markdown, when_words
 from interview_journal.services.demo import sample_journal
@@ -409,6 +410,92 @@ def test_a_suggested_follow_up_due_needs_attention(
     assert journal.needs_attention(clock.now()) is True
 
 
+# --- per application: a second role at the same company is its own ----------------------
+
+
+def _analyst(journal: Journal, **fields: object) -> Interview:
+    """Initech, Analyst: the screening on Mon 16 Nov, feedback promised by Fri 20 Nov."""
+    fields.setdefault("feedback_by", date(2026, 11, 20))
+    return add(journal, "Initech", at(-9), role="Analyst", stage=Stage.SCREENING, **fields)
+
+
+def test_a_second_role_keeps_the_first_roles_overdue_follow_up(
+    journal: Journal, clock: FixedClock
+) -> None:
+    _analyst(journal)
+    before = journal.review(clock.now())
+    assert lines(before, Section.FOLLOW_UPS) == [("Initech", "overdue 2 days")]
+
+    manager = add(journal, "initech ", at(-1), role="Manager")
+    assert manager.application_id != _analyst_application(journal)
+    after = journal.review(clock.now())
+    chases = [
+        (item.interview.role, when_words(item, after.now), item.suggestion.rule)
+        for item in after.sections[Section.FOLLOW_UPS]
+        if item.suggestion is not None
+    ]
+    assert chases == [
+        ("Analyst", "overdue 2 days", Rule.FEEDBACK_PASSED),
+        ("Manager", "overdue 1 day", Rule.THANK_YOU),
+    ]
+
+
+def _analyst_application(journal: Journal) -> int | None:
+    (found,) = journal.applications.matching("Initech", "Analyst")
+    return found.id
+
+
+def test_an_application_the_user_ended_is_not_chased(journal: Journal, clock: FixedClock) -> None:
+    _analyst(journal)
+    application = journal.applications.get(_analyst_application(journal) or 0)
+    journal.applications.update(application.with_changes(ended=ApplicationStatus.REJECTED))
+    assert journal.review(clock.now()).sections[Section.FOLLOW_UPS] == []
+    assert journal.suggestions(clock.now()) == []
+
+
+PROMISED_FRIDAY = date(2026, 11, 27)
+
+
+def _waiting(journal: Journal, clock: FixedClock) -> list[str]:
+    return [item.text for item in journal.review(clock.now()).sections[Section.WAITING_ON]]
+
+
+def test_waiting_on_a_promise_is_per_application(journal: Journal, clock: FixedClock) -> None:
+    analyst = _analyst(journal, feedback_by=PROMISED_FRIDAY)
+    waiting = ["Initech promised feedback by Fri 27 Nov (in 2 days)"]
+    assert _waiting(journal, clock) == waiting
+
+    # Another role at Initech, even one already over, leaves the analyst's wait alone.
+    manager = add(journal, "Initech", at(-3), role="Manager", status=Status.REJECTED)
+    assert manager.id is not None
+    journal.add_entry(
+        Entry(manager.id, EntryKind.OUTCOME, done=When(TODAY), outcome=Outcome.REJECTION)
+    )
+    assert _waiting(journal, clock) == waiting
+
+    # Invited to a second round of the same application: the promise was answered.
+    second = add(journal, "Initech", at(6), role="Analyst", stage=Stage.SECOND)
+    assert second.application_id == analyst.application_id
+    assert _waiting(journal, clock) == []
+
+
+def test_a_closed_application_is_not_waiting(journal: Journal, clock: FixedClock) -> None:
+    analyst = _analyst(journal, feedback_by=PROMISED_FRIDAY)
+    other_round = add(journal, "Initech", at(-20), role="Analyst", stage=Stage.FIRST)
+    assert other_round.application_id == analyst.application_id and other_round.id is not None
+    rejection = journal.add_entry(
+        Entry(other_round.id, EntryKind.OUTCOME, done=When(TODAY), outcome=Outcome.REJECTION)
+    )
+    assert _waiting(journal, clock) == []  # an outcome on any of its rounds closes it
+
+    assert rejection.id is not None
+    journal.delete_entry(rejection.id)
+    assert _waiting(journal, clock) != []
+    application = journal.applications.get(analyst.application_id or 0)
+    journal.applications.update(application.with_changes(ended=ApplicationStatus.WITHDRAWN))
+    assert _waiting(journal, clock) == []
+
+
 # --- the prep sheet --------------------------------------------------------------------------
 
 
@@ -476,11 +563,47 @@ def test_prep_lists_earlier_rounds_with_how_the_role_differed(
     assert [round_.interview.id for round_ in sheet.earlier_rounds] == [first.id]
     assert sheet.role_notes == ["first round: did not match the ad; More on-call than the ad said"]
     text = prep_markdown(sheet, clock.now())
-    assert "## Earlier rounds with Hooli" in text
+    assert "## Earlier rounds of this application" in text
     assert "- first, Mon 16 Nov — lesson: Ask about the on-call rota." in text
     assert "- Role vs the ad, first round: did not match the ad; More on-call than the ad said" in (
         text
     )
+
+
+def test_the_prep_sheet_reads_the_application_not_the_company(
+    journal: Journal, clock: FixedClock
+) -> None:
+    screening = _analyst(journal)
+    assert screening.id is not None and screening.application_id is not None
+    finish(journal, screening, lesson="Bring the TPS numbers.")
+    journal.add_entry(Entry(screening.id, EntryKind.REPLY, done=When(date(2026, 11, 23))))
+    other_role = add(journal, "Initech", at(-3), role="Manager", stage=Stage.FIRST)
+    finish(journal, other_role, lesson="Talk about budgets.")
+    application = journal.applications.get(screening.application_id)
+    ad = "Analyst, Initech\n" + "\n".join(f"Duty {n}" for n in range(1, 21))
+    journal.applications.update(application.with_changes(job_ad_text=ad))
+    second = add(journal, "Initech", at(2), role="Analyst", stage=Stage.SECOND)
+    assert second.id is not None
+
+    sheet = journal.prep(second.id)
+    assert [r.interview.id for r in sheet.earlier_rounds] == [screening.id]
+    assert sheet.track_record == "Initech answered 3 days late last round"
+    assert sheet.job_ad_text == ad
+    text = prep_markdown(sheet, clock.now())
+    assert "- **Their promises:** Initech answered 3 days late last round" in text
+    assert _block(text, "## Earlier rounds of this application") == [
+        "- screening, Mon 16 Nov — lesson: Bring the TPS numbers."
+    ]
+    assert "Duty 20" in text  # printed whole
+    folded = prep_markdown(sheet, clock.now(), ad_lines=5)
+    assert "Duty 4" in folded and "Duty 5" not in folded
+    assert "_… 16 more lines_" in folded
+
+
+def _block(text: str, heading: str) -> list[str]:
+    """The lines under a Markdown heading, up to the next blank line."""
+    after = text.split(heading + "\n\n", 1)[1]
+    return after.split("\n\n", 1)[0].splitlines()
 
 
 def test_prep_of_an_unknown_interview(journal: Journal) -> None:
@@ -529,6 +652,8 @@ def small_and_big(
         path: Path = tmp_path_factory.mktemp("review") / "journal.db"
         journal = open_journal(path, create=True)
         journal.add_many(sample_journal(count, now))
+        # the samples' applications all have rounds ahead: one that waits on a promise
+        add(journal, "Initrode", at(-1), role="Analyst", feedback_by=TODAY + timedelta(days=3))
         made.append(journal)
     yield made[0], made[1]
     for journal in made:
