@@ -103,19 +103,19 @@ def test_the_job_ad_can_come_from_stdin(db: Path) -> None:
     assert application(db, int(result.stdout))["job_ad_text"] == "TPS reports.\n"
 
 
+def first_round(db: Path, number: int) -> int:
+    """A round of application `number` held on Tue 10 Nov, feedback promised by Fri 13 Nov,
+    with Anna Berg (CTO) across the table."""
+    return add_round(
+        db,
+        *("--application", str(number), "--when", "2026-11-10 10:00"),
+        *("--interviewers", "Anna Berg (CTO)", "--feedback-by", "2026-11-13"),
+    )
+
+
 def test_application_show_prints_rounds_people_promises_and_timeline(db: Path) -> None:
     number = new_application(db, "Nordvik", "--role", "Backend Developer", "--salary", "55-60k")
-    first = add_round(
-        db,
-        "--application",
-        str(number),
-        "--when",
-        "2026-11-10 10:00",
-        "--interviewers",
-        "Anna Berg (CTO)",
-        "--feedback-by",
-        "2026-11-13",
-    )
+    first = first_round(db, number)
     ok("--db", db, "follow-up", str(first), "--kind", "reply", "--done", "2026-11-16")
     add_round(db, "--application", str(number), "--when", "2026-11-27 10:00", "--label", "case")
     text = ok("--db", db, "application", "show", str(number)).stdout
@@ -135,17 +135,7 @@ def test_application_show_prints_rounds_people_promises_and_timeline(db: Path) -
 
 def test_application_show_json_has_the_ledger_and_the_people(db: Path) -> None:
     number = new_application(db, "Nordvik", "--role", "Backend Developer")
-    first = add_round(
-        db,
-        "--application",
-        str(number),
-        "--when",
-        "2026-11-10 10:00",
-        "--interviewers",
-        "Anna Berg (CTO)",
-        "--feedback-by",
-        "2026-11-13",
-    )
+    first = first_round(db, number)
     ok("--db", db, "follow-up", str(first), "--kind", "reply", "--done", "2026-11-12")
     data = application(db, number)
     assert [r["id"] for r in data["rounds"]] == [first]
@@ -286,28 +276,15 @@ def test_the_first_roles_overdue_follow_up_still_shows_beside_a_second_role(db: 
 
 # --- bad input: one line, exit 2, nothing written ------------------------------------------
 
+ADD = ["application", "add", "Hooli"]
+
 BAD_COMMANDS = {
     "blank company": (["application", "add", "  "], ["Company"]),
-    "unknown source": (
-        ["application", "add", "Hooli", "--source", "friend"],
-        ["--source", "friend"],
-    ),
-    "bad applied-on": (
-        ["application", "add", "Hooli", "--applied-on", "soonish"],
-        ["--applied-on", "soonish"],
-    ),
-    "bad job ad link": (
-        ["application", "add", "Hooli", "--job-ad-url", "ftp://x.org"],
-        ["--job-ad-url"],
-    ),
-    "missing job ad file": (
-        ["application", "add", "Hooli", "--job-ad", "nowhere.txt"],
-        ["--job-ad", "nowhere.txt"],
-    ),
-    "control in notes": (
-        ["application", "add", "Hooli", "--notes", "a\x1b[31m"],
-        ["--notes", "control"],
-    ),
+    "unknown source": ([*ADD, "--source", "friend"], ["--source", "friend"]),
+    "bad applied-on": ([*ADD, "--applied-on", "soonish"], ["--applied-on", "soonish"]),
+    "bad job ad link": ([*ADD, "--job-ad-url", "ftp://x.org"], ["--job-ad-url"]),
+    "missing job ad file": ([*ADD, "--job-ad", "nowhere.txt"], ["--job-ad", "nowhere.txt"]),
+    "control in notes": ([*ADD, "--notes", "a\x1b[31m"], ["--notes", "control"]),
     "open twin": (
         ["application", "add", "nordvik", "--role", "BACKEND developer"],
         ["already application 1"],
