@@ -126,7 +126,7 @@ async def test_the_promise_ledger_says_how_the_promise_ended(
         await settle(pilot)
         await move_to(pilot, "Initech — Analyst")
         await press_and_settle(pilot, "enter")
-        assert "screening: feedback by Fri 27 Nov · due in 2 days" in text_of(
+        assert "Mon 23 Nov screening: feedback by Fri 27 Nov · due in 2 days" in text_of(
             app, "#application-promises"
         )
 

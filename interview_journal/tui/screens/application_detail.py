@@ -16,13 +16,14 @@ from textual.widgets import Footer, Static
 from interview_journal import dates
 from interview_journal.domain.applications import Application, application_status
 from interview_journal.domain.model import Interview
-from interview_journal.domain.promises import promise_ledger
+from interview_journal.domain.promises import Promise, promise_ledger
 from interview_journal.domain.status import effective_status
 from interview_journal.errors import JournalError
 from interview_journal.present.text import entry_line
 from interview_journal.tui.screens.base import JournalAccess
 from interview_journal.tui.widgets.application_parts import KeyedOptions, PeopleList, RoundList
 from interview_journal.tui.widgets.application_table import status_words
+from interview_journal.tui.widgets.footer_fit import fit_footer
 
 FOLDED_LINES = 4
 """A job ad longer than this many lines shows only its start until `o` unfolds it."""
@@ -40,6 +41,9 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         Binding("tab", "app.focus_next", "Next list", id="next_list", tooltip="Rounds ⇄ people"),
     ]
 
+    FOOTER_FROM = {"next_list": 72, "unfold_ad": 72}
+    """Below these widths the key leaves the footer (the job ad says `o` itself)."""
+
     def __init__(self, application_id: int) -> None:
         super().__init__()
         self.application_id = application_id
@@ -49,15 +53,19 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
         with VerticalScroll(id="application"):
-            yield Static(id="application-facts")
-            yield Static(id="application-ad")
+            # what acts first (the rounds and people on enter), then what is read
             yield Static(Content.from_markup("[b]Rounds[/b]"), classes="part-title")
             yield RoundList(id="rounds")
             yield Static(Content.from_markup("[b]People met[/b]"), classes="part-title")
             yield PeopleList(id="people")
             yield Static(id="application-promises")
+            yield Static(id="application-facts")
+            yield Static(id="application-ad")
             yield Static(id="application-timeline")
         yield Footer()
+
+    def on_resize(self) -> None:
+        fit_footer(self, self.app.size.width, self.FOOTER_FROM)
 
     def on_mount(self) -> None:
         self.read_again()
@@ -94,22 +102,26 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             [(p.id or 0, _person_line(p.name, p.role, p.email)) for p in people],
             "Nobody yet: the interviewers of its rounds appear here.",
         )
-        ledger = promise_ledger(rounds, entries, today, closed=status.is_closed)
-        self._part(
-            "#application-promises",
-            "Promises",
-            [
-                f"{p.round.round_name}: feedback by {dates.format_day(p.promised, today)}"
-                f" · {p.words(today)}"
-                for p in ledger
-            ],
-            "No feedback date was promised yet.",
-        )
+        self._show_promises(promise_ledger(rounds, entries, today, closed=status.is_closed), now)
         self._part(
             "#application-timeline",
             "Timeline",
             [entry_line(e, today) for e in entries],
             "Nothing on its timeline yet.",
+        )
+
+    def _show_promises(self, ledger: list[Promise], now: pendulum.DateTime) -> None:
+        today, zone = now.date(), now.timezone or pendulum.UTC
+        self._part(
+            "#application-promises",
+            "Promises",
+            [
+                f"{dates.format_day(dates.local(p.round.starts_at, zone).date(), today)}"
+                f" {p.round.round_name}: feedback by {dates.format_day(p.promised, today)}"
+                f" · {p.words(today)}"
+                for p in ledger
+            ],
+            "No feedback date was promised yet.",
         )
 
     def _show_facts(self, application: Application) -> None:

@@ -27,6 +27,7 @@ from interview_journal.domain.applications import (
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
+from interview_journal.tui.widgets.footer_fit import fit_footer
 from interview_journal.tui.widgets.top_bar import TopBar
 
 
@@ -100,6 +101,9 @@ class ApplicationsScreen(PagedScreen[int, int]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
     ]
 
+    FOOTER_FROM = {"quit": 90, "undo": 72, "filter": 72}
+    """Below these widths the key leaves the footer (it stays in the help and palette)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.status_filter: ApplicationStatus | None = None
@@ -125,6 +129,9 @@ class ApplicationsScreen(PagedScreen[int, int]):
         self.query_one("#empty").display = False
         self.table.focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        fit_footer(self, self.app.size.width, self.FOOTER_FROM)
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("applications", self.now())

@@ -57,11 +57,13 @@ def clip(text: str, width: int) -> str:
 
 
 def next_words(summary: ApplicationSummary, today: date) -> str:
-    """ "in 2 days · thank-you note", or "" when nothing is planned."""
+    """ "in 2 days · thank-you note", "! 3 days ago · follow-up" (overdue), or "" when
+    nothing is planned."""
     entry = summary.next_follow_up
     if entry is None:
         return ""
-    return f"{relative_day(entry.when.day, today)} · {entry.kind.label}"
+    late = "! " if entry.when.day < today else ""  # overdue: the shape says it without colour
+    return f"{late}{relative_day(entry.when.day, today)} · {entry.kind.label}"
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def fit_columns(natural: dict[str, int], width: int) -> list[Column]:
     sizes = {key: max(natural.get(key, 0), len(labels[key])) for key in keys}
     room = width - 2 * len(keys)
     fixed = sum(sizes[k] for k in keys if k not in ("title", "next"))
-    title_wish = max(12, min(sizes["title"], 30))
+    title_wish = max(12, min(sizes["title"], 30, room * 2 // 5))
     sizes["next"] = min(sizes["next"], max(4, room - fixed - title_wish))
     sizes["title"] = max(12, min(sizes["title"], room - fixed - sizes["next"]))
     return [Column(key, labels[key], sizes[key]) for key in keys]
