@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.cli.runner import assert_one_line_error, ok, run, shown
+from tests.cli.runner import assert_one_line_error, ok, program_env, run, shown
+from tests.reliability.pty_terminal import READY, Terminal
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
@@ -210,6 +211,24 @@ def test_application_delete_with_rounds_needs_yes_and_says_how_many(db: Path) ->
     result = ok("--db", db, "application", "delete", str(number), "--yes")
     assert f"deleted application {number} and its 2 rounds" in result.stderr
     assert [i["id"] for i in json.loads(ok("--db", db, "list", "--json").stdout)] == [keep]
+
+
+@pytest.mark.parametrize(("answer", "left"), [("y", 0), ("n", 1)])
+def test_on_a_terminal_delete_asks_naming_the_rounds(db: Path, answer: str, left: int) -> None:
+    number = new_application(db, "Nordvik", "--role", "Backend Developer")
+    for when in ("2026-11-10 10:00", "2026-11-20 10:00"):
+        add_round(db, "--application", str(number), "--when", when)
+    args = ["--db", str(db), "application", "delete", str(number)]
+    terminal = Terminal(args, cwd=Path.cwd(), env=program_env(db))
+    try:
+        terminal.wait_for("Delete Nordvik — Backend Developer and its 2 rounds for good?")
+        terminal.send(answer + "\r")
+        code = terminal.exit_status(READY)
+    finally:
+        terminal.close()
+    assert code == (0 if left == 0 else 1)
+    assert len(listed(db)) == left
+    assert len(json.loads(ok("--db", db, "list", "--json").stdout)) == 2 * left
 
 
 # --- rounds of an application ---------------------------------------------------------------
