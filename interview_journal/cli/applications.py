@@ -17,6 +17,8 @@ from interview_journal.cli import common
 from interview_journal.cli.common import F, JournalGroup, db_option, fail, journal_for, parse_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pendulum
 
     from interview_journal.domain.applications import ApplicationStatus, ApplicationSummary
@@ -61,7 +63,7 @@ def _application_fields() -> dict[str, Field]:
     from interview_journal.domain.applications import Source
     from interview_journal.domain.fields import Field
 
-    def line(label: str) -> Any:
+    def line(label: str) -> Callable[[str, pendulum.DateTime], str]:
         return lambda text, _now: validation.parse_line(text, label)
 
     def ended(text: str, _now: pendulum.DateTime) -> ApplicationStatus | None:
@@ -324,7 +326,8 @@ def edit(
     values = _parsed(options, job_ad_file, now)
     with journal_for(ctx, db_path, create=False) as journal:
         changed = journal.applications.get(number).with_changes(**values)
-        _refuse_twin(journal, {"company": changed.company, "role": changed.role}, now, number)
+        if "company" in values or "role" in values:
+            _refuse_twin(journal, {"company": changed.company, "role": changed.role}, now, number)
         saved = journal.applications.update(changed)
     click.echo(saved.id)
 

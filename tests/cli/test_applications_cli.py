@@ -351,6 +351,16 @@ def test_an_application_that_ended_may_be_applied_for_again(db: Path) -> None:
     )
 
 
+def test_an_edit_that_makes_a_twin_of_an_open_application_is_refused(db: Path) -> None:
+    first = new_application(db, "Nordvik", "--role", "Backend Developer")
+    second = new_application(db, "Nordvik", "--role", "Data Engineer")
+    ok("--db", db, "application", "edit", str(second), "--salary", "60k")
+    before = rows(db)
+    refused = run("--db", db, "application", "edit", str(second), "--role", "backend developer")
+    assert_one_line_error(refused, f"already application {first}")
+    assert rows(db) == before
+
+
 def test_commands_on_a_missing_journal_create_nothing(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "journal.db"
     for args in (["applications"], ["application", "show", "1"], ["add", "--application", "1"]):
