@@ -33,7 +33,8 @@ MB = 1_000_000
     default="json",
     show_default=True,
     help="json: everything, lossless (for import); markdown: to read or print; csv: for a "
-    "spreadsheet; ics: upcoming interviews and planned follow-ups for a calendar.",
+    "spreadsheet; ics: upcoming interviews, planned follow-ups and promised feedback dates "
+    "for a calendar.",
 )
 @click.option(
     "--output",
@@ -46,10 +47,10 @@ MB = 1_000_000
 @click.option("--since", help='Only interviews from this day on ("2026-09-01", "3 months ago").')
 @click.option(
     "--table",
-    type=click.Choice(["interviews", "follow-ups"]),
+    type=click.Choice(["interviews", "follow-ups", "applications"]),
     default="interviews",
     show_default=True,
-    help="For csv: one row per interview, or one per timeline entry.",
+    help="For csv: one row per interview, per timeline entry, or per application.",
 )
 @db_option
 @click.pass_context
@@ -117,7 +118,10 @@ def _export(
 
     if number is not None:
         journal.get_interview(number)  # an unknown id is one clear line
-    total = 1 if number is not None else journal.count_interviews()
+    if fmt == "csv" and table == "applications":
+        total = journal.applications.count()
+    else:
+        total = 1 if number is not None else journal.count_interviews()
     shown = _visible_stdout() if target is None and fmt in ("markdown", "csv") else None
     with (
         progress(f"Exporting {fmt}", total, show=target is not None) as step,

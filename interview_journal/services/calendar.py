@@ -1,4 +1,5 @@
-"""The calendar export: upcoming interviews as events, planned follow-ups as to-dos.
+"""The calendar export: upcoming interviews as events, planned follow-ups as to-dos, and
+the feedback promised at a round, from today on, as an all-day event on the day promised.
 
 UIDs are the records' uuids, so importing a newer export into a calendar updates the
 same events instead of adding copies. icalendar is loaded only when a calendar is made.
@@ -7,7 +8,7 @@ same events instead of adding copies. icalendar is loaded only when a calendar i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -49,6 +50,9 @@ def write_ics(
         if interview.starts_at > now:
             calendar.add_component(_event(interview, stamp))
             count += 1
+        if interview.feedback_by is not None and interview.feedback_by >= now.date():
+            calendar.add_component(_promise(interview, interview.feedback_by, stamp, zone))
+            count += 1
         for entry in record.entries:
             if not entry.is_done and entry.due is not None:
                 calendar.add_component(_todo(interview, entry, entry.due, stamp, zone))
@@ -78,6 +82,28 @@ def _event(interview: Interview, stamp: datetime) -> Event:
         event.add("description", "\n\n".join(description))
     if interview.job_ad_url:
         event.add("url", interview.job_ad_url)
+    return event
+
+
+def _promise(
+    interview: Interview,
+    day: date,
+    stamp: datetime,
+    zone: pendulum.Timezone | pendulum.FixedTimezone,
+) -> Event:
+    """The day they said they would answer by, all day (no time: it is a day in the
+    user's calendar wherever the calendar is)."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", f"{interview.uuid}-feedback@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", f"Feedback promised: {interview.title}")
+    event.add("transp", "TRANSPARENT")  # a day to watch the mail, not a busy day
+    held = pendulum.instance(interview.starts_at).in_tz(zone)
+    event.add("description", f"Promised at: {interview.round_name}, {held:%a %-d %b %Y}.")
     return event
 
 

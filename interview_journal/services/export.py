@@ -1,11 +1,13 @@
 """Exports: the formats a person or another program reads, and where their files go.
 
-Markdown, CSV and iCalendar are written here (the lossless JSON is the format's own
-module, `services.exchange`). Each writer takes the records of an export one at a time and
-hands text to `write`, so a journal of any size is written without holding it in memory. Where the
-text goes is the caller's choice: a file (always through `safe_files.staged_file`) or
-standard output. `export_journal` and `save_interview_markdown` are the whole use case
-for the front ends: the file's name, its folder beside the journal, the safe write.
+Markdown and CSV are written here (the lossless JSON is the format's own module,
+`services.exchange`, iCalendar is `services.calendar`). Each writer takes the records of
+an export one at a time and hands text to `write`, so a journal of any size is written
+without holding it in memory. What an export reads is an `ExportParts`: the journal and
+which part of it. Where the text goes is the caller's choice: a file (always through
+`safe_files.staged_file`) or standard output. `export_journal` and
+`save_interview_markdown` are the whole use case for the front ends: the file's name, its
+folder beside the journal, the safe write.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import csv
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import pendulum
 
 from interview_journal.dates import format_exact
-from interview_journal.domain.evaluation import RATINGS
+from interview_journal.domain.applications import ApplicationSummary
+from interview_journal.domain.evaluation import RATINGS, Evaluation
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
@@ -88,10 +93,20 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+EVALUATION_TEXTS = [
+    "went_well", "to_improve", "differently", "lesson", "about_employer", "role_note",
+    "accurate_note", "next_steps_answer", "hear_back_answer", "clarity_answer",
+]  # fmt: skip
+"""Every text the user writes in an evaluation, in the screen's order."""
 INTERVIEW_COLUMNS = [
-    "id", "uuid", "company", "role", "starts_at", "stage", "format", "status", "interest",
-    "location", "interviewers", "job_ad_url", "feedback_by", "contact_from", "notes",
-    "evaluation", *RATINGS, "lesson", "to_improve",
+    "id", "uuid", "application_id", "company", "role", "starts_at", "stage", "round_label",
+    "format", "status", "interest", "location", "interviewers", "job_ad_url", "feedback_by",
+    "contact_from", "notes", "evaluation", *RATINGS, "key_points", *EVALUATION_TEXTS,
+]  # fmt: skip
+APPLICATION_COLUMNS = [
+    "id", "uuid", "company", "role", "status", "rounds_held", "rounds_ahead", "applied_on",
+    "source", "source_note", "location", "salary", "job_ad_url", "last_contact",
+    "next_follow_up", "notes", "job_ad_text",
 ]  # fmt: skip
 FOLLOW_UP_COLUMNS = [
     "id", "uuid", "interview_id", "interview_uuid", "company", "kind", "due", "done",
@@ -99,16 +114,31 @@ FOLLOW_UP_COLUMNS = [
 ]  # fmt: skip
 
 
+def _evaluation_cells(evaluation: Evaluation | None) -> list[object]:
+    """The evaluation's state, ratings, key points (one a line, ticked when made) and texts."""
+    if evaluation is None:
+        return [""] * (2 + len(RATINGS) + len(EVALUATION_TEXTS))
+    points = "\n".join(f"[{'x' if p.made else ' '}] {p.text}" for p in evaluation.key_points)
+    return [
+        evaluation.state.value,
+        *(getattr(evaluation, name) or "" for name in RATINGS),
+        points,
+        *(getattr(evaluation, name) for name in EVALUATION_TEXTS),
+    ]
+
+
 def _interview_cells(record: Record, now: pendulum.DateTime) -> list[object]:
-    interview, evaluation = record.interview, record.evaluation
+    interview = record.interview
     local = pendulum.instance(interview.starts_at).in_tz(now.timezone or "UTC")
     return [
         interview.id,
         interview.uuid,
+        interview.application_id or "",
         interview.company,
         interview.role,
         local.strftime("%Y-%m-%d %H:%M"),
         interview.stage.value,
+        interview.round_label,
         interview.format.value if interview.format else "",
         effective_status(interview, now).value,
         interview.interest or "",
@@ -118,10 +148,7 @@ def _interview_cells(record: Record, now: pendulum.DateTime) -> list[object]:
         interview.feedback_by or "",
         interview.contact_from or "",
         interview.notes,
-        evaluation.state.value if evaluation else "",
-        *((getattr(evaluation, name) or "") if evaluation else "" for name in RATINGS),
-        evaluation.lesson if evaluation else "",
-        evaluation.to_improve if evaluation else "",
+        *_evaluation_cells(record.evaluation),
     ]
 
 
@@ -143,6 +170,31 @@ def _entry_cells(entry: Entry, record: Record) -> list[object]:
     ]
 
 
+def _write_rows(
+    header: list[str],
+    groups: Iterable[Iterable[list[object]]],
+    write: Write,
+    progress: Callable[[int], object] | None,
+) -> int:
+    """A CSV table: the header, then each group's rows (a group per record, counted and
+    told to `progress`), handed to `write` about 64 KB at a time. Returns the groups."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    count = 0
+    for rows in groups:
+        writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+        count += 1
+        if progress is not None:
+            progress(1)
+        if buffer.tell() > 65536:
+            write(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+    write(buffer.getvalue())
+    return count
+
+
 def write_csv(
     records: Iterable[Record],
     now: pendulum.DateTime,
@@ -152,32 +204,44 @@ def write_csv(
     progress: Callable[[int], object] | None = None,
 ) -> int:
     """Interviews one row each (or, with table "follow-ups", one row per entry)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-
-    def flush() -> None:
-        write(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-
-    writer.writerow(INTERVIEW_COLUMNS if table == "interviews" else FOLLOW_UP_COLUMNS)
-    count = 0
-    for record in records:
-        if table == "interviews":
-            writer.writerow([safe_cell(cell) for cell in _interview_cells(record, now)])
-        else:
-            for entry in record.entries:
-                writer.writerow([safe_cell(cell) for cell in _entry_cells(entry, record)])
-        count += 1
-        if progress is not None:
-            progress(1)
-        if buffer.tell() > 65536:
-            flush()
-    flush()
-    return count
+    if table == "interviews":
+        rows = ([_interview_cells(record, now)] for record in records)
+        return _write_rows(INTERVIEW_COLUMNS, rows, write, progress)
+    entries = ([_entry_cells(entry, record) for entry in record.entries] for record in records)
+    return _write_rows(FOLLOW_UP_COLUMNS, entries, write, progress)
 
 
-# --- iCalendar ---------------------------------------------------------------------------
+def _application_cells(summary: ApplicationSummary) -> list[object]:
+    application, upcoming = summary.application, summary.next_follow_up
+    return [
+        application.id,
+        application.uuid,
+        application.company,
+        application.role,
+        summary.status.value,
+        summary.rounds_held,
+        summary.rounds_ahead,
+        application.applied_on or "",
+        application.source.value if application.source else "",
+        application.source_note,
+        application.location,
+        application.salary,
+        application.job_ad_url,
+        summary.last_contact or "",
+        upcoming.due.key.replace("T", " ") if upcoming and upcoming.due else "",
+        application.notes,
+        application.job_ad_text,
+    ]
+
+
+def write_applications_csv(
+    summaries: Iterable[ApplicationSummary],
+    write: Write,
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Applications one row each, with the status worked out as the Applications view does."""
+    rows = ([_application_cells(summary)] for summary in summaries)
+    return _write_rows(APPLICATION_COLUMNS, rows, write, progress)
 
 
 # --- one export, to a file or to standard output ---------------------------------------------
@@ -186,40 +250,94 @@ SUFFIXES = {"json": "json", "markdown": "md", "csv": "csv", "ics": "ics"}
 """Each format and the file name ending it is saved with."""
 
 
+@dataclass(frozen=True)
+class ExportParts:
+    """What one export reads from the journal (the whole of it, one interview, or those
+    from `since` on), each part read only when its format asks for it."""
+
+    journal: Journal
+    interview_id: int | None = None
+    since: datetime | None = None
+
+    def records(self) -> Iterator[Record]:
+        return self.journal.records(interview_id=self.interview_id, since=self.since)
+
+    def applications(self) -> list[dict[str, Any]]:
+        from interview_journal.store.records import application_rows
+
+        connection = self.journal.connection
+        return application_rows(connection, interview_id=self.interview_id, since=self.since)
+
+    def people(self) -> list[dict[str, Any]]:
+        from interview_journal.store.records import people_rows
+
+        connection = self.journal.connection
+        return people_rows(connection, interview_id=self.interview_id, since=self.since)
+
+    def summaries(self, now: pendulum.DateTime) -> list[ApplicationSummary]:
+        ids = None
+        if self.interview_id is not None or self.since is not None:
+            ids = [row["id"] for row in self.applications()]
+        return self.journal.applications.summaries(now, ids=ids)
+
+
 def write_export(
     fmt: str,
-    records: Iterator[Record],
-    dismissed: list[dict[str, Any]],
+    parts: ExportParts,
     now: pendulum.DateTime,
     target: Path | None,
-    *,
     table: str = "interviews",
     progress: Callable[[int], object] | None = None,
 ) -> int:
     """Write one export in `fmt` to `target` (whole or not at all, through the one
     safe-write routine), or to standard output when `target` is None. Returns the number
-    of interviews (or, for ics, of calendar items) written."""
-    from interview_journal.services.exchange import write_json
-
+    of interviews (of applications for their table; for ics, of calendar items) written."""
     if fmt == "ics":
         if target is None:
-            count = write_ics(records, now, sys.stdout.buffer.write, progress)
+            count = write_ics(parts.records(), now, sys.stdout.buffer.write, progress)
             sys.stdout.buffer.flush()
             return count
         with staged_file(target, binary=True) as handle:
-            return write_ics(records, now, handle.write, progress)
+            return write_ics(parts.records(), now, handle.write, progress)
     with contextlib.ExitStack() as stack:
         out: IO[str] = sys.stdout if target is None else stack.enter_context(staged_file(target))
-        if fmt == "json":
-            count = write_json(records, dismissed, now, out.write, progress)
-        elif fmt == "markdown":
-            count = write_markdown(records, now, out.write, progress)
-        elif fmt == "csv":
-            count = write_csv(records, now, out.write, table=table, progress=progress)
-        else:
-            raise ValueError(f"unknown export format {fmt!r}")
+        count = _write_text(fmt, parts, now, out.write, table, progress)
         out.flush()
     return count
+
+
+def _write_text(
+    fmt: str,
+    parts: ExportParts,
+    now: pendulum.DateTime,
+    write: Write,
+    table: str,
+    progress: Callable[[int], object] | None,
+) -> int:
+    if fmt == "json":
+        return write_json_export(parts, now, write, progress)
+    if fmt == "markdown":
+        return write_markdown(parts.records(), now, write, progress)
+    if fmt == "csv" and table == "applications":
+        return write_applications_csv(parts.summaries(now), write, progress)
+    if fmt == "csv":
+        return write_csv(parts.records(), now, write, table=table, progress=progress)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def write_json_export(
+    parts: ExportParts,
+    now: datetime,
+    write: Write,
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """The lossless JSON of `parts`: its applications, people, interviews and the
+    dismissed suggestions (`services.exchange.write_json`)."""
+    from interview_journal.services.exchange import write_json
+
+    records, dismissed = parts.records(), parts.journal.dismissed_suggestions()
+    extras = {"applications": parts.applications(), "people": parts.people()}
+    return write_json(records, dismissed, now, write, progress, **extras)
 
 
 def export_records(
@@ -234,9 +352,8 @@ def export_records(
     progress: Callable[[int], object] | None = None,
 ) -> int:
     """Export the journal (or one interview, or those from `since` on) with `write_export`."""
-    records = journal.records(interview_id=interview_id, since=since)
-    dismissed = journal.dismissed_suggestions()
-    return write_export(fmt, records, dismissed, now, target, table=table, progress=progress)
+    parts = ExportParts(journal, interview_id, since)
+    return write_export(fmt, parts, now, target, table, progress)
 
 
 # --- files beside the journal ----------------------------------------------------------------
@@ -257,7 +374,7 @@ def export_journal(journal: Journal, fmt: str, now: pendulum.DateTime) -> Path:
     path. Raises OSError or the journal's error; a file is there whole or not at all."""
     target = exports_folder(journal.path) / export_file_name(fmt, now)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_export(fmt, journal.records(), journal.dismissed_suggestions(), now, target)
+    write_export(fmt, ExportParts(journal), now, target)
     return target
 
 

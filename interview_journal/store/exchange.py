@@ -5,7 +5,9 @@ merges a plan).
 The JSON format itself (writing it, reading and checking a file) is `services.exchange`.
 An import is one transaction: the plan is checked completely first, and a file with any
 problem changes nothing. Records are merged by uuid: new ones are added, ones the file
-has a newer version of (by `updated_at`) are updated, the rest are skipped.
+has a newer version of (by `updated_at`) are updated, the rest are skipped. A round the
+file files under no application (every round of a format-1 file) joins an application
+by company and role, as the schema step that introduced applications grouped them.
 """
 
 from __future__ import annotations
@@ -31,16 +33,24 @@ class Record:
     entry_rows: list[dict[str, Any]]
 
 
-_KINDS = ("interviews", "evaluations", "follow-ups")
+_KINDS = ("applications", "interviews", "evaluations", "follow-ups", "people")
 
 
 @dataclass
 class ImportPlan:
     """What an import found in the file, checked and ready to merge."""
 
+    applications: list[dict[str, Any]] = field(default_factory=list)
+    """Validated application rows (store form, with their stamps)."""
+    people: list[dict[str, Any]] = field(default_factory=list)
+    """Validated person rows (store form, with their stamps)."""
     interviews: list[dict[str, Any]] = field(default_factory=list)
-    """Validated rows (store form) with "evaluation" and "follow_ups" attached."""
+    """Validated rows (store form) with "evaluation" and "follow_ups" attached, and
+    "application": the uuid of the application in `applications` they are a round of, or
+    None (a format-1 file): filed by company and role."""
     dismissed: list[dict[str, Any]] = field(default_factory=list)
+    people_from_rounds: bool = False
+    """Make the people the rounds name (a format-1 file has no people of its own)."""
 
 
 @dataclass

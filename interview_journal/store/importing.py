@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from interview_journal.store.connection import Connection, update_versioned
+from interview_journal.store.grouping import application_for, people_named
 from interview_journal.store.interviews import forget_deleted_words
 from interview_journal.store.rows import Row
 
 if TYPE_CHECKING:
     from interview_journal.store.exchange import ImportPlan, ImportReport
+
+_ATTACHED = ("application", "evaluation", "follow_ups")
+"""What a plan's interview row carries besides its own columns."""
 
 
 class _DryRun(Exception):
@@ -32,30 +37,17 @@ def merge_plan(
     report = ImportReport()
     try:
         with connection.writing() as db:
+            applications = {
+                row["uuid"]: _merge_row(db, "applications", "uuid", row, report, "applications")
+                for row in plan.applications
+            }
+            for row in plan.people:
+                _merge_row(db, "people", "uuid", row, report, "people")
             for source in plan.interviews:
-                row = {k: v for k, v in source.items() if k not in ("evaluation", "follow_ups")}
-                interview_id = _merge_row(db, "interviews", "uuid", row, report, "interviews")
-                evaluation = source["evaluation"]
-                if evaluation is not None:
-                    _merge_row(
-                        db,
-                        "evaluations",
-                        "interview_id",
-                        evaluation | {"interview_id": interview_id},
-                        report,
-                        "evaluations",
-                    )
-                for entry in source["follow_ups"]:
-                    _merge_row(
-                        db,
-                        "follow_ups",
-                        "uuid",
-                        entry | {"interview_id": interview_id},
-                        report,
-                        "follow-ups",
-                    )
+                _merge_interview(db, source, applications, report)
                 if progress is not None:
                     progress(1)
+            _file_unfiled_rounds(db, report, people=plan.people_from_rounds)
             db.conn.executemany(
                 "INSERT OR IGNORE INTO dismissed_suggestions (key, dismissed_at) "
                 "VALUES (:key, :dismissed_at)",
@@ -71,6 +63,56 @@ def merge_plan(
     if any(report.updated.values()):
         connection.forget_removed_text()
     return report
+
+
+def _merge_interview(
+    db: Database, source: dict[str, Any], applications: dict[str, int], report: ImportReport
+) -> None:
+    """One interview with its evaluation and entries, filed under its application when the
+    file names one (else `_file_unfiled_rounds` files it)."""
+    row = {k: v for k, v in source.items() if k not in _ATTACHED}
+    if source["application"] is not None:
+        row["application_id"] = applications[source["application"]]
+    interview_id = _merge_row(db, "interviews", "uuid", row, report, "interviews")
+    evaluation = source["evaluation"]
+    if evaluation is not None:
+        evaluation = evaluation | {"interview_id": interview_id}
+        _merge_row(db, "evaluations", "interview_id", evaluation, report, "evaluations")
+    for entry in source["follow_ups"]:
+        entry_row = entry | {"interview_id": interview_id}
+        _merge_row(db, "follow_ups", "uuid", entry_row, report, "follow-ups")
+
+
+def _count(db: Database, table: str) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _file_unfiled_rounds(db: Database, report: ImportReport, *, people: bool) -> None:
+    """Rounds that came without an application join one by company and role, oldest round
+    first, as the schema step that introduced applications grouped them (a new one takes
+    the first round's job ad link); with `people`, everyone they name becomes a person.
+    Only rounds just imported are without an application: every save files its round."""
+    before = {table: _count(db, table) for table in ("applications", "people")}
+    unfiled = db.execute(
+        "SELECT i.id, i.company, i.role, i.interviewers, i.job_ad_url, i.created_at, "
+        "(SELECT json_group_array(DISTINCT f.contact) FROM follow_ups f "
+        " WHERE f.interview_id = i.id AND f.contact != '') "
+        "FROM interviews i WHERE i.application_id IS NULL ORDER BY i.starts_at, i.id"
+    ).fetchall()
+    for interview_id, company, role, interviewers, job_ad_url, created_at, contacts in unfiled:
+        application_id = application_for(db, company, role, created_at=created_at)
+        db.execute(
+            "UPDATE interviews SET application_id = ? WHERE id = ?", [application_id, interview_id]
+        )
+        if job_ad_url:
+            db.execute(
+                "UPDATE applications SET job_ad_url = ? WHERE id = ? AND job_ad_url = ''",
+                [job_ad_url, application_id],
+            )
+        if people:
+            people_named(db, company, interviewers, json.loads(contacts))
+    for table, kind in (("applications", "applications"), ("people", "people")):
+        report.added[kind] += _count(db, table) - before[table]
 
 
 def _merge_row(

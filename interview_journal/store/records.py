@@ -1,4 +1,5 @@
-"""Every interview with its evaluation and entries, read a batch at a time for exports."""
+"""What an export reads: every interview with its evaluation and entries, a batch at a
+time, and the applications and people they belong with."""
 
 from __future__ import annotations
 
@@ -10,13 +11,28 @@ from interview_journal.dates import to_storage
 from interview_journal.store.connection import Connection
 from interview_journal.store.exchange import Record
 from interview_journal.store.rows import (
+    APPLICATION_COLUMNS,
     ENTRY_COLUMNS,
     INTERVIEW_COLUMNS,
+    PERSON_COLUMNS,
     Row,
     entry_from_row,
     evaluation_from_row,
     interview_from_row,
 )
+
+
+def _part(interview_id: int | None, since: datetime | None) -> tuple[list[str], list[Any]]:
+    """The conditions on `interviews` that pick one interview, or those from `since` on."""
+    conditions: list[str] = ["1"]
+    params: list[Any] = []
+    if interview_id is not None:
+        conditions.append("id = ?")
+        params.append(interview_id)
+    if since is not None:
+        conditions.append("starts_at >= ?")
+        params.append(to_storage(since))
+    return conditions, params
 
 
 def read_records(
@@ -28,14 +44,7 @@ def read_records(
 ) -> Iterator[Record]:
     """Every interview (oldest first) with its evaluation and entries, a batch at a time."""
     query = connection.query
-    conditions: list[str] = ["1"]
-    params: list[Any] = []
-    if interview_id is not None:
-        conditions.append("id = ?")
-        params.append(interview_id)
-    if since is not None:
-        conditions.append("starts_at >= ?")
-        params.append(to_storage(since))
+    conditions, params = _part(interview_id, since)
     after: tuple[str, int] | None = None
     while True:
         keyset, keys = ("", []) if after is None else (" AND (starts_at, id) > (?, ?)", list(after))
@@ -71,3 +80,33 @@ def read_records(
                 entry_rows=entry_rows,
             )
         after = (rows[-1]["starts_at"], rows[-1]["id"])
+
+
+def application_rows(
+    connection: Connection, *, interview_id: int | None = None, since: datetime | None = None
+) -> list[Row]:
+    """Every application in the order they were made; for part of the journal (one
+    interview, or those from `since` on), the applications its rounds belong to."""
+    where = ""
+    conditions, params = _part(interview_id, since)
+    if len(conditions) > 1:
+        where = (
+            f" WHERE id IN (SELECT application_id FROM interviews WHERE {' AND '.join(conditions)})"
+        )
+    return connection.query(
+        f"SELECT {APPLICATION_COLUMNS} FROM applications{where} ORDER BY id", params
+    )
+
+
+def people_rows(
+    connection: Connection, *, interview_id: int | None = None, since: datetime | None = None
+) -> list[Row]:
+    """Every person in the order they were recorded; for part of the journal, the people
+    at the companies of its rounds."""
+    where = ""
+    conditions, params = _part(interview_id, since)
+    if len(conditions) > 1:
+        where = (
+            f" WHERE company IN (SELECT company FROM interviews WHERE {' AND '.join(conditions)})"
+        )
+    return connection.query(f"SELECT {PERSON_COLUMNS} FROM people{where} ORDER BY id", params)

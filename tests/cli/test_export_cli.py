@@ -17,16 +17,22 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.evaluation import Evaluation, KeyPoint
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Entry, EntryKind, When
-from interview_journal.services.export import FOLLOW_UP_COLUMNS, INTERVIEW_COLUMNS
+from interview_journal.services.export import (
+    APPLICATION_COLUMNS,
+    EVALUATION_TEXTS,
+    FOLLOW_UP_COLUMNS,
+    INTERVIEW_COLUMNS,
+)
 from interview_journal.store import Journal, open_journal
 from tests.cli.runner import assert_one_line_error, ok, run
 
@@ -225,6 +231,72 @@ def test_csv_follow_ups_table_has_one_row_per_entry(db: Path, showcase_journal: 
     assert kinds == ["note", "outcome", "reply", "thank-you", "thank-you"]
 
 
+def test_csv_interviews_carry_every_text_of_the_evaluation(
+    db: Path, showcase_journal: Journal
+) -> None:
+    """Every text written in an evaluation is a column (and a text field added to the
+    evaluation later must be too), key points one a line, ticked when they came across."""
+    texts = {name for name, kind in get_type_hints(Evaluation).items() if kind is str}
+    assert set(EVALUATION_TEXTS) == texts
+    globex = ids_by_company(showcase_journal)["Globex"]
+    evaluation = showcase_journal.get_evaluation(globex)
+    assert evaluation is not None
+    showcase_journal.save_evaluation(
+        evaluation.with_changes(
+            key_points=(KeyPoint("Kubernetes at scale", True), KeyPoint("On-call")),
+            clarity_answer="They will decide by Friday.",
+        )
+    )
+    rows = {
+        row["company"]: row for row in read_csv(ok("--db", db, "export", "--format", "csv").stdout)
+    }
+    saved = showcase_journal.get_evaluation(globex)
+    assert saved is not None
+    for name in EVALUATION_TEXTS:
+        assert rows["Globex"][name] == getattr(saved, name), name
+    assert rows["Globex"]["clarity_answer"] == "They will decide by Friday."
+    assert rows["Globex"]["key_points"] == "[x] Kubernetes at scale\n[ ] On-call"
+    assert rows["Initech"]["to_improve"] == rows["Initech"]["key_points"] == ""
+
+
+def test_csv_applications_table_has_one_row_per_application(
+    db: Path, showcase_journal: Journal, clock: FixedClock
+) -> None:
+    """A second role at Initech is an application of its own; each row says its status as
+    the Applications view works it out, and its rounds."""
+    showcase_journal.add_interview(
+        Interview(company="initech ", role="Data  Engineer", starts_at=clock.now().add(days=3))
+    )
+    text = ok("--db", db, "export", "--format", "csv", "--table", "applications").stdout
+    assert next(csv.reader(io.StringIO(text))) == APPLICATION_COLUMNS
+    rows = read_csv(text)
+    summaries = showcase_journal.applications.summaries(clock.now())
+    assert [row["uuid"] for row in rows] == [s.application.uuid for s in summaries]
+    initech = [row for row in rows if row["company"].casefold().strip() == "initech"]
+    assert sorted((row["role"], row["rounds_held"], row["rounds_ahead"]) for row in initech) == [
+        ("Analyst", "1", "0"),
+        ("Data  Engineer", "0", "1"),
+    ]
+    by_status = {row["company"]: row["status"] for row in rows}
+    assert by_status["Globex"] == "rejected"
+    assert by_status["Pied Piper"] == "interviewing"
+    only = ids_by_company(showcase_journal)["Hooli"]
+    part = read_csv(
+        ok(
+            "--db",
+            db,
+            "export",
+            "--format",
+            "csv",
+            "--table",
+            "applications",
+            "--interview",
+            str(only),
+        ).stdout
+    )
+    assert [row["company"] for row in part] == ["Hooli"]
+
+
 FORMULAS = ["=SUM(1,2)", "+1", "-2", "@x", "\tcmd", "=cmd|' /C calc'!A0"]
 
 
@@ -305,6 +377,7 @@ def test_ics_has_upcoming_interviews_as_events_and_planned_follow_ups_as_todos(
     assert uids(calendar, "VEVENT") == {
         f"{uuids['Pied Piper']}@interview-journal",
         f"{uuids['Hooli']}@interview-journal",
+        f"{uuids['Initech']}-feedback@interview-journal",  # the promise, still ahead
     }
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     pied = next(e for s, e in events.items() if "Pied Piper" in s)
@@ -335,8 +408,24 @@ def test_ics_has_upcoming_interviews_as_events_and_planned_follow_ups_as_todos(
     everything = calendar.to_ical().decode()
     for uuid in done:
         assert uuid not in everything
-    for past in ("Globex", "Umbrella Health", "Initech", "Vandelay Industries"):
+    for past in ("Globex", "Umbrella Health", "Vandelay Industries"):
         assert uuids[past] not in everything
+    assert f"{uuids['Initech']}@" not in everything  # its round is over, its promise is not
+
+
+def test_ics_has_each_promised_feedback_date_still_ahead_as_an_all_day_event(
+    db: Path, showcase_journal: Journal
+) -> None:
+    """Initech promised an answer by Friday 27 Nov (today is Wednesday 25th); Umbrella
+    Health's promise (Friday 20th) is past and stays out of the calendar."""
+    calendar = calendar_of(ok("--db", db, "export", "--format", "ics").stdout_bytes)
+    promises = [e for e in calendar.walk("VEVENT") if "promised" in str(e["summary"])]
+    (initech,) = promises
+    assert str(initech["summary"]) == "Feedback promised: Initech — Analyst"
+    assert initech.decoded("dtstart") == date(2026, 11, 27)  # a date: all day, no time
+    assert initech.decoded("dtend") == date(2026, 11, 28)
+    assert str(initech["transp"]) == "TRANSPARENT"
+    assert str(initech["description"]) == "Promised at: screening, Mon 23 Nov 2026."
 
 
 def test_ics_exported_twice_keeps_the_same_uids(
@@ -347,9 +436,9 @@ def test_ics_exported_twice_keeps_the_same_uids(
     ok("--db", db, "export", "--format", "ics", "-o", target)
     assert mode(target) == 0o600
     second = calendar_of(target.read_bytes())
-    for kind in ("VEVENT", "VTODO"):
+    for kind, held in (("VEVENT", 3), ("VTODO", 2)):  # two rounds ahead and a promise
         assert uids(first, kind) == uids(second, kind)
-        assert len(uids(first, kind)) == 2
+        assert len(uids(first, kind)) == held
     assert leftovers(tmp_path) == []
 
 
@@ -442,17 +531,19 @@ def test_import_prints_what_was_added_then_skips_everything_the_second_time(
 ) -> None:
     first = ok("--db", other_db, "import", export_file)
     assert first.stdout.splitlines() == [
-        "added: 6 interviews, 1 evaluations, 5 follow-ups",
-        "updated: 0 interviews, 0 evaluations, 0 follow-ups",
-        "skipped (already there, same or newer): 0 interviews, 0 evaluations, 0 follow-ups",
+        "added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups, 4 people",
+        "updated: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
+        "skipped (already there, same or newer): 0 applications, 0 interviews, 0 evaluations, "
+        "0 follow-ups, 0 people",
     ]
     assert snapshot(other_db) == snapshot(db)
     before = snapshot(other_db)
     second = ok("--db", other_db, "import", export_file)
     assert second.stdout.splitlines() == [
-        "added: 0 interviews, 0 evaluations, 0 follow-ups",
-        "updated: 0 interviews, 0 evaluations, 0 follow-ups",
-        "skipped (already there, same or newer): 6 interviews, 1 evaluations, 5 follow-ups",
+        "added: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
+        "updated: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
+        "skipped (already there, same or newer): 6 applications, 6 interviews, 1 evaluations, "
+        "5 follow-ups, 4 people",
     ]
     assert snapshot(other_db) == before
 
@@ -467,17 +558,21 @@ def test_import_reports_updates_for_newer_records(
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(data), encoding="utf-8")
     result = ok("--db", other_db, "import", changed)
-    assert "updated: 1 interviews, 0 evaluations, 0 follow-ups" in result.stdout.splitlines()
+    updated = "updated: 0 applications, 1 interviews, 0 evaluations, 0 follow-ups, 0 people"
+    assert updated in result.stdout.splitlines()
     assert companies(export_json(other_db)) == SHOWCASE
     assert export_json(other_db)["interviews"][2]["role"] == "Senior Analyst"
 
 
 def test_import_json_prints_the_counts(export_file: Path, other_db: Path) -> None:
     data = json.loads(ok("--db", other_db, "import", export_file, "--json").stdout)
+    none = {"applications": 0, "interviews": 0, "evaluations": 0, "follow-ups": 0, "people": 0}
     assert data == {
-        "added": {"interviews": 6, "evaluations": 1, "follow-ups": 5},
-        "updated": {"interviews": 0, "evaluations": 0, "follow-ups": 0},
-        "skipped": {"interviews": 0, "evaluations": 0, "follow-ups": 0},
+        "added": none
+        | {"applications": 6, "interviews": 6, "evaluations": 1, "follow-ups": 5}
+        | {"people": 4},
+        "updated": none,
+        "skipped": none,
         "dry_run": False,
     }
 
@@ -492,7 +587,7 @@ def test_import_dry_run_says_so_and_changes_nothing(
     result = ok("--db", target, "import", export_file, "--dry-run")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("dry run: nothing was changed")
-    assert "added: 6 interviews, 1 evaluations, 5 follow-ups" in lines
+    assert "added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups, 4 people" in lines
     assert snapshot(target) == before
     data = json.loads(ok("--db", target, "import", export_file, "--dry-run", "--json").stdout)
     assert data["dry_run"] is True
@@ -620,4 +715,4 @@ def test_the_real_command_exports_ics_and_json_to_stdout_and_round_trips(
     copy_path.write_bytes(exported.stdout)
     imported = command("--db", tmp_path / "new.db", "import", copy_path)
     assert imported.returncode == 0, imported.stderr
-    assert b"added: 6 interviews, 1 evaluations, 5 follow-ups" in imported.stdout
+    assert b"added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups" in imported.stdout

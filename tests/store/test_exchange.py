@@ -35,13 +35,14 @@ from interview_journal.domain.listing import InterviewQuery
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.errors import InputError, JournalError, StorageError
-from interview_journal.services.exchange import parse_export, write_json
+from interview_journal.services.exchange import parse_export
+from interview_journal.services.export import ExportParts, write_json_export
 from interview_journal.store import Journal, open_journal
 from interview_journal.store.database import file_uri
 from interview_journal.store.exchange import ImportFileError, ImportReport
 
 EXPORTED_AT = datetime(2026, 11, 25, 13, 5, tzinfo=UTC)
-KINDS = ("interviews", "evaluations", "follow-ups")
+KINDS = ("applications", "interviews", "evaluations", "follow-ups", "people")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -50,7 +51,7 @@ KINDS = ("interviews", "evaluations", "follow-ups")
 def export_text(journal: Journal) -> str:
     """The whole journal as the JSON export, always with the same export time."""
     buffer = io.StringIO()
-    write_json(journal.records(), journal.dismissed_suggestions(), EXPORTED_AT, buffer.write)
+    write_json_export(ExportParts(journal), EXPORTED_AT, buffer.write)
     return buffer.getvalue()
 
 
@@ -65,8 +66,9 @@ def counts(**given: int) -> dict[str, int]:
 
 def showcase_totals(journal: Journal) -> dict[str, int]:
     rows = journal.db.execute(
-        "SELECT (SELECT count(*) FROM interviews), (SELECT count(*) FROM evaluations), "
-        "(SELECT count(*) FROM follow_ups)"
+        "SELECT (SELECT count(*) FROM applications), (SELECT count(*) FROM interviews), "
+        "(SELECT count(*) FROM evaluations), (SELECT count(*) FROM follow_ups), "
+        "(SELECT count(*) FROM people)"
     ).fetchone()
     return dict(zip(KINDS, rows, strict=True))
 
@@ -302,10 +304,13 @@ def test_export_import_export_is_byte_for_byte_the_same(
             second = export_text(copy_journal)
 
         assert second == first
+        data = json.loads(first)
         assert report.added == counts(
+            applications=len(data["applications"]),
             interviews=len(saved),
             evaluations=sum(1 for _, evaluation, _ in saved if evaluation is not None),
             follow_ups=sum(len(found) for _, _, found in saved),
+            people=len(data["people"]),
         )
         assert report.updated == counts()
         assert report.skipped == counts()
@@ -320,9 +325,9 @@ def test_an_empty_journal_exports_an_empty_list_that_imports_as_nothing(
     text = export_text(journal)
     data = json.loads(text)
     assert data["format"] == "interview-journal"
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert data["exported_at"] == "2026-11-25T13:05:00Z"
-    assert data["interviews"] == []
+    assert data["applications"] == data["people"] == data["interviews"] == []
     assert data["dismissed_suggestions"] == []
     report = import_text(other, text)
     assert report.added == counts()
@@ -333,7 +338,7 @@ def test_importing_the_same_file_twice_adds_once_then_skips_everything(
     showcase_journal: Journal, exported: str, other: Journal
 ) -> None:
     totals = showcase_totals(showcase_journal)
-    assert totals == counts(interviews=6, evaluations=1, follow_ups=5)
+    assert totals == counts(applications=6, interviews=6, evaluations=1, follow_ups=5, people=4)
 
     first = import_text(other, exported)
     assert first.added == totals
@@ -387,7 +392,9 @@ def test_a_newer_record_in_the_file_updates_and_an_older_one_is_skipped(
     report = import_text(other, json.dumps(data, ensure_ascii=False))
     assert report.added == counts()
     assert report.updated == counts(interviews=1, evaluations=1, follow_ups=1)
-    assert report.skipped == counts(interviews=5, evaluations=0, follow_ups=4)
+    assert report.skipped == counts(
+        applications=6, interviews=5, evaluations=0, follow_ups=4, people=4
+    )
 
     after = {item["company"]: item for item in json.loads(export_text(other))["interviews"]}
     assert "Initech" not in after
@@ -416,7 +423,9 @@ def test_a_dry_run_reports_what_would_be_added_and_changes_nothing(
 ) -> None:
     before = export_text(other)
     report = import_text(other, exported, dry_run=True)
-    assert report.added == counts(interviews=6, evaluations=1, follow_ups=5)
+    assert report.added == counts(
+        applications=6, interviews=6, evaluations=1, follow_ups=5, people=4
+    )
     assert other.count_interviews() == 0
     assert other.dismissed_suggestions() == []
     assert export_text(other) == before
@@ -500,7 +509,7 @@ BAD_FILES: list[tuple[str, Mutation, list[str]]] = [
     ),
     (
         "newer-format-version",
-        lambda d: d.update(format_version=2),
+        lambda d: d.update(format_version=3),
         ["format_version", "newer"],
     ),
     (
@@ -671,7 +680,7 @@ def test_a_file_without_timestamps_or_optional_fields_gets_defaults(other: Journ
         }
     )
     report = import_text(other, text)
-    assert report.added == counts(interviews=1, follow_ups=1)
+    assert report.added == counts(applications=1, interviews=1, follow_ups=1)
     (record,) = other.records()
     assert record.interview.company == "Initech"
     assert record.interview.stage is Stage.FIRST
@@ -680,7 +689,7 @@ def test_a_file_without_timestamps_or_optional_fields_gets_defaults(other: Journ
     assert [entry.due for entry in record.entries] == [When(date(2026, 12, 2))]
     # It exports and re-imports like any other journal.
     text = export_text(other)
-    assert import_text(other, text).skipped == counts(interviews=1, follow_ups=1)
+    assert import_text(other, text).skipped == counts(applications=1, interviews=1, follow_ups=1)
 
 
 # --- backups ---------------------------------------------------------------------------------
@@ -807,6 +816,8 @@ def test_exported_json_is_the_documented_shape(exported: str) -> None:
         "format_version",
         "exported_by",
         "exported_at",
+        "applications",
+        "people",
         "interviews",
         "dismissed_suggestions",
     ]
@@ -821,9 +832,26 @@ def test_exported_json_is_the_documented_shape(exported: str) -> None:
 def test_the_file_schema_knows_every_field_the_export_writes() -> None:
     """A field added to the journal but not to the schema would be dropped on import."""
     from interview_journal.domain.evaluation import CONTENT_FIELDS
-    from interview_journal.services.exchange import ENTRY_FIELDS, INTERVIEW_FIELDS
-    from interview_journal.services.exchange.schema import EntryDoc, EvaluationDoc, InterviewDoc
+    from interview_journal.services.exchange import (
+        APPLICATION_FIELDS,
+        ENTRY_FIELDS,
+        INTERVIEW_FIELDS,
+        PERSON_FIELDS,
+    )
+    from interview_journal.services.exchange.schema import (
+        ApplicationDoc,
+        EntryDoc,
+        EvaluationDoc,
+        InterviewDoc,
+        PersonDoc,
+    )
+    from interview_journal.store.rows import APPLICATION_COLUMNS, PERSON_COLUMNS
 
     assert set(InterviewDoc.__struct_fields__) == set(INTERVIEW_FIELDS)
+    assert set(ApplicationDoc.__struct_fields__) == set(APPLICATION_FIELDS)
+    assert set(PersonDoc.__struct_fields__) == set(PERSON_FIELDS)
+    stored = {"id", "version"}
+    assert set(APPLICATION_FIELDS) == set(APPLICATION_COLUMNS.split(", ")) - stored
+    assert set(PERSON_FIELDS) == set(PERSON_COLUMNS.split(", ")) - stored
     assert set(EntryDoc.__struct_fields__) == set(ENTRY_FIELDS)
     assert set(EvaluationDoc.__struct_fields__) == {*CONTENT_FIELDS, "created_at", "updated_at"}

@@ -1,9 +1,11 @@
 """The JSON export format: writing a journal out, and reading a file back as a checked plan.
 
-The JSON holds every interview with its evaluation and timeline entries nested inside,
-keyed by the stable uuids (local ids are not exported: they differ between journals).
+Format 2 holds the applications and the people, each a list of their own, then every
+interview with its evaluation and timeline entries nested inside, naming the application
+it is a round of by uuid (local ids are not exported: they differ between journals).
 Values are in their stored form (instants in UTC, wall-clock dates as typed), so an
-export imported into an empty journal exports again byte for byte the same.
+export imported into an empty journal exports again byte for byte the same. Format 1 (no
+applications, no people) is still read: its rounds are grouped by company and role.
 
 Reading (`parse_export`) is two steps per record, in the file's order: the msgspec structs
 of `schema` check the shape and the types, then the checks of `reading` the meaning
@@ -15,7 +17,7 @@ of …`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +26,12 @@ from interview_journal.dates import to_storage
 from interview_journal.store.exchange import ImportPlan, Record
 
 __all__ = [
+    "APPLICATION_FIELDS",
     "ENTRY_FIELDS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "INTERVIEW_FIELDS",
+    "PERSON_FIELDS",
     "json_header",
     "parse_export",
     "record_to_json",
@@ -35,13 +39,22 @@ __all__ = [
 ]
 
 FORMAT_NAME = "interview-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
-INTERVIEW_FIELDS = (
-    "uuid", "company", "role", "starts_at", "time_zone", "stage", "format", "location",
-    "interviewers", "job_ad_url", "status", "interest", "notes", "feedback_by",
-    "contact_from", "created_at", "updated_at",
+APPLICATION_FIELDS = (
+    "uuid", "company", "role", "job_ad_url", "job_ad_text", "source", "source_note",
+    "applied_on", "location", "salary", "ended", "notes", "created_at", "updated_at",
 )  # fmt: skip
+PERSON_FIELDS = (
+    "uuid", "name", "role", "company", "email", "phone", "url", "notes", "created_at",
+    "updated_at",
+)  # fmt: skip
+INTERVIEW_FIELDS = (
+    "uuid", "application", "company", "role", "starts_at", "time_zone", "stage",
+    "round_label", "format", "location", "interviewers", "job_ad_url", "status", "interest",
+    "notes", "feedback_by", "contact_from", "created_at", "updated_at",
+)  # fmt: skip
+"""An interview's fields in the file; "application" is its application's uuid."""
 ENTRY_FIELDS = (
     "uuid", "kind", "due", "done", "channel", "contact", "reason", "note", "outcome",
     "suggestion", "created_at", "updated_at",
@@ -49,9 +62,11 @@ ENTRY_FIELDS = (
 EVALUATION_SKIP = ("interview_id", "version")
 
 
-def record_to_json(record: Record) -> dict[str, Any]:
-    """One interview in the export's form: stored values, nested, without local ids."""
-    data = {name: record.row[name] for name in INTERVIEW_FIELDS}
+def record_to_json(record: Record, applications: dict[int, str]) -> dict[str, Any]:
+    """One interview in the export's form: stored values, nested, without local ids; its
+    application by uuid (`applications`: uuid by local id), null when not in the file."""
+    data = {name: record.row.get(name) for name in INTERVIEW_FIELDS}
+    data["application"] = applications.get(record.row["application_id"])
     data["interviewers"] = json.loads(record.row["interviewers"])
     evaluation = None
     if record.evaluation_row is not None:
@@ -81,21 +96,47 @@ def write_json(
     exported_at: datetime,
     write: Callable[[str], object],
     progress: Callable[[int], object] | None = None,
+    *,
+    applications: Iterable[dict[str, Any]] = (),
+    people: Iterable[dict[str, Any]] = (),
 ) -> int:
     """Stream the export as one JSON document (so 100,000 interviews never sit in memory
-    as one string). Returns the number of interviews written."""
+    as one string). `applications` and `people` are their stored rows (with the local id
+    of each application, which names it for its rounds). Returns the number of interviews
+    written."""
     header = json.dumps(json_header(exported_at), ensure_ascii=False, indent=2)
-    write(header[:-2] + ',\n  "interviews": [')
+    write(header[:-2] + ",\n")
+    uuids: dict[int, str] = {}
+
+    def application(row: dict[str, Any]) -> dict[str, Any]:
+        uuids[row["id"]] = row["uuid"]
+        return {name: row[name] for name in APPLICATION_FIELDS}
+
+    _write_list("applications", map(application, applications), write)
+    _write_list("people", ({name: row[name] for name in PERSON_FIELDS} for row in people), write)
+    interviews = (record_to_json(record, uuids) for record in records)
+    count = _write_list("interviews", interviews, write, progress)
+    tail = json.dumps({"dismissed_suggestions": dismissed}, ensure_ascii=False, indent=2)
+    write(tail[2:] + "\n")
+    return count
+
+
+def _write_list(
+    name: str,
+    items: Iterable[dict[str, Any]],
+    write: Callable[[str], object],
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """One list of the document, an item at a time, laid out as json.dumps(indent=2) would."""
+    write(f'  "{name}": [')
     count = 0
-    for record in records:
-        text = json.dumps(record_to_json(record), ensure_ascii=False, indent=2)
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
         write(("," if count else "") + "\n    " + text.replace("\n", "\n    "))
         count += 1
         if progress is not None:
             progress(1)
     write("\n  ],\n" if count else "],\n")
-    tail = json.dumps({"dismissed_suggestions": dismissed}, ensure_ascii=False, indent=2)
-    write(tail[2:] + "\n")
     return count
 
 

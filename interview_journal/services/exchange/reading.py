@@ -8,31 +8,38 @@ in the journal must not get in by a file.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from msgspec import UNSET
 
-from interview_journal.dates import MAX_YEAR, MIN_YEAR, to_storage
 from interview_journal.domain import validation
 from interview_journal.domain.model import Stage
-from interview_journal.errors import InputError
 from interview_journal.services.exchange import FORMAT_NAME, FORMAT_VERSION
+from interview_journal.services.exchange.applications import application_row, person_row
 from interview_journal.services.exchange.schema import (
-    DAY_EXAMPLE,
     ENTRY_PROBLEMS,
     EVALUATION_PROBLEMS,
     FLAGS,
     INTERVIEW_PROBLEMS,
-    STAMP,
     EntryDoc,
     EvaluationDoc,
     InterviewDoc,
     convert,
     fail,
     require,
+)
+from interview_journal.services.exchange.values import (
+    EPOCH,
+    STAMPS,
+    calendar_day,
+    form_text,
+    form_texts,
+    not_blank,
+    stamps_unset,
+    timestamp,
 )
 from interview_journal.store.exchange import ImportPlan
 from interview_journal.store.rows import (
@@ -44,58 +51,13 @@ from interview_journal.store.rows import (
     interview_to_row,
 )
 
-
-def _timestamp(value: object, where: str) -> str:
-    """An instant with its time zone, in the stored form (UTC)."""
-    if not isinstance(value, str):
-        raise fail(where, STAMP)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise fail(where, f"not a timestamp: {value[:40]!r}") from None
-    if parsed.tzinfo is None:
-        raise fail(where, "a timestamp needs its time zone (…Z)")
-    if not 1970 <= parsed.year <= 2200:
-        raise fail(where, "the year must be between 1970 and 2200")
-    try:
-        return to_storage(parsed)
-    except (OverflowError, ValueError):
-        raise fail(where, f"not a usable timestamp: {value[:40]!r}") from None
-
-
-def _calendar_day(value: str, where: str) -> tuple[date, time | None]:
-    """A date in the user's calendar, "2026-11-27" or "2026-11-27T16:00", as (day, time)."""
-    shown = json.dumps(value[:40], ensure_ascii=False)
-    try:
-        day = date.fromisoformat(value[:10])
-        at = None
-        if len(value) > 10:
-            if value[10] not in "T " or len(value) < 13:
-                raise ValueError(value)
-            at = time.fromisoformat(value[11:])
-    except ValueError:
-        raise fail(where, f"{shown} is not {DAY_EXAMPLE}") from None
-    if at is not None and at.tzinfo is not None:
-        raise fail(where, f"{shown}: a date in your own calendar has no time zone")
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise fail(where, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
-    return day, at
-
-
-def _form_text(value: str, where: str, label: str, limit: int) -> None:
-    """What the form refuses for this field (control characters, NUL, length), refused."""
-    try:
-        validation.check_text(value, label, limit=limit)
-    except InputError as error:
-        raise fail(where, error.message.rstrip(".")) from None
-
-
 INTERVIEW_TEXTS = {
     "company": ("Company", validation.MAX_SHORT),
     "role": ("Role", validation.MAX_SHORT),
     "location": ("Location", validation.MAX_SHORT),
     "job_ad_url": ("Job ad link", validation.MAX_LINK),
     "notes": ("Notes", validation.MAX_LONG),
+    "round_label": ("Round", validation.MAX_SHORT),
 }
 """The interview form's free-text fields: its label and length limit for each."""
 ENTRY_TEXTS = {
@@ -107,59 +69,48 @@ ENTRY_TEXTS = {
 
 _INTERVIEW_DEFAULTS: dict[str, Any] = {
     "role": "", "time_zone": "UTC", "stage": Stage.FIRST, "location": "", "job_ad_url": "",
-    "notes": "", "interviewers": [],
+    "notes": "", "interviewers": [], "round_label": "",
 }  # fmt: skip
-_STAMPS = ("created_at", "updated_at")
-_EPOCH = "1970-01-01T00:00:00Z"
-
-
-def _stamps_unset(item: dict[str, Any]) -> dict[str, Any]:
-    """A missing timestamp may be written as any false value (0, false): it is unset."""
-    unset = {name: None for name in _STAMPS if name in item and not item[name]}
-    return item | unset if unset else item
-
-
 # --- the meaning of each record: our checks ---------------------------------------------------
 
 
 def _interview_row(item: object, where: str) -> dict[str, Any]:
     """A checked interview in its stored form."""
     doc = convert(
-        _stamps_unset(require(item, where, ("uuid", "company", "starts_at"))),
+        stamps_unset(require(item, where, ("uuid", "company", "starts_at"))),
         InterviewDoc,
         where,
         INTERVIEW_PROBLEMS,
     )
     row = msgspec.structs.asdict(doc)
+    del row["application"]  # the caller looks it up among the file's applications
+    row["application_id"] = None
     for name, value in _INTERVIEW_DEFAULTS.items():
         if row[name] is None:
             row[name] = value
     for name in ("feedback_by", "contact_from"):
         if row[name] is not None:
             # a day: a time after it (as entries may have) is read as that day
-            row[name] = _calendar_day(row[name], f"{where}.{name}")[0].isoformat()
-    if not doc.uuid.strip():
-        raise fail(f"{where}.uuid", "cannot be empty")
-    if not doc.company.strip():
-        raise fail(f"{where}.company", "cannot be empty")
-    for name, (label, limit) in INTERVIEW_TEXTS.items():
-        _form_text(row[name], f"{where}.{name}", label, limit)
+            row[name] = calendar_day(row[name], f"{where}.{name}")[0].isoformat()
+    not_blank(doc.uuid, f"{where}.uuid")
+    not_blank(doc.company, f"{where}.company")
+    form_texts(row, where, INTERVIEW_TEXTS)
     people = [{"name": person.name, "role": person.role} for person in row["interviewers"]]
     said = ", ".join(f"{p['name']} ({p['role']})" if p["role"] else p["name"] for p in people)
-    _form_text(said, f"{where}.interviewers", "Interviewers", validation.MAX_LINK)
+    form_text(said, f"{where}.interviewers", "Interviewers", validation.MAX_LINK)
     try:
         ZoneInfo(row["time_zone"])
     except (ValueError, KeyError, ZoneInfoNotFoundError):
         raise fail(f"{where}.time_zone", f"unknown time zone {row['time_zone'][:40]!r}") from None
-    row["starts_at"] = _timestamp(row["starts_at"], f"{where}.starts_at")
-    for name in _STAMPS:
-        row[name] = _timestamp(row[name] or row["starts_at"], f"{where}.{name}")
+    row["starts_at"] = timestamp(row["starts_at"], f"{where}.starts_at")
+    for name in STAMPS:
+        row[name] = timestamp(row[name] or row["starts_at"], f"{where}.{name}")
     row["interviewers"] = json.dumps(people, ensure_ascii=False)
     try:
         interview = interview_from_row(row | {"id": 0, "version": 1})
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise fail(where, f"a value is not valid ({error})") from None
-    return interview_to_row(interview) | {name: row[name] for name in _STAMPS}
+    return interview_to_row(interview) | {name: row[name] for name in STAMPS}
 
 
 def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
@@ -175,9 +126,9 @@ def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
             raise fail(f"{where}.{name}", "expected true or false (or 1 or 0)")
     if doc.accurate is not None and doc.accurate not in (0, 1):
         raise fail(f"{where}.accurate", "expected true, false or null")
-    updated_at = _timestamp(doc.updated_at, f"{where}.updated_at")
+    updated_at = timestamp(doc.updated_at, f"{where}.updated_at")
     created = doc.updated_at if doc.created_at is UNSET else doc.created_at
-    created_at = _timestamp(created, f"{where}.created_at")
+    created_at = timestamp(created, f"{where}.created_at")
     row = msgspec.structs.asdict(doc)
     row["key_points"] = json.dumps(
         [{"text": point.text, "made": point.made} for point in doc.key_points],
@@ -195,24 +146,22 @@ def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
 def _entry_row(item: object, where: str) -> dict[str, Any]:
     """A checked timeline entry in its stored form (without its interview's id)."""
     doc = convert(
-        _stamps_unset(require(item, where, ("uuid", "kind"))), EntryDoc, where, ENTRY_PROBLEMS
+        stamps_unset(require(item, where, ("uuid", "kind"))), EntryDoc, where, ENTRY_PROBLEMS
     )
     row = msgspec.structs.asdict(doc)
     for name in ("contact", "reason", "note", "suggestion"):
         row[name] = row[name] or ""
-    if not doc.uuid.strip():
-        raise fail(f"{where}.uuid", "expected a non-empty uuid")
-    for name, (label, limit) in ENTRY_TEXTS.items():
-        _form_text(row[name], f"{where}.{name}", label, limit)
+    not_blank(doc.uuid, f"{where}.uuid", "expected a non-empty uuid")
+    form_texts(row, where, ENTRY_TEXTS)
     if doc.due is None and doc.done is None:
         raise fail(where, "an entry needs a due or a done date")
     for name in ("due", "done"):
         if row[name] is not None:
-            _calendar_day(row[name], f"{where}.{name}")
-    for name in _STAMPS:
-        row[name] = _timestamp(row[name], f"{where}.{name}") if row[name] else None
-    created_at = row["created_at"] or row["updated_at"] or _EPOCH
-    updated_at = row["updated_at"] or row["created_at"] or _EPOCH
+            calendar_day(row[name], f"{where}.{name}")
+    for name in STAMPS:
+        row[name] = timestamp(row[name], f"{where}.{name}") if row[name] else None
+    created_at = row["created_at"] or row["updated_at"] or EPOCH
+    updated_at = row["updated_at"] or row["created_at"] or EPOCH
     try:
         entry = entry_from_row(
             row
@@ -220,8 +169,8 @@ def _entry_row(item: object, where: str) -> dict[str, Any]:
                 "id": 0,
                 "interview_id": 0,
                 "version": 1,
-                "created_at": row["created_at"] or _EPOCH,
-                "updated_at": row["updated_at"] or _EPOCH,
+                "created_at": row["created_at"] or EPOCH,
+                "updated_at": row["updated_at"] or EPOCH,
             }
         )
     except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -249,31 +198,81 @@ def parse_export(text: str) -> ImportPlan:
     interviews = data.get("interviews")
     if not isinstance(interviews, list):
         raise fail("interviews", "missing or not a list")
-    plan = ImportPlan()
+    check = _texts_ok if surrogates_possible else None
+    plan = ImportPlan(people_from_rounds=version == 1)
+    if version >= 2:
+        plan.applications = _records(data, "applications", application_row, check)
+        plan.people = _records(data, "people", person_row, check)
+    known = {row["uuid"] for row in plan.applications}
     seen: set[str] = set()
     seen_entries: set[str] = set()
     for index, item in enumerate(interviews):
         where = f"interviews[{index}]"
-        if surrogates_possible:
-            _texts_ok(item, where)
+        if check is not None:
+            check(item, where)
         row = _interview_row(item, where)
         if row["uuid"] in seen:
             raise fail(f"{where}.uuid", "the same uuid appears twice")
         seen.add(row["uuid"])
+        row["application"] = _application_of(item, where, version, known)
+        if version == 1:
+            del row["application_id"], row["round_label"]  # the file says nothing of them
+        elif row["application"] is None:
+            del row["application_id"]  # filed by company and role
         row["evaluation"] = _evaluation_row(item.get("evaluation"), f"{where}.evaluation")
         row["follow_ups"] = _entry_rows(item.get("follow_ups", []), where, seen_entries)
         plan.interviews.append(row)
-    dismissed = data.get("dismissed_suggestions", [])
+    plan.dismissed = _dismissed(data.get("dismissed_suggestions", []))
+    return plan
+
+
+Check = Callable[[object, str], None]
+
+
+def _records(
+    data: dict[str, Any],
+    name: str,
+    read: Callable[[object, str], dict[str, Any]],
+    check: Check | None,
+) -> list[dict[str, Any]]:
+    """The checked rows of the list `name` (none when it is missing), each uuid once."""
+    items = data.get(name, [])
+    if not isinstance(items, list):
+        raise fail(name, "not a list")
+    rows, seen = [], set()
+    for index, item in enumerate(items):
+        where = f"{name}[{index}]"
+        if check is not None:
+            check(item, where)
+        row = read(item, where)
+        if row["uuid"] in seen:
+            raise fail(f"{where}.uuid", "the same uuid appears twice")
+        seen.add(row["uuid"])
+        rows.append(row)
+    return rows
+
+
+def _application_of(item: dict[str, Any], where: str, version: int, known: set[str]) -> str | None:
+    """The uuid of the application in this file the interview is a round of, or None."""
+    uuid = item.get("application") if version >= 2 else None
+    if uuid is not None and uuid not in known:
+        shown = json.dumps(uuid[:40], ensure_ascii=False)
+        raise fail(f"{where}.application", f"no application with uuid {shown} in this file")
+    return uuid
+
+
+def _dismissed(dismissed: object) -> list[dict[str, Any]]:
     if not isinstance(dismissed, list):
         raise fail("dismissed_suggestions", "not a list")
+    found = []
     for index, item in enumerate(dismissed):
         where = f"dismissed_suggestions[{index}]"
         if not isinstance(item, dict) or not isinstance(item.get("key"), str):
             raise fail(where, "expected an object with a key")
-        plan.dismissed.append(
-            {"key": item["key"], "dismissed_at": _timestamp(item.get("dismissed_at"), where)}
+        found.append(
+            {"key": item["key"], "dismissed_at": timestamp(item.get("dismissed_at"), where)}
         )
-    return plan
+    return found
 
 
 def _entry_rows(follow_ups: object, where: str, seen: set[str]) -> list[dict[str, Any]]:
@@ -328,7 +327,7 @@ def _format_version(value: object) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if value is None:
-        raise fail("format_version", "missing (this version reads format 1)")
+        raise fail("format_version", f"missing (this version reads formats 1 to {FORMAT_VERSION})")
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail("format_version", f"{json.dumps(value)[:40]} is not a number")
     if isinstance(value, float) or value < 1:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar, get_type_hints
 
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from interview_journal.domain.applications import ENDINGS, ApplicationStatus, Source
 from interview_journal.domain.evaluation import RATINGS, EvaluationState, RoleMatch
 from interview_journal.domain.model import Format, Stage, Status
 from interview_journal.domain.timeline import Channel, EntryKind, Outcome
@@ -22,9 +23,43 @@ Flag = bool | Annotated[int, Meta(ge=0, le=1)] | Annotated[float, Meta(ge=0, le=
 """A stored yes/no: true, false, 1 or 0 (1.0 too; our check refuses 0.5)."""
 
 
-class PersonDoc(Struct):
+class InterviewerDoc(Struct):
     name: str
     role: str = ""
+
+
+class ApplicationDoc(Struct):
+    """An application's own fields (format 2); null stands for the default."""
+
+    uuid: str
+    company: str
+    role: str | None = None
+    job_ad_url: str | None = None
+    job_ad_text: str | None = None
+    source: Source | None = None
+    source_note: str | None = None
+    applied_on: str | None = None
+    location: str | None = None
+    salary: str | None = None
+    ended: ApplicationStatus | None = None
+    notes: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class PersonDoc(Struct):
+    """A person's record (format 2); null stands for the default."""
+
+    uuid: str
+    name: str
+    role: str | None = None
+    company: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
 
 
 class InterviewDoc(Struct):
@@ -33,12 +68,15 @@ class InterviewDoc(Struct):
     uuid: str
     company: str
     starts_at: str
+    application: str | None = None
+    """The uuid of the application (in the same file) it is a round of (format 2)."""
     role: str | None = None
     time_zone: str | None = None
     stage: Stage | None = None
+    round_label: str | None = None
     format: Format | None = None
     location: str | None = None
-    interviewers: list[PersonDoc] | None = None
+    interviewers: list[InterviewerDoc] | None = None
     job_ad_url: str | None = None
     status: Status | None = None
     interest: Rating | None = None
@@ -107,11 +145,13 @@ def fail(where: str, problem: str) -> ImportFileError:
     return ImportFileError(f"{where}: {problem}; nothing was imported.")
 
 
-def _not_one_of(enum: type[StrEnum], noun: str, empty: str = "") -> Callable[[object], str]:
+def not_one_of(members: Iterable[StrEnum], noun: str, empty: str = "") -> Callable[[object], str]:
+    """What is said of a value that is none of `members` (null meaning `empty`, if given)."""
+
     def problem(value: object) -> str:
         shown = json.dumps(value, ensure_ascii=False)
         shown = shown if len(shown) <= 40 else shown[:40] + "…"
-        choices = ", ".join(member.value for member in enum)
+        choices = ", ".join(member.value for member in members)
         also = f", or null ({empty})" if empty else ""
         return f"{shown} is not {noun} — one of {choices}{also}"
 
@@ -132,9 +172,10 @@ INTERVIEW_PROBLEMS: dict[str, Problem] = {
     **dict.fromkeys(
         ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"), _TEXT
     ),
-    "stage": _not_one_of(Stage, "a stage"),
-    "format": _not_one_of(Format, "a format", "not recorded"),
-    "status": _not_one_of(Status, "a status", "automatic"),
+    **dict.fromkeys(("application", "round_label"), _TEXT),
+    "stage": not_one_of(Stage, "a stage"),
+    "format": not_one_of(Format, "a format", "not recorded"),
+    "status": not_one_of(Status, "a status", "automatic"),
     **dict.fromkeys(("starts_at", "created_at", "updated_at"), STAMP),
 }
 _EVALUATION_TEXTS = (
@@ -143,8 +184,8 @@ _EVALUATION_TEXTS = (
 )  # fmt: skip
 FLAGS = ("next_steps_asked", "hear_back_asked", "clarity_asked")
 EVALUATION_PROBLEMS: dict[str, Problem] = {
-    "state": _not_one_of(EvaluationState, "an evaluation state"),
-    "role_matched": _not_one_of(RoleMatch, "an answer", "no answer"),
+    "state": not_one_of(EvaluationState, "an evaluation state"),
+    "role_matched": not_one_of(RoleMatch, "an answer", "no answer"),
     **dict.fromkeys(FLAGS, "expected true or false (or 1 or 0)"),
     "accurate": "expected true, false or null",
     **dict.fromkeys(_EVALUATION_TEXTS, _TEXT),
@@ -156,14 +197,30 @@ EVALUATION_PROBLEMS: dict[str, Problem] = {
 ENTRY_PROBLEMS: dict[str, Problem] = {
     **dict.fromkeys(("contact", "reason", "note", "suggestion"), _TEXT),
     "uuid": "expected a non-empty uuid",
-    "kind": _not_one_of(EntryKind, "a kind of entry"),
-    "channel": _not_one_of(Channel, "a channel", "not recorded"),
-    "outcome": _not_one_of(Outcome, "an outcome", "none"),
+    "kind": not_one_of(EntryKind, "a kind of entry"),
+    "channel": not_one_of(Channel, "a channel", "not recorded"),
+    "outcome": not_one_of(Outcome, "an outcome", "none"),
     **dict.fromkeys(("due", "done"), _DAY),
     **dict.fromkeys(("created_at", "updated_at"), STAMP),
 }
 
-DocT = TypeVar("DocT", InterviewDoc, EvaluationDoc, EntryDoc)
+_APPLICATION_TEXTS = (
+    "uuid", "company", "role", "job_ad_url", "job_ad_text", "source_note", "location",
+    "salary", "notes",
+)  # fmt: skip
+APPLICATION_PROBLEMS: dict[str, Problem] = {
+    **dict.fromkeys(_APPLICATION_TEXTS, _TEXT),
+    "source": not_one_of(Source, "a source", "not recorded"),
+    "ended": not_one_of(ENDINGS, "how an application ends", "still open"),
+    "applied_on": _DAY,
+    **dict.fromkeys(("created_at", "updated_at"), STAMP),
+}
+PERSON_PROBLEMS: dict[str, Problem] = {
+    **dict.fromkeys(("uuid", "name", "role", "company", "email", "phone", "url", "notes"), _TEXT),
+    **dict.fromkeys(("created_at", "updated_at"), STAMP),
+}
+
+DocT = TypeVar("DocT", InterviewDoc, EvaluationDoc, EntryDoc, ApplicationDoc, PersonDoc)
 
 _FIELD = re.compile(r" - at `\$\.(\w+)[^`]*`$")
 """The record's field at the end of a msgspec message ("… - at `$.interviewers[0].role`")."""
