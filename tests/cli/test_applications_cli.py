@@ -231,6 +231,19 @@ def test_on_a_terminal_delete_asks_naming_the_rounds(db: Path, answer: str, left
     assert len(json.loads(ok("--db", db, "list", "--json").stdout)) == 2 * left
 
 
+def test_view_applications_opens_the_journal_on_them(db: Path) -> None:
+    """An application without rounds shows in the Applications view alone."""
+    new_application(db, "Nordvik", "--role", "Backend Developer")
+    args = ["--db", str(db), "--view", "applications"]
+    terminal = Terminal(args, cwd=Path.cwd(), env=program_env(db))
+    try:
+        terminal.wait_for("Nordvik — Backend Developer")
+        terminal.send("\x11")  # ctrl+q
+        assert terminal.exit_status(READY) == 0
+    finally:
+        terminal.close()
+
+
 # --- rounds of an application ---------------------------------------------------------------
 
 
