@@ -19,6 +19,7 @@ holds afterwards.
 from __future__ import annotations
 
 import io
+import itertools
 from datetime import date, time
 from typing import Any, TypeVar
 
@@ -144,6 +145,11 @@ def prep_text(app: AnyApp) -> str:
     """The prep sheet as shown: the text of every Markdown block, one per line."""
     sheet = app.screen.query_one(Markdown)
     return "\n".join(str(block.render()) for block in sheet.query(MarkdownBlock))
+
+
+def footer_labels(app: AnyApp) -> list[str]:
+    """The descriptions of the keys the footer shows now."""
+    return [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
 
 
 def current(app: AnyApp, kind: type[S]) -> S:
@@ -807,3 +813,52 @@ async def test_e_on_the_prep_sheet_edits_the_prep_notes_and_the_sheet_shows_the_
         assert review(app).highlighted_key() == key
     notes = showcase_journal.get_interview(PIED_PIPER).notes
     assert notes == "- Mention the Kafka talk\nLead with the migration story."
+
+
+async def test_the_prep_sheet_folds_a_long_job_ad_and_a_shows_it_whole_at_60_columns(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    pied = showcase_journal.get_interview(PIED_PIPER)
+    assert pied.application_id is not None
+    application = showcase_journal.applications.get(pied.application_id)
+    ad = "\n".join(f"Requirement {n}: *bold* [x](y)" for n in range(1, 31))
+    showcase_journal.applications.update(application.with_changes(job_ad_text=ad))
+    app = make_app(showcase_journal, clock, view="review")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_review(pilot)
+        await move_to(pilot, f"coming_up:{PIED_PIPER}")
+        await press_and_settle(pilot, "p")
+        current(app, PrepScreen)
+        folded = prep_text(app)
+        assert "The job ad" in folded
+        assert "Requirement 12: *bold* [x](y)" in folded  # shown exactly, no markup
+        assert "Requirement 13:" not in folded
+        assert "… 18 more lines" in folded
+        assert "Job ad" in footer_labels(app)
+        keys = list(app.screen.query_one(Footer).query(FooterKey))
+        for left, right in itertools.pairwise(keys):  # every label whole, none under the next
+            assert left.region.right <= right.region.x, (left.description, right.description)
+        await press_and_settle(pilot, "a")
+        whole = prep_text(app)
+        assert "Requirement 30:" in whole and "more lines" not in whole
+        await press_and_settle(pilot, "a")
+        assert "Requirement 13:" not in prep_text(app)
+        await press_and_settle(pilot, "c")
+        assert "Requirement 30:" in app.clipboard  # the copy is always whole
+
+
+async def test_a_short_job_ad_needs_no_whole_ad_key(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    pied = showcase_journal.get_interview(PIED_PIPER)
+    assert pied.application_id is not None
+    application = showcase_journal.applications.get(pied.application_id)
+    showcase_journal.applications.update(application.with_changes(job_ad_text="Go, SQL."))
+    app = make_app(showcase_journal, clock, view="review")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await move_to(pilot, f"coming_up:{PIED_PIPER}")
+        await press_and_settle(pilot, "p")
+        current(app, PrepScreen)
+        assert "Go, SQL." in prep_text(app)
+        assert "Job ad" not in footer_labels(app)
