@@ -1,28 +1,26 @@
 """Run the benchmark: `python -m benchmarks` (all sizes) or `python -m benchmarks --quick`.
 
-Builds demo journals of 0, 1,000, 10,000 and 100,000 interviews with `interview-journal
-demo` (cached in .benchmarks/ between runs), measures every figure as the median of
-several runs after a warm-up, and prints a Markdown table with each figure's ratio to its
-floor (measured in the same run) and whether it meets its target.
+Builds demo journals of 0, 1,000, 10,000 and 100,000 interviews (about one application per
+five rounds: 20,000 at the largest) with the demo's code (cached in .benchmarks/), measures
+every figure as the median of several runs after a warm-up, and prints a Markdown table
+with each figure's ratio to its floor (measured in the same run) and whether it meets its
+target.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from benchmarks.journals import ROOT, journal_for
 from benchmarks.measure import Figure, repeat, run_in_pty, run_process
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".benchmarks"
 FULL_SIZES = (0, 1_000, 10_000, 100_000)
 QUICK_SIZES = (0, 1_000)
 ZONE = "Europe/Stockholm"
@@ -44,31 +42,6 @@ def environment(home: Path) -> dict[str, str]:
     }
     env.pop("INTERVIEW_JOURNAL_DB", None)
     return env
-
-
-def journal_for(size: int, env: dict[str, str]) -> Path:
-    """A demo journal of `size` interviews, rebuilt when the demo or schema code changes."""
-    sources = [
-        ROOT / "interview_journal" / "services" / "demo.py",
-        ROOT / "interview_journal" / "store" / "bulk.py",
-        ROOT / "interview_journal" / "store" / "rows.py",
-        ROOT / "interview_journal" / "store" / "migrations.py",
-    ]
-    key = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:12]
-    CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"journal-{size}-{key}.db"
-    if not path.exists():
-        for stale in CACHE.glob(f"journal-{size}-*.db*"):
-            stale.unlink()
-        print(f"building the demo journal of {size:,} interviews…", file=sys.stderr)
-        partial = path.with_suffix(".building")
-        partial.unlink(missing_ok=True)
-        run_process(
-            [*program(), "demo", "--db", str(partial), "--interviews", str(size), "--no-open"],
-            env=env,
-        )
-        partial.rename(path)
-    return path
 
 
 @dataclass(frozen=True)
@@ -107,6 +80,170 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Floors:
+    """What every figure is compared with, measured in the same run."""
+
+    paint: Figure
+    rss: Figure
+    imports: Figure
+
+
+def measure_floors(env: dict[str, str], runs: int) -> Floors:
+    floor_runs = [
+        run_in_pty(
+            [sys.executable, "-m", "benchmarks.floor_app"],
+            b"floor-row-painted",
+            env=env | {"PYTHONPATH": str(ROOT)},
+        )
+        for _ in range(runs + 1)
+    ][1:]
+    imports = repeat(
+        runs,
+        lambda: run_process(
+            [sys.executable, "-c", "import sqlite_utils, pendulum, click"], env=env
+        ),
+    )
+    return Floors(
+        Figure(tuple(r.seconds for r in floor_runs)),
+        Figure(tuple(float(r.peak_rss) for r in floor_runs)),
+        imports,
+    )
+
+
+def floor_rows(floors: Floors) -> list[Row]:
+    return [
+        Row("floor: bare Textual app, first paint", None, floors.paint),
+        Row("floor: bare Textual app, peak RSS", None, floors.rss, unit="MiB"),
+        Row("floor: import sqlite_utils, pendulum, click", None, floors.imports),
+    ]
+
+
+def paint_rows(
+    size: int,
+    path: Path,
+    env: dict[str, str],
+    runs: int,
+    floors: Floors,
+    paint_at: dict[int, Figure],
+) -> list[Row]:
+    """Each view's first paint (the interviews list also gives the TUI's peak memory)."""
+    db = ["--db", str(path)]
+    views = (
+        ("first paint: interviews", [*program(), *db, "--view", "interviews"], b" interviews"),
+        ("first paint: timeline", [*program(), *db, "--view", "timeline"], b"overdue"),
+        ("first paint: review", [*program(), *db, "review"], b"need"),
+        (
+            "first paint: applications",
+            [*program(), *db, "--view", "applications"],
+            f"{count_applications(path):,} application".encode(),
+        ),
+    )
+    rows: list[Row] = []
+    for name, argv, marker in views:
+        results = [run_in_pty(argv, marker, env=env) for _ in range(runs + 1)][1:]
+        figure = Figure(tuple(r.seconds for r in results))
+        target, met = "", None
+        if name.endswith("interviews"):
+            paint_at[size] = figure
+            rss = Figure(tuple(float(r.peak_rss) for r in results))
+            rss_met = rss.median <= 1.5 * floors.rss.median
+            rows.append(
+                Row("peak RSS of the TUI", size, rss, "MiB", floors.rss, "≤ 1.5× floor", rss_met)
+            )
+            if size == 1_000:
+                target, met = "≤ 1.3× floor", figure.median <= 1.3 * floors.paint.median
+            elif size > 1_000 and 1_000 in paint_at:
+                target = "≤ 1.1× the 1,000 figure"
+                met = figure.median <= 1.1 * paint_at[1_000].median
+        rows.append(Row(name, size, figure, "s", floors.paint, target, met))
+    return rows
+
+
+def count_applications(path: Path) -> int:
+    from interview_journal.store import open_journal
+
+    journal = open_journal(path, read_only=True)
+    try:
+        return journal.applications.count()
+    finally:
+        journal.close()
+
+
+def cli_rows(size: int, path: Path, env: dict[str, str], runs: int, floors: Floors) -> list[Row]:
+    db = ["--db", str(path)]
+    commands = [("CLI: list --limit 20", ["list", "--limit", "20"]), ("CLI: today", ["today"])]
+    if size:
+        commands.append(("CLI: show 1 --json", ["show", "1", "--json"]))
+    rows: list[Row] = []
+    for name, argv in commands:
+        figure = repeat(runs, partial(run_process, [*program(), *db, *argv], env=env))
+        met = figure.median <= 1.5 * floors.imports.median
+        rows.append(Row(name, size, figure, "s", floors.imports, "≤ 1.5× import floor", met))
+    with tempfile.TemporaryDirectory() as out:
+        target_file = Path(out) / "export.json"
+        command = [*program(), *db, "export", "--format", "json", "-o", str(target_file)]
+        figure = repeat(runs, partial(run_process, command, env=env))
+    target, exported = ("≤ 2 s", figure.median <= 2.0) if size == 10_000 else ("", None)
+    rows.append(
+        Row("CLI: export --format json", size, figure, "s", floors.imports, target, exported)
+    )
+    return rows
+
+
+INTERACTIVE = (
+    ("search", "search as you type (key → count on screen)", 0.030),
+    ("burst", "/ and 200 keys in one write → all in the search box", 0.500),
+    ("move", "j/k key → first byte of the repaint", 0.016),
+    ("switch", "switch Interviews → Timeline", 0.100),
+    ("evaluation", "v → evaluation ready to type", 0.100),
+    ("autosave", "autosave write", 0.005),
+)
+"""The interactive figures: key in `measure_in_process`, name, target at the largest size."""
+
+
+def interactive_rows(
+    size: int, path: Path, env: dict[str, str], runs: int, at_scale: bool
+) -> list[Row]:
+    from benchmarks.inprocess import SEARCH_WORDS, measure_in_process, search_per_key
+
+    found = measure_in_process(program(), env, path, runs)
+    figures = [(name, Figure(tuple(found[key])), limit) for key, name, limit in INTERACTIVE]
+    per_key = search_per_key(path, runs)
+    figures += [
+        (f"search every word, in process: {typed!r}", Figure(tuple(per_key[typed])), 0.030)
+        for typed in SEARCH_WORDS
+    ]
+    rows: list[Row] = []
+    for name, figure, limit in figures:
+        target = f"≤ {limit * 1000:.0f} ms" if at_scale else ""
+        met = figure.median <= limit if at_scale else None
+        rows.append(Row(name, size, figure, "ms", None, target, met))
+    return rows
+
+
+def report(rows: list[Row], quick: bool, runs: int, elapsed: float) -> str:
+    lines = [
+        f"Interview Journal benchmark — {'quick' if quick else 'full'} run, "
+        f"{runs} run(s) per figure after a warm-up, {elapsed:.0f} s",
+        f"Python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
+        f"{os.cpu_count()} CPUs",
+        "",
+        table(rows),
+        "",
+    ]
+    missed = [row for row in rows if row.met is False]
+    if missed:
+        lines.append(
+            f"{len(missed)} target(s) not met: "
+            + "; ".join(
+                f"{row.figure} at {row.size:,}" if row.size is not None else row.figure
+                for row in missed
+            )
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small journals, one run (CI)")
@@ -122,128 +259,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.quick
         else FULL_SIZES
     )
-    from benchmarks.inprocess import measure_in_process
-
-    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="ij-bench-home-") as home:
         env = environment(Path(home))
-        journals = {size: journal_for(size, env) for size in sizes}
+        journals = {size: journal_for(size, ZONE) for size in sizes}
         started = time.perf_counter()
-
-        floor_runs = [
-            run_in_pty(
-                [sys.executable, "-m", "benchmarks.floor_app"],
-                b"floor-row-painted",
-                env=env | {"PYTHONPATH": str(ROOT)},
-            )
-            for _ in range(runs + 1)
-        ][1:]
-        floor_paint = Figure(tuple(r.seconds for r in floor_runs))
-        floor_rss = Figure(tuple(float(r.peak_rss) for r in floor_runs))
-        import_floor = repeat(
-            runs,
-            lambda: run_process(
-                [sys.executable, "-c", "import sqlite_utils, pendulum, click"], env=env
-            ),
-        )
-        rows.append(Row("floor: bare Textual app, first paint", None, floor_paint))
-        rows.append(Row("floor: bare Textual app, peak RSS", None, floor_rss, unit="MiB"))
-        rows.append(Row("floor: import sqlite_utils, pendulum, click", None, import_floor))
-
+        floors = measure_floors(env, runs)
+        rows = floor_rows(floors)
         paint_at: dict[int, Figure] = {}
         for size, path in journals.items():
-            db = ["--db", str(path)]
-            for name, argv, marker in (
-                (
-                    "first paint: interviews",
-                    [*program(), *db, "--view", "interviews"],
-                    b" interviews",
-                ),
-                ("first paint: timeline", [*program(), *db, "--view", "timeline"], b"overdue"),
-                ("first paint: review", [*program(), *db, "review"], b"need"),
-            ):
-                results = [run_in_pty(argv, marker, env=env) for _ in range(runs + 1)][1:]
-                figure = Figure(tuple(r.seconds for r in results))
-                target, met = "", None
-                if name.endswith("interviews"):
-                    paint_at[size] = figure
-                    rss = Figure(tuple(float(r.peak_rss) for r in results))
-                    rss_met = rss.median <= 1.5 * floor_rss.median
-                    rows.append(
-                        Row(
-                            "peak RSS of the TUI",
-                            size,
-                            rss,
-                            "MiB",
-                            floor_rss,
-                            "≤ 1.5× floor",
-                            rss_met,
-                        )
-                    )
-                    if size == 1_000:
-                        target, met = "≤ 1.3× floor", figure.median <= 1.3 * floor_paint.median
-                    elif size > 1_000 and 1_000 in paint_at:
-                        target = "≤ 1.1× the 1,000 figure"
-                        met = figure.median <= 1.1 * paint_at[1_000].median
-                rows.append(Row(name, size, figure, "s", floor_paint, target, met))
-
-            cli: list[tuple[str, list[str], str, Callable[[Figure], bool] | None]] = [
-                ("CLI: list --limit 20", ["list", "--limit", "20"], "≤ 1.5× import floor", None),
-                ("CLI: today", ["today"], "≤ 1.5× import floor", None),
-            ]
+            rows += paint_rows(size, path, env, runs, floors, paint_at)
+            rows += cli_rows(size, path, env, runs, floors)
             if size:
-                cli.append(
-                    ("CLI: show 1 --json", ["show", "1", "--json"], "≤ 1.5× import floor", None)
-                )
-            for name, argv, target, _ in cli:
-                figure = repeat(runs, partial(run_process, [*program(), *db, *argv], env=env))
-                met = figure.median <= 1.5 * import_floor.median
-                rows.append(Row(name, size, figure, "s", import_floor, target, met))
-            with tempfile.TemporaryDirectory() as out:
-                target_file = Path(out) / "export.json"
-                command = [*program(), *db, "export", "--format", "json", "-o", str(target_file)]
-                figure = repeat(runs, partial(run_process, command, env=env))
-            target, met = ("≤ 2 s", figure.median <= 2.0) if size == 10_000 else ("", None)
-            rows.append(
-                Row("CLI: export --format json", size, figure, "s", import_floor, target, met)
-            )
-
-            if size:
-                found = measure_in_process(program(), env, path, runs)
-                at_scale = size == max(sizes)
-                for key, name, limit in (
-                    ("search", "search as you type (key → count on screen)", 0.030),
-                    ("burst", "/ and 200 keys in one write → all in the search box", 0.500),
-                    ("move", "j/k key → first byte of the repaint", 0.016),
-                    ("switch", "switch Interviews → Timeline", 0.100),
-                    ("evaluation", "v → evaluation ready to type", 0.100),
-                    ("autosave", "autosave write", 0.005),
-                ):
-                    figure = Figure(tuple(found[key]))
-                    target = f"≤ {limit * 1000:.0f} ms" if at_scale else ""
-                    met = figure.median <= limit if at_scale else None
-                    rows.append(Row(name, size, figure, "ms", None, target, met))
+                rows += interactive_rows(size, path, env, runs, size == max(sizes))
         elapsed = time.perf_counter() - started
-
-    report = [
-        f"Interview Journal benchmark — {'quick' if args.quick else 'full'} run, "
-        f"{runs} run(s) per figure after a warm-up, {elapsed:.0f} s",
-        f"Python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
-        f"{os.cpu_count()} CPUs",
-        "",
-        table(rows),
-        "",
-    ]
-    missed = [row for row in rows if row.met is False]
-    if missed:
-        report.append(
-            f"{len(missed)} target(s) not met: "
-            + "; ".join(
-                f"{row.figure} at {row.size:,}" if row.size is not None else row.figure
-                for row in missed
-            )
-        )
-    text = "\n".join(report)
+    text = report(rows, args.quick, runs, elapsed)
     print(text)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")

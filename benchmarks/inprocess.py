@@ -1,5 +1,6 @@
 """Interactive figures, taken on the real program in a pseudo-terminal: from a key to what
-it changes on the screen. Plus the autosave write, timed on the store directly."""
+it changes on the screen. Plus what the store does per key, timed on it directly: the
+autosave write, and the search through every word at each letter typed."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from interview_journal.store import open_journal
 
 SEARCHES = ("k", "h", "p", "s", "g", "w")
 """Typed one at a time into an empty search box; each changes the count on screen."""
+
+SEARCH_WORDS = ("s", "sl", "slo", "slow")
+"""Typed one letter at a time to find "Slow down in system design" (an evaluation's "to
+improve"): one, two and three letters, then the word."""
 
 BURST = ("qzx " * 47 + "qzx burst-end").encode()
 """200 keys in one write after `/`, as a paste or a fast typist sends them: every one is
@@ -100,6 +105,25 @@ def _autosave(path: Path, runs: int) -> list[float]:
             current = journal.save_evaluation(changed)
             times.append(time.perf_counter() - start)
         return times[1:]
+    finally:
+        journal.close()
+
+
+def search_per_key(path: Path, runs: int) -> dict[str, list[float]]:
+    """Seconds for the first page of results of each of `SEARCH_WORDS`: the store's part
+    of one key in the search box."""
+    journal = open_journal(path, read_only=True)
+    try:
+        now: datetime = SystemClock("Europe/Stockholm").now()
+        found: dict[str, list[float]] = {}
+        for typed in SEARCH_WORDS:
+            times = []
+            for _ in range(runs * 3 + 1):
+                start = time.perf_counter()
+                journal.page_interviews(InterviewQuery(now=now, search=typed))
+                times.append(time.perf_counter() - start)
+            found[typed] = times[1:]
+        return found
     finally:
         journal.close()
 
