@@ -15,6 +15,7 @@ import pendulum
 
 from interview_journal.dates import Lean, parse_moment, parse_optional_day
 from interview_journal.domain import validation
+from interview_journal.domain.applications import Application, application_key
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError
 
@@ -41,19 +42,37 @@ def _when(text: str, now: pendulum.DateTime) -> Any:
     return parse_moment(text, now, Lean.NEAREST)
 
 
+def _application(text: str, now: pendulum.DateTime) -> int | None:
+    """The application picked: an id, or None ("new") to file the round by company and role."""
+    cleaned = text.strip()
+    if not cleaned or cleaned == NEW_APPLICATION:
+        return None
+    return validation.parse_id(cleaned, "an application")
+
+
 def _status(text: str, now: pendulum.DateTime) -> Any:
     if not text.strip() or text.strip().lower() == "auto":
         return None
     return validation.parse_status(text)
 
 
+NEW_APPLICATION = "new"
+"""The application field's text for "a new application, from the company and role typed"."""
+
 FIELDS: dict[str, Field] = {
     field.name: field
     for field in [
+        Field("application_id", "Application", "", _application),
         Field("company", "Company", "Initech", lambda t, _: validation.parse_company(t)),
         Field("role", "Role", "Analyst", lambda t, _: validation.parse_line(t, "Role")),
         Field("starts_at", "When", "tomorrow 14:00 · fri 10am · 2026-12-01 10:30", _when),
         Field("stage", "Stage", "first", lambda t, _: validation.parse_stage(t or "first")),
+        Field(
+            "round_label",
+            "Round label",
+            "case presentation",
+            lambda t, _: validation.parse_line(t, "Round label"),
+        ),
         Field("format", "Format", "video", lambda t, _: validation.parse_format(t)),
         Field(
             "location",
@@ -116,6 +135,18 @@ def parse_fields(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Parse every given interview field; returns (values, errors by field name)."""
     return parse_each(FIELDS, texts, now)
+
+
+def misfit(application: Application, company: str, role: str) -> str:
+    """Why a round at this company and role cannot be a round of `application` ("" when it
+    can: the same company and role, whatever the case and spacing)."""
+    if application_key(company, role) == application.key:
+        return ""
+    typed = f"{company.strip()} — {role.strip()}" if role.strip() else company.strip()
+    return (
+        f'This round is at "{typed}", the application is "{application.title}": pick '
+        '"New application", or the application it belongs to.'
+    )
 
 
 def apply_fields(interview: Interview, values: dict[str, Any]) -> Interview:

@@ -23,6 +23,8 @@ MAX_LINK = 2000
 _E = TypeVar("_E", bound=_Labelled)
 
 _PERSON = re.compile(r"^(?P<name>[^()]*?)\s*(?:\((?P<role>[^()]*)\))?$")
+_SEPARATOR = re.compile(r"[,;\n]")
+"""What separates the people in a list of them (as `parse_people` reads it)."""
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -125,7 +127,7 @@ def parse_people(text: str) -> tuple[Person, ...]:
     """ "B. Lumbergh (manager), M. Bolton" -> two people; roles in parentheses are optional."""
     check_text(text, "Interviewers", limit=MAX_LINK)
     people: list[Person] = []
-    for chunk in re.split(r"[,;\n]", text):
+    for chunk in _SEPARATOR.split(text):
         part = " ".join(chunk.split())
         if not part:
             continue
@@ -139,9 +141,20 @@ def parse_people(text: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def parse_id(text: str) -> int:
-    """An interview id as typed on the command line."""
+def parse_id(text: str, what: str = "an interview") -> int:
+    """An id (of an interview, unless `what` says otherwise) as typed or picked."""
     cleaned = text.strip().lstrip("#")
     if cleaned.isascii() and cleaned.isdigit() and 0 < len(cleaned) < 19:
         return int(cleaned)
-    raise InputError(f'"{_shown(text)}" is not an interview id — ids are numbers, like 42.')
+    raise InputError(f'"{_shown(text)}" is not {what} id — ids are numbers, like 42.')
+
+
+def name_being_typed(text: str) -> tuple[str, str]:
+    """Split a list of people at the name typed last: ("Anna Berg (CTO), ", "Jo") for
+    "Anna Berg (CTO), Jo". The name is "" while a role in parentheses is being typed."""
+    parts = _SEPARATOR.split(text)
+    last = parts[-1]
+    head = text[: len(text) - len(last)]
+    typed = last.lstrip()
+    head += last[: len(last) - len(typed)]
+    return head, "" if "(" in typed else typed

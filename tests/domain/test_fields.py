@@ -10,16 +10,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
+from interview_journal.domain.applications import Application
+from interview_journal.domain.fields import (
+    FIELDS,
+    apply_fields,
+    misfit,
+    new_interview,
+    parse_fields,
+)
 from interview_journal.domain.model import Format, Interview, Person, Stage, Status
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 GOOD = {
+    "application_id": "12",
     "company": "  Initech ",
     "role": "Senior  Analyst",
     "starts_at": "fri 10am",
     "stage": "case",
+    "round_label": " case  presentation ",
     "format": "video",
     "location": "https://meet.example.com/abc",
     "interviewers": "B. Lumbergh (manager), M. Bolton",
@@ -42,10 +51,12 @@ def test_parse_fields_reads_a_whole_form(clock: FixedClock) -> None:
     values, errors = parse_fields(GOOD, clock.now())
     assert errors == {}
     assert values == {
+        "application_id": 12,
         "company": "Initech",
         "role": "Senior Analyst",
         "starts_at": datetime(2026, 11, 27, 10, 0, tzinfo=STOCKHOLM),
         "stage": Stage.TECHNICAL,
+        "round_label": "case presentation",
         "format": Format.VIDEO,
         "location": "https://meet.example.com/abc",
         "interviewers": (Person("B. Lumbergh", "manager"), Person("M. Bolton")),
@@ -63,8 +74,10 @@ def test_blank_optional_fields_mean_not_set(clock: FixedClock) -> None:
     values, errors = parse_fields(blank, clock.now())
     assert errors == {}
     assert values == {
+        "application_id": None,
         "role": "",
         "stage": Stage.FIRST,
+        "round_label": "",
         "format": None,
         "location": "",
         "interviewers": (),
@@ -94,6 +107,8 @@ def test_every_bad_field_gets_its_own_message(clock: FixedClock) -> None:
         "status": "hired",
         "feedback_by": "whenever",
         "role": "x" * 201,
+        "application_id": "Nordvik",
+        "round_label": "third\x1bround",
     }
     values, errors = parse_fields(bad, clock.now())
     assert values == {}
@@ -101,11 +116,27 @@ def test_every_bad_field_gets_its_own_message(clock: FixedClock) -> None:
     assert "someday" in errors["starts_at"]
     assert "whenever" in errors["feedback_by"]
     assert "hired" in errors["status"]
+    assert '"Nordvik" is not an application id' in errors["application_id"]
 
 
 def test_blank_when_asks_for_a_time_with_an_example(clock: FixedClock) -> None:
     _, errors = parse_fields({"starts_at": "  "}, clock.now())
     assert "tomorrow 14:00" in errors["starts_at"]
+
+
+def test_new_application_files_the_round_by_company_and_role(clock: FixedClock) -> None:
+    values, errors = parse_fields({"application_id": "new"}, clock.now())
+    assert (values, errors) == ({"application_id": None}, {})
+
+
+def test_a_round_fits_an_application_with_the_same_company_and_role() -> None:
+    nordvik = Application("Nordvik", "Backend Developer", id=3)
+    assert misfit(nordvik, " nordvik ", "backend  developer") == ""
+    problem = misfit(nordvik, "Hooli", "Backend Developer")
+    assert '"Hooli — Backend Developer"' in problem
+    assert '"Nordvik — Backend Developer"' in problem
+    assert '"New application"' in problem
+    assert '"Nordvik"' in misfit(nordvik, "Nordvik", "")
 
 
 def test_new_interview_from_parsed_values(clock: FixedClock) -> None:
@@ -116,6 +147,8 @@ def test_new_interview_from_parsed_values(clock: FixedClock) -> None:
     assert interview.starts_at == datetime(2026, 11, 27, 10, 0, tzinfo=STOCKHOLM)
     assert interview.interviewers == (Person("B. Lumbergh", "manager"), Person("M. Bolton"))
     assert interview.status is Status.NEXT_ROUND
+    assert (interview.application_id, interview.round_label) == (12, "case presentation")
+    assert interview.round_name == "case presentation"
     assert interview.id is None
 
 

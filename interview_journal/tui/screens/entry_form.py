@@ -13,6 +13,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from interview_journal import dates
@@ -23,9 +24,11 @@ from interview_journal.domain.entry_fields import (
     new_entry,
     parse_entry_fields,
 )
+from interview_journal.domain.fields import Field
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.widgets.person_input import PersonInput
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
 DATE_FIELDS = frozenset({"due", "done"})
@@ -87,6 +90,22 @@ class EntryFormScreen(FormScreen[Entry]):
         )
         yield from self.compose_fields()
         yield Footer()
+
+    def own_widget(self, field: Field) -> Widget | None:
+        if field.name != "contact":
+            return None
+        contact = PersonInput(
+            self._people_named,
+            placeholder=f"{field.placeholder} — → takes a suggested name",
+            id="field-contact",
+            select_on_focus=False,
+        )
+        contact.company = self.interview.company  # the people met there come first
+        return contact
+
+    def _people_named(self, company: str, typed: str) -> list[str]:
+        """(in a thread) The names to offer as the contact."""
+        return [person.name for person in self.journal.people.names_for(company, typed)]
 
     def on_mount(self) -> None:
         self._initial = entry_texts(self.start)

@@ -74,6 +74,8 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     """For a choice that may not be blank, what a draft's unknown value becomes."""
     DATE_FIELDS: ClassVar[frozenset[str]]
     """Fields whose date is echoed in full under them."""
+    ECHO_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    """Other fields with a line under them saying what saving them will do."""
     LONG_FIELDS: ClassVar[frozenset[str]]
     """Fields written in a text box of several lines (with `LONG_CLASSES`)."""
     LONG_CLASSES: ClassVar[str] = ""
@@ -94,23 +96,35 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     # --- the fields -----------------------------------------------------------------
 
     def compose_fields(self) -> ComposeResult:
-        """Each field: its label, its widget, its date echo (dates only), its error."""
+        """Each field: its label, its widget, its echo (dates and `ECHO_FIELDS`), its error."""
         with VerticalScroll(id="form"):
             for name in self.ORDER:
                 field = self.FIELDS[name]
                 required = " [dim](required)[/dim]" if name in self.REQUIRED else ""
                 yield Label(f"{field.label}{required}", classes="field-label", id=f"{name}-label")
                 yield self._widget_for(field)
-                if name in self.DATE_FIELDS:
+                if name in self.DATE_FIELDS or name in self.ECHO_FIELDS:
                     yield Static("", id=f"{name}-echo", classes="echo")
                 yield Static("", id=f"{name}-error", classes="field-error")
 
+    def own_widget(self, field: Field) -> Widget | None:
+        """(each form) A widget of its own for `field` (with the id `field-NAME`), or None
+        for the usual one."""
+        return None
+
+    def choices_for(self, name: str) -> list[tuple[str, str]]:
+        """The (label, value) pairs the choice `name` offers now."""
+        return self.SELECTS[name]
+
     def _widget_for(self, field: Field) -> Widget:
         name = field.name
+        own = self.own_widget(field)
+        if own is not None:
+            return own
         if name in self.SELECTS:
             blank = name in self.BLANK_CHOICES
             return Select(
-                self.SELECTS[name],
+                self.choices_for(name),
                 id=f"field-{name}",
                 allow_blank=blank,
                 prompt="—" if blank else "Select",
@@ -145,7 +159,7 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         for name, text in texts.items():
             widget = self.query_one(f"#field-{name}")
             if isinstance(widget, Select):
-                offered = [value for _, value in self.SELECTS[name]]
+                offered = [value for _, value in self.choices_for(name)]
                 if text in offered:
                     widget.value = text
                 elif widget._allow_blank:

@@ -13,20 +13,33 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from interview_journal import dates
-from interview_journal.domain.fields import FIELDS, apply_fields, new_interview, parse_fields
+from interview_journal.domain.fields import (
+    FIELDS,
+    NEW_APPLICATION,
+    Field,
+    apply_fields,
+    new_interview,
+    parse_fields,
+)
 from interview_journal.domain.model import Format, Interview, Stage, Status
 from interview_journal.errors import JournalError, StaleWriteError
+from interview_journal.tui.screens.application_pick import ApplicationPicking
 from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.widgets.application_choice import ApplicationChoice
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
+from interview_journal.tui.widgets.person_input import PersonInput
 
 FORM_ORDER = [
+    "application_id",
     "company",
     "role",
     "starts_at",
     "stage",
+    "round_label",
     "format",
     "location",
     "interviewers",
@@ -39,7 +52,9 @@ FORM_ORDER = [
 ]
 DATE_FIELDS = frozenset({"starts_at", "feedback_by", "contact_from"})
 SELECTS: dict[str, list[tuple[str, str]]] = {
+    "application_id": [],  # offered as they are read (`ApplicationPicking`)
     "stage": [(stage.label, stage.value) for stage in Stage],
+    "round_label": [],  # the config file's (`round_labels`)
     "format": [(fmt.label, fmt.value) for fmt in Format],
     "interest": [
         ("1 — not really", "1"),
@@ -56,14 +71,21 @@ SELECTS: dict[str, list[tuple[str, str]]] = {
 def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     """What the form shows for an interview (or a new one): one text per field."""
     if interview is None:
-        return dict.fromkeys(FORM_ORDER, "") | {"stage": "first", "status": "auto"}
+        return dict.fromkeys(FORM_ORDER, "") | {
+            "application_id": NEW_APPLICATION,
+            "stage": "first",
+            "status": "auto",
+        }
     tz = now.timezone
     when = dates.local(interview.starts_at, tz).format("YYYY-MM-DD HH:mm")
+    application = interview.application_id
     return {
+        "application_id": str(application) if application is not None else NEW_APPLICATION,
         "company": interview.company,
         "role": interview.role,
         "starts_at": when,
         "stage": interview.stage.value,
+        "round_label": interview.round_label,
         "format": interview.format.value if interview.format else "",
         "location": interview.location,
         "interviewers": interview.people_text,
@@ -76,14 +98,16 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     }
 
 
-class InterviewFormScreen(FormScreen[Interview]):
+class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     """Returns the saved interview, or None when cancelled."""
 
     FIELDS = FIELDS
     ORDER = FORM_ORDER
     SELECTS = SELECTS
-    BLANK_CHOICES = frozenset({"format", "interest"})
+    BLANK_CHOICES = frozenset({"format", "interest", "round_label"})
+    DEFAULT_CHOICE = NEW_APPLICATION
     DATE_FIELDS = DATE_FIELDS
+    ECHO_FIELDS = frozenset({"application_id"})
     LONG_FIELDS = frozenset({"notes"})
     REQUIRED = frozenset({"company", "starts_at"})
     BINDINGS = [
@@ -93,13 +117,24 @@ class InterviewFormScreen(FormScreen[Interview]):
         ),
     ]
 
-    def __init__(self, interview: Interview | None, *, focus: str = "company") -> None:
-        """`focus` names the field the cursor starts in."""
+    def __init__(
+        self,
+        interview: Interview | None,
+        *,
+        focus: str = "company",
+        application_id: int | None = None,
+    ) -> None:
+        """`focus` names the field the cursor starts in; `application_id` picks the
+        application a new interview is a round of."""
         super().__init__()
         self.interview = interview
         self.about_interview = interview.id if interview else None
         self.first_field = focus if focus in FORM_ORDER else "company"
         self.draft_kind = f"interview-form:{interview.id if interview else 'new'}"
+        self.start_application = application_id
+        self.round_labels: list[str] = []
+        """The config file's labels, and the one the interview has."""
+        self.start_picking()
 
     # --- layout -----------------------------------------------------------------------
 
@@ -113,15 +148,74 @@ class InterviewFormScreen(FormScreen[Interview]):
         yield from self.compose_fields()
         yield Footer()
 
+    def own_widget(self, field: Field) -> Widget | None:
+        if field.name == "application_id":
+            return ApplicationChoice(
+                self.choices_for("application_id"), id="field-application_id", allow_blank=False
+            )
+        if field.name == "interviewers":
+            return PersonInput(
+                self._people_named,
+                several=True,
+                placeholder=f"{field.placeholder} — → takes a suggested name",
+                id="field-interviewers",
+                select_on_focus=False,
+            )
+        return None
+
+    def choices_for(self, name: str) -> list[tuple[str, str]]:
+        if name == "application_id":
+            return self.application_options()
+        if name == "round_label":
+            return [(label, label) for label in self.round_labels]
+        return super().choices_for(name)
+
     def on_mount(self) -> None:
+        labels = list(self.journal_app.settings.round_labels)
+        if self.interview is not None and self.interview.round_label not in ("", *labels):
+            labels.append(self.interview.round_label)
+        self.round_labels = labels
         self._initial = texts_of(self.interview, self.now())
+        if self.interview is None and self.start_application is not None:
+            self._initial |= self.start_with(self.start_application)
+        if self.interview is not None and self.interview.application_id is not None:
+            self.offer_known(self.interview.application_id)
+        self.show_round_labels()
         restored = self.restore_draft()
         for name in DATE_FIELDS:
             self._echo(name, self.texts()[name])
         if restored:
             self.validate_all(show_required=False)
+        self.query_one("#field-interviewers", PersonInput).company = self.texts()["company"]
+        self.show_application_choice()
         self.query_one(f"#field-{self.first_field}").focus()
+        self.read_open_applications()
         self.warm_date_parser()
+
+    def show_round_labels(self) -> None:
+        """The round label is offered only when the config file names some."""
+        offered = bool(self.round_labels)
+        self.query_one("#field-round_label", Select).set_options(self.choices_for("round_label"))
+        for part in ("#field-round_label", "#round_label-label"):
+            self.query_one(part).display = offered
+
+    def fill(self, texts: dict[str, str]) -> None:
+        wanted = texts.get("application_id", "")
+        if wanted.isdigit():
+            self.offer_known(int(wanted))
+        label = texts.get("round_label", "")
+        if label and label not in self.round_labels:
+            self.round_labels.append(label)
+            self.show_round_labels()
+        super().fill(texts)
+        self.chosen_application = self.texts()["application_id"]
+
+    def _people_named(self, company: str, typed: str) -> list[str]:
+        """(in a thread) The names to offer as interviewers, with their roles."""
+        return [
+            f"{person.name} ({person.role})" if person.role else person.name
+            for person in self.journal.people.names_for(company, typed)
+        ]
 
     # --- checking as you type ---------------------------------------------------------
 
@@ -149,6 +243,8 @@ class InterviewFormScreen(FormScreen[Interview]):
     def _check_field(self, name: str, *, show_required: bool = True) -> bool:
         text = self.texts()[name]
         _, errors = parse_fields({name: text}, self.now())
+        if name == "application_id" and name not in errors and self.application_misfit():
+            errors[name] = self.application_misfit()
         message = errors.get(name, "")
         if message and not show_required and not text.strip():
             message = ""
@@ -162,6 +258,11 @@ class InterviewFormScreen(FormScreen[Interview]):
         return [n for n in FORM_ORDER if not self._check_field(n, show_required=show_required)]
 
     def field_changed(self, name: str) -> None:
+        if name == "application_id":
+            self.application_picked()
+        elif name in ("company", "role"):
+            self.query_one("#field-interviewers", PersonInput).company = self.texts()["company"]
+            self.show_application_echo()
         if name in DATE_FIELDS:
             self._check_field(name, show_required=False)
         elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
