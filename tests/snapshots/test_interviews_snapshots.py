@@ -9,11 +9,15 @@ a notification, so no toast (with its timeout) can make a picture flaky.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from textual.pilot import Pilot
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.evaluation import Evaluation
+from interview_journal.domain.listing import InterviewQuery
+from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
 
@@ -60,12 +64,13 @@ def test_empty_interviews_screen(snap_compare: Any, journal: Journal, clock: Fix
 def test_filled_interviews_screen(
     snap_compare: Any, filled_journal: Journal, clock: FixedClock
 ) -> None:
-    """The five sample interviews at 100x30, wide enough for the Date column.
+    """The five sample interviews at 100x30, wide enough for the Next column.
 
     The picture must show: the rows in this order: Pied Piper "tomorrow 13:00" and Hooli
     "in 2 days" (bold, upcoming), Vandelay Indu… "yesterday 09:00" and Initech "2 days ago"
-    (awaiting reply), Globex "2 weeks ago" (dim, rejected); the Date column with
-    "Thu 26 Nov 13:00" etc.; the cursor on Pied Piper; "5 interviews" in the state line;
+    (awaiting reply), Globex "2 weeks ago" (dim, rejected); a Next column after Eval
+    (empty: nothing is planned), no Date column; the cursor on Pied Piper; "5 interviews"
+    in the state line;
     below the table the preview titled "Pied Piper — Backend Engineer" with
     "Thu 26 Nov 13:00 · final · upcoming · on site", "With R. Hendricks (CTO)" and
     "Prep: Lead with the migration story."; the footer with the keys from "a Add" to
@@ -131,3 +136,46 @@ def test_help_screen(snap_compare: Any, filled_journal: Journal, clock: FixedClo
     """
     app = make_app(filled_journal, clock)
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_help)
+
+
+def _initech_evaluated_and_chased(journal: Journal, clock: FixedClock) -> None:
+    """Initech gets an evaluation with a lesson and a follow-up planned for Mon 30 Nov."""
+    page = journal.page_interviews(InterviewQuery(now=clock.now(), search="initech"))
+    initech = page.interviews[0].id
+    assert initech is not None
+    journal.save_evaluation(Evaluation(initech, to_improve="Slow down on the TPS question"))
+    journal.add_entry(Entry(initech, EntryKind.FOLLOW_UP, due=When(date(2026, 11, 30))))
+
+
+async def search_tps(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"slow tps")
+    await settle(pilot)
+
+
+def test_search_says_where_it_matched(
+    snap_compare: Any, filled_journal: Journal, clock: FixedClock
+) -> None:
+    """Searching "slow tps" at 100x30 finds Initech by its evaluation.
+
+    The picture must show: "slow tps" in the search box and "1 of 5 interviews" (or the
+    state line's way of saying one match); the one row, Initech, with "Mon 30 Nov" in its
+    Next column; the preview's first line "Found in evaluation · to improve: "Slow down on
+    the TPS question"" with "Slow" and "TPS" marked (bold, reversed); below it
+    "Next: Mon 30 Nov · follow-up" among the agreed dates.
+    """
+    _initech_evaluated_and_chased(filled_journal, clock)
+    app = make_app(filled_journal, clock)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=search_tps)
+
+
+def test_search_at_60x20(snap_compare: Any, filled_journal: Journal, clock: FixedClock) -> None:
+    """The same search in a 60x20 terminal.
+
+    The picture must show: no Next or Date column (the preview says both); the row's
+    company and role clipped with "…" where they do not fit; the preview's "Found in
+    evaluation · to improve" line, cut with nothing overlapping.
+    """
+    _initech_evaluated_and_chased(filled_journal, clock)
+    app = make_app(filled_journal, clock)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=search_tps)

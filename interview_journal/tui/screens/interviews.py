@@ -159,6 +159,8 @@ class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
             append=message.append,
             keep_id=message.keep_id,
             evaluations=message.page.evaluations,
+            hits=message.page.hits,
+            next_steps=message.page.next_steps,
         )
         self._show_state()
         self._show_preview()
@@ -217,7 +219,14 @@ class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
 
     @on(DataTable.RowHighlighted)
     def _show_preview(self) -> None:
-        self.query_one(InterviewPreview).show_interview(self.table.highlighted(), self.now())
+        interview = self.table.highlighted()
+        known = interview.id if interview and interview.id is not None else 0
+        self.query_one(InterviewPreview).show_interview(
+            interview,
+            self.now(),
+            hit=self.table.hits.get(known),
+            next_step=self.table.next_steps.get(known),
+        )
 
     # --- searching --------------------------------------------------------------------
 

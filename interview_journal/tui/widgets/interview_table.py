@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from interview_journal.dates import format_exact, relative
+from interview_journal.dates import format_day, format_exact, relative
 from interview_journal.domain.evaluation import EvaluationSummary, summary_text
+from interview_journal.domain.listing import NextStep, SearchHit
 from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.status import effective_status
 
@@ -24,6 +25,9 @@ NEAR_END = 25
 """Ask for the next page when the cursor is this many rows from the last loaded one."""
 WIDE = 96
 """From this width on, the exact date gets a column of its own (else it is in the preview)."""
+WITH_NEXT = 90
+"""From this width on, the next planned follow-up gets a column (else it is in the preview);
+the exact date's column then needs 12 more."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class InterviewTable(DataTable[str | Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.interviews: list[Interview] = []
         self.evaluations: dict[int, EvaluationSummary] = {}
+        self.hits: dict[int, SearchHit] = {}
+        """While searching: where each row matched (the preview shows it)."""
+        self.next_steps: dict[int, NextStep] = {}
         self.now = pendulum.now("UTC")
         self.has_more = False
         self._built_width = 0
@@ -81,8 +88,11 @@ class InterviewTable(DataTable[str | Text]):
             Column("status", "Status", 14),
         )
         evaluation = Column("eval", "Eval", 7)
-        dates = [Column("date", "Date", 16)] if width >= WIDE else []
-        fixed = [when, *dates, stage, status, evaluation]
+        # the next follow-up before the exact date (the preview has both): each only when
+        # company and role keep room to be read
+        after = [Column("next", "Next", 10)] if width >= WITH_NEXT else []
+        dates = [Column("date", "Date", 16)] if width >= WIDE + 12 * len(after) else []
+        fixed = [when, *dates, stage, status, evaluation, *after]
         padding = 2 * (len(fixed) + 2)
         rest = max(width - sum(c.width for c in fixed) - padding, 12)
         company = min(24, max(8, rest * 9 // 20))
@@ -94,6 +104,7 @@ class InterviewTable(DataTable[str | Text]):
             stage,
             status,
             evaluation,
+            *after,
         ]
 
     def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
@@ -106,6 +117,7 @@ class InterviewTable(DataTable[str | Text]):
             "stage": interview.stage.label,
             "status": status.label,
             "eval": summary_text(self.evaluations.get(interview.id or 0)),
+            "next": self._next_text(interview.id),
         }
         style = ""
         if status is Status.UPCOMING:
@@ -113,6 +125,10 @@ class InterviewTable(DataTable[str | Text]):
         elif status in (Status.REJECTED, Status.WITHDRAWN):
             style = "dim"
         return [Text(_clip(values[c.key], c.width), style=style, no_wrap=True) for c in columns]
+
+    def _next_text(self, interview_id: int | None) -> str:
+        step = self.next_steps.get(interview_id or 0)
+        return format_day(step.due.day, self.now.date()) if step else ""
 
     def show_interviews(
         self,
@@ -123,13 +139,17 @@ class InterviewTable(DataTable[str | Text]):
         append: bool = False,
         keep_id: int | None = None,
         evaluations: dict[int, EvaluationSummary] | None = None,
+        hits: dict[int, SearchHit] | None = None,
+        next_steps: dict[int, NextStep] | None = None,
     ) -> None:
         """Show a first page (or, with `append`, the next one). Keeps the cursor on `keep_id`."""
         self.now = now
         self.has_more = False  # building moves the cursor: no page requests until done
         if not append:
-            self.evaluations = {}
+            self.evaluations, self.hits, self.next_steps = {}, {}, {}
         self.evaluations.update(evaluations or {})
+        self.hits.update(hits or {})
+        self.next_steps.update(next_steps or {})
         if append:
             self.interviews.extend(interviews)
             columns = self._columns()

@@ -1,4 +1,5 @@
-"""A few lines about the highlighted interview: the exact date and what was agreed."""
+"""A few lines about the highlighted interview: the exact date, what was agreed, the next
+planned follow-up and, while searching, where the search found it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from interview_journal.dates import format_day, format_exact, relative_day
+from interview_journal.domain.listing import NextStep, SearchHit
 from interview_journal.domain.model import Interview
 from interview_journal.domain.status import effective_status
 
@@ -19,7 +21,14 @@ def _first_line(text: str, width: int = 90) -> str:
 class InterviewPreview(Static):
     """The highlighted interview in brief."""
 
-    def show_interview(self, interview: Interview | None, now: pendulum.DateTime) -> None:
+    def show_interview(
+        self,
+        interview: Interview | None,
+        now: pendulum.DateTime,
+        *,
+        hit: SearchHit | None = None,
+        next_step: NextStep | None = None,
+    ) -> None:
         if interview is None:
             self.update("")
             self.border_title = ""
@@ -47,10 +56,22 @@ class InterviewPreview(Static):
             agreed.append(f"May get in touch from {format_day(interview.contact_from, today)}")
         if interview.people_text:
             agreed.insert(0, f"With {interview.people_text}")
+        if next_step is not None:
+            agreed.append(f"Next: {format_day(next_step.due.day, today)} · {next_step.kind.label}")
         if agreed:
             lines.append(Content("   ".join(agreed)))
         if interview.notes.strip():
             lines.append(
                 Content.from_markup("[dim]Prep:[/dim] $notes", notes=_first_line(interview.notes))
             )
+        if hit is not None:
+            lines.insert(0, found_line(hit))
         self.update(Content("\n").join(lines))
+
+
+def found_line(hit: SearchHit) -> Content:
+    """`Found in evaluation · to improve: "…the TPS question…"`, the typed words marked."""
+    excerpt = Content(hit.excerpt)
+    for start, end in hit.spans:
+        excerpt = excerpt.stylize("bold reverse", start, end)
+    return Content.assemble(("Found in ", "dim"), (hit.where, "bold"), ': "', excerpt, '"')
