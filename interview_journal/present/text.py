@@ -206,14 +206,13 @@ def application_line(summary: ApplicationSummary) -> str:
     return f"#{application.id} {application.title} · {summary.status.label}{marks}"
 
 
-def planned_words(entry: Entry | None, today: date, *, what: bool = True) -> str:
-    """A planned entry as "○ Fri 27 Nov follow-up · e-mail" ("!" when overdue; without
-    the title when `what` is false), or a dash when nothing is planned."""
+def planned_words(entry: Entry | None, today: date) -> str:
+    """A planned entry as "○ Fri 27 Nov follow-up · e-mail" ("!" when overdue), or a dash
+    when nothing is planned."""
     if entry is None:
         return "—"
     shape = MARKERS.get(entry.state(today).value, MARKERS["planned"])
-    words = f"{shape} {when_text(entry.when, today)}"
-    return f"{words} {entry.title}" if what else words
+    return f"{shape} {when_text(entry.when, today)} {entry.title}"
 
 
 def summary_cells(summary: ApplicationSummary, today: date) -> tuple[str, ...]:
