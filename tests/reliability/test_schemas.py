@@ -4,20 +4,25 @@ The older journals are real files written by the store code of each earlier sche
 tests/fixtures/schemas/README.md). Each is copied to a temporary folder and opened with
 today's code, which must back it up to `<name>.before-schema-N.bak` (owner-only), migrate it
 to the latest schema, and keep every interview, evaluation, entry and draft with the same
-values. A migration that fails part-way leaves the journal at the version it had before
-the failing step, with the backup beside it, and a later run migrates it normally.
+values, its rounds grouped into applications by company and role and its names made
+people. A migration that fails part-way leaves the journal at the version it had before
+the failing step, with the backup beside it, and a later run migrates it normally. A
+format-1 export of the schema-3 journal imports to the journal that schema-3 file migrates to.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import io
+import json
 import os
 import shutil
 import sqlite3
 import stat
 import subprocess
 from dataclasses import fields
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -30,21 +35,29 @@ from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.listing import InterviewQuery
 from interview_journal.domain.model import Interview
 from interview_journal.errors import StorageError
+from interview_journal.services.exchange import parse_export
+from interview_journal.services.export import ExportParts, write_json_export
+from interview_journal.store import Journal, open_journal
 from interview_journal.store import migrations as migrations_module
-from interview_journal.store import open_journal
 from interview_journal.store.database import APPLICATION_ID, NewerSchemaError, file_uri
 from interview_journal.store.migrations import LATEST_VERSION, MIGRATIONS
 from tests.cli.runner import fix_clock, real_program, run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
-SCHEMAS = [1, 2, 3]
-"""Every schema a released journal can have (3 is the current one: a reference)."""
+SCHEMAS = sorted(int(path.stem.removeprefix("schema-")) for path in FIXTURES.glob("schema-*.db"))
+"""Every schema a journal on disk can have, one fixture each (the latest may be among them:
+then it is a reference that must open unchanged)."""
 OLDER = [v for v in SCHEMAS if v < LATEST_VERSION]
-MIGRATION_NAMES = ["0001_interviews", "0002_evaluations", "0003_follow_ups"]
+MIGRATION_NAMES = [migration.name for migration in MIGRATIONS._migrations]
 RUN_TIMEOUT = 60.0
+EXPORTED_AT = datetime(2026, 11, 25, 13, 5, tzinfo=UTC)
+FORMAT_1 = FIXTURES / "format-1.json"
+"""The export of `schema-3.db` by the last version that wrote format 1 (see the README)."""
 
-# Fields the store owns (ids, timestamps, versions): compared raw, not against the script.
+# Fields the store owns (ids, timestamps, versions, where a round is filed): compared raw,
+# not against the script.
 STORE_OWNED = {"id", "uuid", "created_at", "updated_at", "version", "interview_id"}
+STORE_OWNED |= {"application_id"}
 
 
 def _load_script() -> ModuleType:
@@ -59,6 +72,12 @@ def _load_script() -> ModuleType:
 
 SCRIPT = _load_script()
 """The script that wrote the fixtures: its values are what the journals must still hold."""
+
+
+def written(version: int) -> list[Interview]:
+    """The interviews the script wrote at `version`, in the order it added them."""
+    extra = [SCRIPT.hooli_round(0)] if version >= 4 else []
+    return [*SCRIPT.interviews(), *extra]
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -210,9 +229,10 @@ def test_each_fixture_is_a_journal_of_its_schema(version: int) -> None:
     assert header(path) == (version, APPLICATION_ID)
     tables = raw_tables(path)
     assert [m["name"] for m in tables["_sqlite_migrations"]] == MIGRATION_NAMES[:version]
-    assert len(tables["interviews"]) == len(SCRIPT.interviews())
+    assert len(tables["interviews"]) == len(written(version))
     assert ("evaluations" in tables) == (version >= 2)
     assert ("follow_ups" in tables) == (version >= 3)
+    assert ("applications" in tables) == ("people" in tables) == (version >= 4)
     for suffix in ("-wal", "-shm", "-journal"):
         assert not Path(f"{path}{suffix}").exists()
 
@@ -237,10 +257,13 @@ def test_an_older_journal_is_backed_up_then_migrated_keeping_every_row(
     for table, rows in before_rows.items():
         if table == "_sqlite_migrations":
             assert after_rows[table][: len(rows)] == rows
-        else:
-            assert after_rows[table] == rows, f"{table} changed in the migration"
-    for table in set(after_rows) - set(before_rows):
-        assert after_rows[table] == [], f"the migration put rows in {table}"
+        else:  # columns may be added; what was there stays as it was
+            names = list(rows[0]) if rows else []
+            kept = [{name: row[name] for name in names} for row in after_rows[table]]
+            assert kept == rows, f"{table} changed in the migration"
+    if version < 4:  # the step that files every round under an application
+        assert all(row["application_id"] for row in after_rows["interviews"])
+        assert {row["round_label"] for row in after_rows["interviews"]} == {""}
 
     backup = path.with_name(f"journal.db.before-schema-{version + 1}.bak")
     assert listing(path.parent) == ["journal.db", backup.name]
@@ -255,7 +278,7 @@ def test_an_older_journal_is_backed_up_then_migrated_keeping_every_row(
 def test_every_value_reads_back_through_todays_code(tmp_path: Path, version: int) -> None:
     path = copy_fixture(version, tmp_path / "data")
     with open_journal(path) as journal:
-        expected = SCRIPT.interviews()
+        expected = written(version)
         page = journal.page_interviews(
             InterviewQuery(now=FixedClock("2026-11-25T14:05:00", "Europe/Stockholm").now()),
             None,
@@ -290,6 +313,105 @@ def test_every_value_reads_back_through_todays_code(tmp_path: Path, version: int
         assert dismissed == ([SCRIPT.DISMISSED] if version >= 3 else [])
 
 
+def applications_of(journal: Journal) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """Each application (company, role) with its rounds (company, role, start), in the
+    order they were made."""
+    ids = [row["id"] for row in journal.db.query("SELECT id FROM applications ORDER BY id")]
+    return [
+        (
+            journal.applications.get(number).company,
+            journal.applications.get(number).role,
+            [
+                (r.company, r.role, r.starts_at.isoformat())
+                for r in journal.applications.rounds(number)
+            ],
+        )
+        for number in ids
+    ]
+
+
+@pytest.mark.parametrize("version", SCHEMAS)
+def test_the_rounds_are_grouped_into_applications_and_the_names_made_people(
+    tmp_path: Path, version: int
+) -> None:
+    """Two roles at Initech are two applications; the Backend Developer typed again as
+    "INITECH", "backend   developer " is a second round of the first one. Everyone named
+    as an interviewer or a contact is a person at that company, once."""
+    path = copy_fixture(version, tmp_path / "data")
+    interviews = SCRIPT.interviews()
+    expected = [
+        (
+            company,
+            role,
+            [(i.company, i.role, i.starts_at.isoformat()) for i in (interviews[n] for n in places)],
+        )
+        for (company, role), places in SCRIPT.GROUPS.items()
+    ]
+    with open_journal(path) as journal:
+        found = applications_of(journal)
+        people = journal.people.listed()
+        hooli = journal.applications.matching("hooli", "site reliability engineer")
+    if version < 4:  # filed by the migration, in the order the first rounds were held
+        assert found == expected
+    else:  # filed as each round was saved: the same groups, in the order they were added
+        hooli_round = SCRIPT.hooli_round(0)
+        by_hand = (
+            "Hooli",
+            "Site Reliability Engineer",
+            [("Hooli", hooli_round.role, hooli_round.starts_at.isoformat())],
+        )
+        assert sorted(found) == sorted([*expected, by_hand])
+        (application,) = hooli
+        assert content(application, STORE_OWNED) == content(SCRIPT.application(), STORE_OWNED)
+    named = {(p.name, p.company) for p in people}
+    assert len(named) == len(people), "someone was made a person twice"
+    assert named - {("Gavin Belson", "Hooli")} == {
+        (name, company) for name, company, _ in SCRIPT.PEOPLE
+    }
+    if version < 4:
+        assert {(p.name, p.company, p.role) for p in people} == SCRIPT.PEOPLE
+    else:
+        (gavin,) = [p for p in people if p.company == "Hooli"]
+        assert content(gavin, STORE_OWNED) == content(SCRIPT.person(), STORE_OWNED)
+    first = next(a for a in found if a[1] == "Backend Developer")
+    assert len(first[2]) == 2
+
+
+def _same_journal_text(journal: Journal) -> dict[str, Any]:
+    """The journal's format-2 export with what differs between two journals of the same
+    content put aside: the uuids of applications and people (rounds name their
+    application by its place instead) and the moment each person was recorded."""
+    buffer = io.StringIO()
+    write_json_export(ExportParts(journal), EXPORTED_AT, buffer.write)
+    data: dict[str, Any] = json.loads(buffer.getvalue())
+    places = {application.pop("uuid"): n for n, application in enumerate(data["applications"])}
+    for interview in data["interviews"]:
+        interview["application"] = places[interview["application"]]
+    for person in data["people"]:
+        for name in ("uuid", "created_at", "updated_at"):
+            del person[name]
+    data["people"].sort(key=lambda person: (person["company"], person["name"]))
+    return data
+
+
+def test_a_format_1_file_imports_to_the_journal_its_schema_3_journal_migrates_to(
+    tmp_path: Path,
+) -> None:
+    migrated = copy_fixture(3, tmp_path / "old")
+    with open_journal(migrated) as journal:
+        expected = _same_journal_text(journal)
+        grouped = applications_of(journal)
+    with open_journal(tmp_path / "new" / "journal.db", create=True) as journal:
+        report = journal.import_plan(parse_export(FORMAT_1.read_text(encoding="utf-8")))
+        assert report.added["applications"] == len(SCRIPT.GROUPS)
+        assert report.added["people"] == len(SCRIPT.PEOPLE)
+        assert applications_of(journal) == grouped
+        assert _same_journal_text(journal) == expected
+        again = journal.import_plan(parse_export(FORMAT_1.read_text(encoding="utf-8")))
+        assert not any(again.added.values()), "importing the same file again added something"
+        assert _same_journal_text(journal) == expected
+
+
 @pytest.mark.parametrize("version", OLDER)
 def test_a_migrated_journal_has_exactly_the_schema_of_a_new_one(
     tmp_path: Path, version: int
@@ -311,7 +433,7 @@ def test_a_migrated_journal_takes_new_kinds_of_data(tmp_path: Path, version: int
     now = FixedClock("2026-11-25T14:05:00", "Europe/Stockholm").now()
     with open_journal(path) as journal:
         third = journal.add_interview(Interview(company="Vandelay", starts_at=now))
-        assert third.id == len(SCRIPT.interviews()) + 1
+        assert third.id == len(written(version)) + 1
         journal.save_evaluation(Evaluation(third.id, went_well="New after the migration."))
         journal.add_entry(
             Entry(interview_id=1, kind=EntryKind.NOTE, done=When(now.date()), note="Called")
@@ -321,12 +443,20 @@ def test_a_migrated_journal_takes_new_kinds_of_data(tmp_path: Path, version: int
         found = journal.page_interviews(InterviewQuery(now=now, search="alesund"), None, 10)
         assert [i.company for i in found.interviews] == ["Ålesund Fisk & Data"]
     with open_journal(path) as journal:
-        assert journal.count_interviews() == len(SCRIPT.interviews()) + 1
-        assert [e.note for e in journal.entries_for(1)][-1] == "Called"
+        assert journal.count_interviews() == len(written(version)) + 1
+        assert "Called" in [e.note for e in journal.entries_for(1)]
+        assert journal.get_interview(third.id).application_id is not None
 
 
 def test_the_current_schema_opens_without_a_backup_or_a_change(tmp_path: Path) -> None:
-    path = copy_fixture(LATEST_VERSION, tmp_path / "data")
+    """A journal of today's schema (its fixture when there is one, else one made now)."""
+    if LATEST_VERSION in SCHEMAS:
+        path = copy_fixture(LATEST_VERSION, tmp_path / "data")
+    else:
+        path = tmp_path / "data" / "journal.db"
+        with open_journal(path, create=True) as journal:
+            for interview in SCRIPT.interviews():
+                journal.add_interview(interview)
     before = raw_tables(path)
     open_journal(path).close()
     assert listing(path.parent) == ["journal.db"]
@@ -342,7 +472,8 @@ def test_the_command_line_migrates_an_older_journal_and_lists_it(
     result = run_program(["--db", path, "list", "--sort", "company"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 1 + 3, result.stdout  # a header and three rows
+    rows = len(written(version))
+    assert len(result.stdout.splitlines()) == 1 + rows, result.stdout  # a header and the rows
     for name in ("Initech", "Ålesund Fisk & Data", "Globex"):
         assert name in result.stdout
     assert header(path)[0] == LATEST_VERSION
@@ -444,7 +575,7 @@ def test_after_a_failed_migration_the_next_run_migrates_normally(
 
     failing_step.fixed()
     with open_journal(path) as journal:
-        assert journal.count_interviews() == 3
+        assert journal.count_interviews() == len(SCRIPT.interviews())
         assert journal.get_interview(1).company == "Initech"
     assert header(path)[0] == LATEST_VERSION
     assert listing(path.parent) == [
@@ -502,7 +633,7 @@ def test_an_older_journal_opened_read_only_is_refused_or_readable(
         return
     try:
         page = journal.page_interviews(InterviewQuery(now=now), None, 10)
-        assert len(page.interviews) == 3
+        assert len(page.interviews) == len(written(version))
         journal.needs_attention(now)
         journal.get_evaluation(1)
     finally:
