@@ -6,7 +6,7 @@ test clock (Wed 25 Nov 2026 14:05, Stockholm).
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.applications import Application
@@ -281,3 +281,32 @@ async def test_keys_typed_at_once_act_like_keys_typed_slowly(
         )
         await settle(pilot)
         assert "Globex — Platform Engineer" in text_of(app, "#detail-title")
+
+
+async def test_the_palette_offers_every_key_of_the_view_by_its_name(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(showcase_journal, clock, view="applications")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        offered = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Add  (a)", "Delete  (d)", "Undo  (u)", "Filter  (f)", "Applications  (4)"):
+            assert title in offered, offered
+
+
+async def test_what_was_typed_in_the_form_comes_back_after_quitting(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    """The form keeps a draft as you type: quitting (here: the app told to end) and
+    opening the form again brings the typing back."""
+    app = make_app(showcase_journal, clock, view="applications")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "a")
+        await type_text(pilot, "Nordvik")
+        await app.action_quit()
+    again = make_app(showcase_journal, clock, view="applications")
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "a")
+        assert again.screen.query_one("#field-company", Input).value == "Nordvik"

@@ -255,3 +255,19 @@ async def test_help_renders_at_small_sizes(
         assert "Interview" in picture
         await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, InterviewsScreen)
+
+
+async def test_help_on_the_application_screen_lists_its_own_keys_and_the_views(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(showcase_journal, clock, view="applications")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "enter")
+        await press_and_settle(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        lines = help_lines(app)
+        assert "Show the whole job ad" in lines["o"]
+        assert "Edit this application" in lines["e"]
+        assert "Every application and where it stands" in lines["4"]
+        assert "a" not in lines  # the view's keys are not offered here
