@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "application": ("applications", "application"),
     "people": ("people", "people"),
     "person": ("people", "person"),
+    "search": ("search", "search"),
     "follow-up": ("follow_up", "follow_up"),
     "timeline": ("views", "timeline"),
     "review": ("views", "review"),

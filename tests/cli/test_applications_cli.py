@@ -400,6 +400,7 @@ def test_help_of_every_application_command(args: list[str]) -> None:
 
 def test_the_top_level_help_lists_the_new_commands() -> None:
     text = ok("--help").stdout
+    assert any(line.startswith("  search ") for line in text.splitlines())
     for name in ("applications", "application", "people", "person"):
         (line,) = [line for line in text.splitlines() if line.startswith(f"  {name} ")]
         assert not line.endswith("..."), line  # the summary fits
