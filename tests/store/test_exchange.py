@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_journal.dates import FixedClock, to_storage
+from interview_journal.domain.applications import Application, ApplicationStatus, Source
 from interview_journal.domain.evaluation import (
     Evaluation,
     EvaluationState,
@@ -533,6 +534,61 @@ BAD_FILES: list[tuple[str, Mutation, list[str]]] = [
         ["interviews[2]", "company"],
     ),
     (
+        "application-ended-ghosted",
+        lambda d: d["applications"][0].update(ended="ghosted"),
+        ["applications[0].ended", "ghosted", "accepted, rejected, withdrawn"],
+    ),
+    (
+        "application-unknown-source",
+        lambda d: d["applications"][1].update(source="carrier pigeon"),
+        ["applications[1].source", "carrier pigeon", "referral"],
+    ),
+    (
+        "application-empty-company",
+        lambda d: d["applications"][2].update(company="  "),
+        ["applications[2].company", "empty"],
+    ),
+    (
+        "application-duplicate-uuid",
+        lambda d: d["applications"][3].update(uuid=d["applications"][0]["uuid"]),
+        ["applications[3].uuid", "twice"],
+    ),
+    (
+        "application-applied-on-in-words",
+        lambda d: d["applications"][0].update(applied_on="last week"),
+        ["applications[0].applied_on", "last week"],
+    ),
+    (
+        "application-job-ad-with-escape",
+        lambda d: d["applications"][0].update(job_ad_text="Rust \x1b[31m"),
+        ["applications[0].job_ad_text", "Job ad"],
+    ),
+    (
+        "applications-not-a-list",
+        lambda d: d.update(applications={"0": {}}),
+        ["applications", "not a list"],
+    ),
+    (
+        "round-of-an-application-not-in-the-file",
+        lambda d: d["interviews"][0].update(application="nowhere"),
+        ["interviews[0].application", '"nowhere"', "in this file"],
+    ),
+    (
+        "round-label-with-escape",
+        lambda d: d["interviews"][0].update(round_label="case \x1b[31m"),
+        ["interviews[0].round_label"],
+    ),
+    (
+        "person-without-a-name",
+        lambda d: d["people"][0].pop("name"),
+        ["people[0]", "missing name"],
+    ),
+    (
+        "person-email-a-number",
+        lambda d: d["people"][1].update(email=5),
+        ["people[1].email", "expected text"],
+    ),
+    (
         "unknown-entry-kind",
         lambda d: _with_entries(d)["follow_ups"][0].update(kind="party"),
         [".follow_ups[0]", "party"],
@@ -556,8 +612,11 @@ def test_a_bad_file_is_refused_naming_the_place_and_changes_nothing(
 ) -> None:
     data = json.loads(exported)
     # Make every record new to `other`, so a partial import would show.
+    for item in [*data["applications"], *data["people"]]:
+        item["uuid"] = "new-" + item["uuid"]
     for item in data["interviews"]:
         item["uuid"] = "new-" + item["uuid"]
+        item["application"] = "new-" + item["application"]
         for entry in item["follow_ups"]:
             entry["uuid"] = "new-" + entry["uuid"]
     mutate(data)
@@ -690,6 +749,108 @@ def test_a_file_without_timestamps_or_optional_fields_gets_defaults(other: Journ
     # It exports and re-imports like any other journal.
     text = export_text(other)
     assert import_text(other, text).skipped == counts(applications=1, interviews=1, follow_ups=1)
+
+
+# --- applications and people (format 2) ------------------------------------------------------
+
+
+@pytest.fixture
+def hooli(journal: Journal, clock: FixedClock) -> Application:
+    """An application with every field, a labelled round of it, and a person with every
+    field; another role at the same company has a round of its own."""
+    application = journal.applications.add(
+        Application(
+            company="Hooli",
+            role="Site Reliability Engineer",
+            job_ad_url="https://jobs.example.com/hooli/sre",
+            job_ad_text="Keep the lights on.\nOn-call one week in six. 🚨",
+            source=Source.REFERRAL,
+            source_note="Gilfoyle",
+            applied_on=date(2026, 11, 2),
+            location="remote",
+            salary="60-70k",
+            ended=ApplicationStatus.WITHDRAWN,
+            notes="Ask about the box.",
+        )
+    )
+    assert application.id is not None
+    journal.add_interview(
+        Interview(
+            company="Hooli",
+            role="Site Reliability Engineer",
+            starts_at=clock.now(),
+            round_label="case presentation",
+            application_id=application.id,
+            interviewers=(Person("Gavin Belson", "CEO"),),
+        )
+    )
+    journal.add_interview(Interview(company="Hooli", role="Designer", starts_at=clock.now()))
+    gavin = journal.people.listed("Gavin")[0]
+    journal.people.update(
+        gavin.with_changes(email="gavin@hooli.example", phone="+1 555", url="https://x.example")
+    )
+    return application
+
+
+def test_applications_and_people_travel_with_every_field(
+    journal: Journal, hooli: Application, other: Journal
+) -> None:
+    text = export_text(journal)
+    data = json.loads(text)
+    (application,) = [a for a in data["applications"] if a["role"] == "Site Reliability Engineer"]
+    assert application["uuid"] == hooli.uuid
+    assert application["job_ad_text"] == hooli.job_ad_text
+    assert (application["source"], application["applied_on"]) == ("referral", "2026-11-02")
+    assert (application["ended"], application["salary"]) == ("withdrawn", "60-70k")
+    rounds = {item["role"]: item for item in data["interviews"]}
+    assert rounds["Site Reliability Engineer"]["application"] == hooli.uuid
+    assert rounds["Site Reliability Engineer"]["round_label"] == "case presentation"
+    assert rounds["Designer"]["application"] not in (None, hooli.uuid)
+    (gavin,) = data["people"]
+    assert (gavin["name"], gavin["role"], gavin["company"]) == ("Gavin Belson", "CEO", "Hooli")
+    assert (gavin["email"], gavin["phone"]) == ("gavin@hooli.example", "+1 555")
+
+    report = import_text(other, text)
+    assert report.added == counts(applications=2, interviews=2, people=1)
+    assert export_text(other) == text
+    (copy,) = other.applications.matching("hooli", "site  reliability engineer")
+    assert copy.ended is ApplicationStatus.WITHDRAWN
+    assert [r.round_label for r in other.applications.rounds(copy.id or 0)] == ["case presentation"]
+    assert not any(import_text(other, text).added.values())
+
+
+def test_one_interview_exported_takes_its_application_and_the_people_at_its_company(
+    journal: Journal, hooli: Application, other: Journal
+) -> None:
+    (round_,) = journal.applications.rounds(hooli.id or 0)
+    buffer = io.StringIO()
+    write_json_export(ExportParts(journal, interview_id=round_.id), EXPORTED_AT, buffer.write)
+    data = json.loads(buffer.getvalue())
+    assert [a["uuid"] for a in data["applications"]] == [hooli.uuid]
+    assert [p["name"] for p in data["people"]] == ["Gavin Belson"]
+    assert [i["application"] for i in data["interviews"]] == [hooli.uuid]
+    report = import_text(other, buffer.getvalue())
+    assert report.added == counts(applications=1, interviews=1, people=1)
+
+
+def test_a_format_1_copy_of_a_round_updates_it_but_keeps_its_application_and_label(
+    journal: Journal, hooli: Application
+) -> None:
+    """A format-1 file says nothing of applications or labels: a newer copy of a round
+    changes what it says (the notes) and leaves where it is filed and what it is called."""
+    data = json.loads(export_text(journal))
+    (item,) = [i for i in data["interviews"] if i["role"] == "Site Reliability Engineer"]
+    for name in ("application", "round_label"):
+        del item[name]
+    item["notes"] = "Written on the laptop."
+    item["updated_at"] = "2030-01-01T00:00:00Z"
+    old = {"format": "interview-journal", "format_version": 1, "interviews": [item]}
+    report = import_text(journal, json.dumps(old))
+    assert report.updated == counts(interviews=1)
+    assert report.added == counts()
+    (round_,) = journal.applications.rounds(hooli.id or 0)
+    assert round_.notes == "Written on the laptop."
+    assert round_.round_label == "case presentation"
 
 
 # --- backups ---------------------------------------------------------------------------------
