@@ -74,18 +74,16 @@ def _interactive(
             for key in (b"j", b"k"):
                 found["move"].append(session.first_paint_after(key))
                 session.settle(0.15)
-        for _ in range(runs + 1):
-            sent = session.send(b"2")
-            found["switch"].append(session.wait_for(b"overdue") - sent)
-            session.settle(0.2)
-            session.send(b"1")
-            session.settle(0.3)
-        for _ in range(runs + 1):
-            sent = session.send(b"v")
-            found["evaluation"].append(session.wait_for(b"What went well") - sent)
-            session.settle(0.3)
-            session.send(b"\x1b")
-            session.settle(0.4)
+        for key, marker, back, figure in (
+            (b"2", b"overdue", b"1", "switch"),
+            (b"v", b"What went well", b"\x1b", "evaluation"),
+        ):
+            for _ in range(runs + 1):
+                sent = session.send(key)
+                found[figure].append(session.wait_for(marker) - sent)
+                session.settle(0.3)
+                session.send(back)
+                session.settle(0.4)
     finally:
         session.close()
     return {name: values[1:] if len(values) > 1 else values for name, values in found.items()}

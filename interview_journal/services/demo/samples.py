@@ -21,6 +21,7 @@ from interview_journal.domain.timeline import (
     When,
     next_working_day,
 )
+from interview_journal.services.demo.words import PEOPLE
 from interview_journal.store.bulk import Bundle
 
 COMPANIES = [
@@ -44,20 +45,6 @@ COMPANIES = [
     ("Prestige Worldwide", "Engineering Manager"),
     ("Blue Sun", "QA Lead"),
     ("Sirius Cybernetics", "UX Engineer"),
-]
-PEOPLE = [
-    ("B. Lumbergh", "manager"),
-    ("M. Bolton", "developer"),
-    ("G. Belson", "CEO"),
-    ("R. Hendricks", "CTO"),
-    ("M. Hanneman", ""),
-    ("E. Bachman", "product owner"),
-    ("J. Yang", "tech lead"),
-    ("L. Svensson", "recruiter"),
-    ("A. Nilsson", "HR partner"),
-    ("K. Lindqvist", "team lead"),
-    ("S. Ekström", "architect"),
-    ("P. Gregory", "CFO"),
 ]
 NOTES = [
     "Lead with the migration story: 40 services moved without downtime.",

@@ -106,33 +106,28 @@ def showcase_journal(now: datetime, time_zone: str = "Europe/Stockholm") -> list
             ),
         ),
         Bundle(vandelay),
-        Bundle(
+        _thanked(
             initech,
-            entries=(
-                Entry(
-                    interview_id=0,
-                    kind=EntryKind.THANK_YOU,
-                    done=when(-2, 16),
-                    channel=Channel.EMAIL,
-                    contact="B. Lumbergh",
-                    reason="Thanked him and sent the TPS summary he asked for.",
-                ),
-            ),
+            when(-2, 16),
+            "Thanked him and sent the TPS summary he asked for.",
+            contact="B. Lumbergh",
         ),
         _rejected(globex, when(-14, 10)),
-        Bundle(
-            quiet,
-            entries=(
-                Entry(
-                    interview_id=0,
-                    kind=EntryKind.THANK_YOU,
-                    done=when(-9, 17),
-                    channel=Channel.EMAIL,
-                    reason="Thanked them; linked the paper on drift detection.",
-                ),
-            ),
-        ),
+        _thanked(quiet, when(-9, 17), "Thanked them; linked the paper on drift detection."),
     ]
+
+
+def _thanked(interview: Interview, sent: When, reason: str, *, contact: str = "") -> Bundle:
+    """An interview whose only entry is the thank-you sent after it."""
+    note = Entry(
+        interview_id=0,
+        kind=EntryKind.THANK_YOU,
+        done=sent,
+        channel=Channel.EMAIL,
+        contact=contact,
+        reason=reason,
+    )
+    return Bundle(interview, entries=(note,))
 
 
 def _gone_quiet(today: date, time_zone: str) -> Interview:

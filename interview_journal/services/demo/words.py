@@ -32,7 +32,7 @@ EMPLOYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Each employer with the roles one might apply for there (the first is the usual one)."""
 
-_PEOPLE = (
+PEOPLE = (
     ("B. Lumbergh", "manager"),
     ("M. Bolton", "developer"),
     ("G. Belson", "CEO"),
@@ -45,9 +45,9 @@ _PEOPLE = (
     ("K. Lindqvist", "team lead"),
     ("S. Ekström", "architect"),
     ("P. Gregory", "CFO"),
-    ("T. Haugen", "head of engineering"),
-    ("I. Berg", "staff engineer"),
 )
+"""Interviewers and their roles."""
+_MET = (*PEOPLE, ("T. Haugen", "head of engineering"), ("I. Berg", "staff engineer"))
 PEOPLE_PER_EMPLOYER = 3
 
 AD_INTROS = (
@@ -119,7 +119,7 @@ def people_at(company: str) -> tuple[PersonRecord, ...]:
     domain = slug(company).replace("-", "") + ".example"
     found = []
     for step in range(PEOPLE_PER_EMPLOYER):
-        name, role = _PEOPLE[(start + step * 5) % len(_PEOPLE)]
+        name, role = _MET[(start + step * 5) % len(_MET)]
         initial, surname = name.split(". ")
         email = f"{initial}.{slug(surname)}@{domain}".lower()
         found.append(PersonRecord(name, role=role, company=company, email=email))
