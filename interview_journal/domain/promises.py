@@ -106,7 +106,8 @@ def promise_ledger(
         held = held_day(round_)
         days = [day for day in answers.get(round_.id, ()) if day >= held]
         if index + 1 < len(ordered):
-            days.append(max(held, _invited_on(ordered[index + 1])))
+            # invited by the time it was entered (and by today, at the latest)
+            days.append(max(held, min(_invited_on(ordered[index + 1]), today)))
         answered = min(days, default=None)
         state = _state(round_.feedback_by, answered, today, closed)
         found.append(Promise(round_, round_.feedback_by, state, answered))

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from interview_journal.domain.model import Interview
+from interview_journal.domain.promises import Promise
 from interview_journal.domain.suggestions import Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, When
 
@@ -126,6 +127,8 @@ class TimelineItem(DatedItem):
     interview: Interview
     entry: Entry | None = None
     suggestion: Suggestion | None = None
+    promise: Promise | None = None
+    """On a "feedback promised by" line: how the promise ended (kept, late, never)."""
 
     @property
     def shows(self) -> str:

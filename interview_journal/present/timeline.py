@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from interview_journal.dates import format_day, relative_day
+from interview_journal.domain.promises import Promise, PromiseState
 from interview_journal.domain.suggestions import Rule, Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, EntryState, When
 from interview_journal.domain.timeline_page import Source, TimelineItem
@@ -56,17 +57,10 @@ def describe(item: TimelineItem, now: datetime) -> Line:
     if item.source is Source.INTERVIEW:
         held = interview.starts_at <= now
         state = "done" if held else "planned"
-        what = f"interview {'held' if held else ''} · {interview.stage.label}".replace("  ", " ")
+        what = f"interview {'held' if held else ''} · {interview.round_name}".replace("  ", " ")
         return Line(MARKERS[state], state, when, company, what, interview.role)
     if item.source is Source.FEEDBACK_BY:
-        return Line(
-            MARKERS["milestone"],
-            "milestone",
-            when,
-            company,
-            "feedback due by",
-            "they promised an answer by then",
-        )
+        return _describe_promise(item.promise, when, company, today)
     return Line(
         MARKERS["milestone"],
         "milestone",
@@ -75,6 +69,22 @@ def describe(item: TimelineItem, now: datetime) -> Line:
         "may contact from",
         "only with something relevant to say",
     )
+
+
+def _describe_promise(promise: Promise | None, when: str, company: str, today: date) -> Line:
+    """A promised feedback date: a milestone until it is answered, then done ("kept",
+    "late by 3 days"); "never answered" once the application closed without a word."""
+    if promise is None or not promise.state.is_settled:
+        return Line(
+            MARKERS["milestone"],
+            "milestone",
+            when,
+            company,
+            "feedback due by",
+            "they promised an answer by then",
+        )
+    state = "milestone" if promise.state is PromiseState.NEVER else "done"
+    return Line(MARKERS[state], state, when, company, "feedback promised by", promise.words(today))
 
 
 def _describe_entry(entry: Entry, when: str, company: str, today: date) -> Line:

@@ -14,8 +14,10 @@ from datetime import date
 from typing import Any
 
 from interview_journal.dates import to_storage
-from interview_journal.domain.model import Status
-from interview_journal.domain.timeline import When
+from interview_journal.domain.applications import ApplicationStatus
+from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.promises import Promise, promise_ledger
+from interview_journal.domain.timeline import EntryKind, When
 from interview_journal.domain.timeline_page import (
     Part,
     Source,
@@ -29,6 +31,15 @@ from interview_journal.store.interviews import Interviews
 from interview_journal.store.rows import ENTRY_COLUMNS, Row, entry_from_row
 
 CLOSED = tuple(status.value for status in Status if status.is_closed)
+_ANSWER_KINDS = ", ".join(f"'{kind.value}'" for kind in EntryKind if kind.is_answer)
+_ANSWERED = (
+    "(EXISTS (SELECT 1 FROM follow_ups f WHERE f.interview_id = interviews.id "
+    f"AND f.done IS NOT NULL AND f.kind IN ({_ANSWER_KINDS})) "
+    "OR EXISTS (SELECT 1 FROM interviews n WHERE n.application_id = interviews.application_id "
+    "AND n.starts_at > interviews.starts_at))"
+)
+"""A round's promise was answered: a reply, next round or outcome recorded on it, or a
+later round of its application (follow_ups_by_interview, interviews_by_application)."""
 
 _Keyed = tuple[tuple[Any, ...], TimelineItem]
 """A merge key (what the SQL orders by, comparable across sources) and the item."""
@@ -151,6 +162,9 @@ class _Heads:
     def _agreed_dates(self, source: Source, fetch: int) -> list[tuple[tuple[Any, ...], Row]]:
         column = source.name.lower()
         side = f"{column} >= ?" if self.ascending else f"{column} < ?"
+        if source is Source.FEEDBACK_BY:
+            # an answered promise is done, whenever its date is
+            side = f"{side} AND NOT {_ANSWERED}" if self.ascending else f"({side} OR {_ANSWERED})"
         open_only = ""
         if self.ascending:
             marks = ", ".join("?" for _ in CLOSED)
@@ -178,6 +192,8 @@ class _Heads:
             for _, row in rows
         }
         interviews = Interviews(self.connection).by_id(needed)
+        promised = [interviews[row["id"]] for _, row in raw.get(Source.FEEDBACK_BY, [])]
+        promises = _Promises(self.connection).of(promised, self.query.today)
         tz = self.query.now.tzinfo
         heads: list[list[_Keyed]] = []
         for source, keyed in raw.items():
@@ -193,7 +209,8 @@ class _Heads:
                         when = When.of(interview.starts_at.astimezone(tz))
                     else:
                         when = When(date.fromisoformat(row[source.name.lower()]))
-                    item = TimelineItem(self.part, source, when, interview)
+                    promise = promises.get(row["id"]) if source is Source.FEEDBACK_BY else None
+                    item = TimelineItem(self.part, source, when, interview, promise=promise)
                 head.append((_merge_key(item, sql_key), item))
             heads.append(head)
         return heads
@@ -221,3 +238,61 @@ def _merge_key(item: TimelineItem, sql_key: tuple[Any, ...]) -> tuple[Any, ...]:
     are what the next page's keyset condition for this source needs.
     """
     return (item.when.key, sql_key[1], sql_key[2], sql_key[0])
+
+
+class _Promises:
+    """How the promises on a page ended: each round's answers, its application's next
+    round and whether the user withdrew, in four queries through indexes."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def of(self, rounds: list[Interview], today: date) -> dict[int, Promise]:
+        ids = [r.id for r in rounds if r.id is not None]
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        answers = [
+            entry_from_row(row)
+            for row in self.connection.query(
+                f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE interview_id IN ({marks}) "
+                f"AND kind IN ({_ANSWER_KINDS}) AND done IS NOT NULL",
+                ids,
+            )
+        ]
+        following = self.connection.query(
+            "SELECT r.id AS round_id, (SELECT n.id FROM interviews n "
+            "WHERE n.application_id = r.application_id AND n.starts_at > r.starts_at "
+            "ORDER BY n.starts_at, n.id LIMIT 1) AS next_id "
+            f"FROM interviews r WHERE r.id IN ({marks})",
+            ids,
+        )
+        next_of = {row["round_id"]: row["next_id"] for row in following if row["next_id"]}
+        next_rounds = Interviews(self.connection).by_id(set(next_of.values()))
+        withdrawn = self._withdrawn(
+            {r.application_id for r in rounds if r.application_id is not None}
+        )
+        found: dict[int, Promise] = {}
+        for round_ in rounds:
+            assert round_.id is not None
+            later = next_rounds.get(next_of.get(round_.id, 0))
+            # withdrawn, it will never be answered; an offer or a rejection set by hand
+            # was an answer, on a day not recorded: the promise stays unsettled
+            closed = round_.application_id in withdrawn or round_.status is Status.WITHDRAWN
+            ledger = promise_ledger(
+                [round_, *([later] if later else [])], answers, today, closed=closed
+            )
+            if ledger:
+                found[round_.id] = ledger[0]
+        return found
+
+    def _withdrawn(self, application_ids: set[int]) -> set[int]:
+        """The applications among these that the user withdrew from."""
+        if not application_ids:
+            return set()
+        marks = ", ".join("?" for _ in application_ids)
+        rows = self.connection.query(
+            f"SELECT id FROM applications WHERE ended = ? AND id IN ({marks})",
+            [ApplicationStatus.WITHDRAWN.value, *sorted(application_ids)],
+        )
+        return {row["id"] for row in rows}
