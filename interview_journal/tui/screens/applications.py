@@ -26,6 +26,7 @@ from interview_journal.domain.applications import (
 )
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.tui.screens.paged import PagedScreen
+from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
 from interview_journal.tui.widgets.footer_fit import fit_footer
 from interview_journal.tui.widgets.top_bar import TopBar
@@ -51,7 +52,7 @@ def matches(summary: ApplicationSummary, words: str, status: ApplicationStatus |
     return all(word in haystack for word in words.casefold().split())
 
 
-class ApplicationsScreen(PagedScreen[int, int]):
+class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
     """The Applications view (key 4)."""
 
     AUTO_FOCUS = ""
@@ -195,28 +196,7 @@ class ApplicationsScreen(PagedScreen[int, int]):
         elif not self.table.display and self.focused is self.table:
             self.set_focus(None)  # keys like `a` must reach the screen
 
-    # --- searching and filtering ------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.search_text = event.value
-        self.reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.table.focus()
-
-    def key_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value:
-            search.value = ""
-        if self.status_filter is not None and not search.has_focus:
-            self.status_filter = None
-            self.reload()
-        self.table.focus()
+    # --- filtering (searching: SearchAsYouType) ---------------------------------------
 
     def action_filter(self) -> None:
         from interview_journal.tui.dialogs.choose import ALL, ChooseScreen
