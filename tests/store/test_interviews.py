@@ -22,8 +22,11 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _stored_fields(interview: Interview) -> Interview:
-    """What the user typed: everything but the fields the store owns."""
-    return interview.with_changes(id=None, created_at=None, updated_at=None, version=0)
+    """What the user typed: everything but the fields the store owns (the application a
+    round is filed under is the store's choice when none was given)."""
+    return interview.with_changes(
+        id=None, application_id=None, created_at=None, updated_at=None, version=0
+    )
 
 
 def everything(clock: FixedClock, **changes: object) -> Interview:

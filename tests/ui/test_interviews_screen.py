@@ -3,12 +3,16 @@ opening and editing, paging through a big journal, help, the palette and quittin
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.listing import InterviewQuery
+from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.services import demo
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
@@ -689,3 +693,47 @@ async def test_interviews_screen_renders_at_small_sizes(
         await settle(pilot)
         assert cursor_company(app) == "Hooli"  # rebuilding the columns keeps the cursor
         assert "Hooli — Data Engineer" in preview_text(app)
+
+
+def _evaluate_initech(journal: Journal, clock: FixedClock) -> int:
+    initech = journal.page_interviews(InterviewQuery(now=clock.now(), search="initech"))
+    target = initech.interviews[0].id
+    assert target is not None
+    journal.save_evaluation(Evaluation(target, to_improve="Slow down on the TPS question"))
+    journal.add_entry(Entry(target, EntryKind.FOLLOW_UP, due=When(date(2026, 11, 30))))
+    return target
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["typed", "burst"])
+async def test_a_search_in_the_evaluation_says_where_it_matched(
+    filled_journal: Journal, clock: FixedClock, burst: bool
+) -> None:
+    _evaluate_initech(filled_journal, clock)
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        if burst:
+            await pilot.press(*"slow down")  # no pause between the keys
+        else:
+            await type_text(pilot, "slow down")
+        await settle(pilot)
+        assert_companies(companies(app), ["Initech"])
+        assert 'Found in evaluation · to improve: "Slow down on the TPS question"' in (
+            preview_text(app)
+        )
+        assert "Next: Mon 30 Nov · follow-up" in preview_text(app)
+        await press_and_settle(pilot, "escape")
+        assert "Found in" not in preview_text(app)
+
+
+async def test_the_next_column_shows_the_next_planned_follow_up(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    _evaluate_initech(filled_journal, clock)
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        nexts = dict(zip(companies(app), column(app, "next"), strict=True))
+        assert shows(nexts["Initech"], "Mon 30 Nov")
+        assert shows(nexts["Hooli"], "")
