@@ -320,7 +320,8 @@ def _next_planned(entries: list[Entry], now: pendulum.DateTime) -> str:
 
     soonest = min(planned, key=lambda e: (e.when.key, e.id or 0))
     today = now.date()
-    return f"{MARKERS[soonest.state(today).value]} {when_text(soonest.when, today)}"
+    shape = MARKERS.get(soonest.state(today).value, MARKERS["planned"])
+    return f"{shape} {when_text(soonest.when, today)}"
 
 
 @click.command()

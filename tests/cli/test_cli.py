@@ -154,18 +154,17 @@ def test_list_shows_the_next_planned_follow_up_of_each_interview(db: Path) -> No
     waiting = add(db, "--company", "Initech", "--when", "2026-11-20 10:00")
     late = add(db, "--company", "Hooli", "--when", "2026-11-18 10:00")
     add(db, "--company", "Globex", "--when", "2026-11-19 10:00")
-    for interview, due in ((waiting, "mon"), (waiting, "fri"), (late, "2026-11-23")):
+    soon = add(db, "--company", "Umbrella", "--when", "2026-11-24 10:00")
+    plans = ((waiting, "mon"), (waiting, "fri"), (late, "2026-11-23"), (soon, "today 16:00"))
+    for interview, due in plans:
         ok("--db", db, "follow-up", str(interview), "--due", due, "--reason", "Ask", "--yes")
     lines = ok("--db", db, "list").stdout.splitlines()[1:]
-    rows = {
-        company: line
-        for line in lines
-        for company in ("Initech", "Hooli", "Globex")
-        if company in line
-    }
+    companies = ("Initech", "Hooli", "Globex", "Umbrella")
+    rows = {company: line for line in lines for company in companies if company in line}
     assert rows["Initech"].endswith("○ Fri 27 Nov")
     assert rows["Hooli"].endswith("! Mon 23 Nov")
     assert rows["Globex"].endswith("awaiting reply")
+    assert rows["Umbrella"].endswith("○ today 16:00")
 
 
 def test_list_of_an_empty_journal_says_so(db: Path) -> None:
