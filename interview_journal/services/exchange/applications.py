@@ -21,7 +21,9 @@ from interview_journal.services.exchange.schema import (
 from interview_journal.services.exchange.values import (
     EPOCH,
     STAMPS,
+    FormTexts,
     calendar_day,
+    form_fields,
     form_texts,
     not_blank,
     stamps_unset,
@@ -34,26 +36,26 @@ from interview_journal.store.rows import (
     person_to_row,
 )
 
-APPLICATION_TEXTS = {
-    "company": ("Company", validation.MAX_SHORT),
-    "role": ("Role", validation.MAX_SHORT),
-    "job_ad_url": ("Job ad link", validation.MAX_LINK),
-    "job_ad_text": ("Job ad", validation.MAX_LONG),
-    "source_note": ("Source note", validation.MAX_SHORT),
-    "location": ("Location", validation.MAX_SHORT),
-    "salary": ("Salary", validation.MAX_SHORT),
-    "notes": ("Notes", validation.MAX_LONG),
-}
+APPLICATION_TEXTS = form_fields(
+    "company",
+    "role",
+    "job_ad_url",
+    "location",
+    "notes",
+    job_ad_text=("Job ad", validation.MAX_LONG),
+    source_note=("Source note", validation.MAX_SHORT),
+    salary=("Salary", validation.MAX_SHORT),
+)
 """The application form's free-text fields: its label and length limit for each."""
-PERSON_TEXTS = {
-    "name": ("Name", validation.MAX_SHORT),
-    "role": ("Role", validation.MAX_SHORT),
-    "company": ("Company", validation.MAX_SHORT),
-    "email": ("E-mail", validation.MAX_SHORT),
-    "phone": ("Phone", validation.MAX_SHORT),
-    "url": ("Link", validation.MAX_LINK),
-    "notes": ("Notes", validation.MAX_LONG),
-}
+PERSON_TEXTS = form_fields(
+    "role",
+    "company",
+    "notes",
+    name=("Name", validation.MAX_SHORT),
+    email=("E-mail", validation.MAX_SHORT),
+    phone=("Phone", validation.MAX_SHORT),
+    url=("Link", validation.MAX_LINK),
+)
 """A person's free-text fields."""
 
 
@@ -66,7 +68,7 @@ def _stamped(row: dict[str, Any], where: str) -> dict[str, str]:
     return {"created_at": created or updated or EPOCH, "updated_at": updated or created or EPOCH}
 
 
-def _texts_filled(row: dict[str, Any], names: dict[str, tuple[str, int]]) -> None:
+def _texts_filled(row: dict[str, Any], names: FormTexts) -> None:
     for name in names:
         row[name] = row[name] or ""
 

@@ -35,6 +35,7 @@ from interview_journal.services.exchange.values import (
     EPOCH,
     STAMPS,
     calendar_day,
+    form_fields,
     form_text,
     form_texts,
     not_blank,
@@ -51,14 +52,14 @@ from interview_journal.store.rows import (
     interview_to_row,
 )
 
-INTERVIEW_TEXTS = {
-    "company": ("Company", validation.MAX_SHORT),
-    "role": ("Role", validation.MAX_SHORT),
-    "location": ("Location", validation.MAX_SHORT),
-    "job_ad_url": ("Job ad link", validation.MAX_LINK),
-    "notes": ("Notes", validation.MAX_LONG),
-    "round_label": ("Round", validation.MAX_SHORT),
-}
+INTERVIEW_TEXTS = form_fields(
+    "company",
+    "role",
+    "location",
+    "job_ad_url",
+    "notes",
+    round_label=("Round", validation.MAX_SHORT),
+)
 """The interview form's free-text fields: its label and length limit for each."""
 ENTRY_TEXTS = {
     "contact": ("Contact person", validation.MAX_SHORT),
@@ -208,12 +209,7 @@ def parse_export(text: str) -> ImportPlan:
     seen_entries: set[str] = set()
     for index, item in enumerate(interviews):
         where = f"interviews[{index}]"
-        if check is not None:
-            check(item, where)
-        row = _interview_row(item, where)
-        if row["uuid"] in seen:
-            raise fail(f"{where}.uuid", "the same uuid appears twice")
-        seen.add(row["uuid"])
+        row = _read_once(item, where, _interview_row, check, seen)
         row["application"] = _application_of(item, where, version, known)
         if version == 1:
             del row["application_id"], row["round_label"]  # the file says nothing of them
@@ -239,17 +235,27 @@ def _records(
     items = data.get(name, [])
     if not isinstance(items, list):
         raise fail(name, "not a list")
-    rows, seen = [], set()
-    for index, item in enumerate(items):
-        where = f"{name}[{index}]"
-        if check is not None:
-            check(item, where)
-        row = read(item, where)
-        if row["uuid"] in seen:
-            raise fail(f"{where}.uuid", "the same uuid appears twice")
-        seen.add(row["uuid"])
-        rows.append(row)
-    return rows
+    seen: set[str] = set()
+    return [
+        _read_once(item, f"{name}[{index}]", read, check, seen) for index, item in enumerate(items)
+    ]
+
+
+def _read_once(
+    item: object,
+    where: str,
+    read: Callable[[object, str], dict[str, Any]],
+    check: Check | None,
+    seen: set[str],
+) -> dict[str, Any]:
+    """One record read with `read`, its uuid not `seen` before in its list."""
+    if check is not None:
+        check(item, where)
+    row = read(item, where)
+    if row["uuid"] in seen:
+        raise fail(f"{where}.uuid", "the same uuid appears twice")
+    seen.add(row["uuid"])
+    return row
 
 
 def _application_of(item: dict[str, Any], where: str, version: int, known: set[str]) -> str | None:
@@ -278,14 +284,10 @@ def _dismissed(dismissed: object) -> list[dict[str, Any]]:
 def _entry_rows(follow_ups: object, where: str, seen: set[str]) -> list[dict[str, Any]]:
     if not isinstance(follow_ups, list):
         raise fail(f"{where}.follow_ups", "not a list")
-    rows = []
-    for number, entry in enumerate(follow_ups):
-        row = _entry_row(entry, f"{where}.follow_ups[{number}]")
-        if row["uuid"] in seen:
-            raise fail(f"{where}.follow_ups[{number}].uuid", "the same uuid appears twice")
-        seen.add(row["uuid"])
-        rows.append(row)
-    return rows
+    return [
+        _read_once(entry, f"{where}.follow_ups[{number}]", _entry_row, None, seen)
+        for number, entry in enumerate(follow_ups)
+    ]
 
 
 def _load(text: str) -> tuple[object, bool]:

@@ -12,6 +12,23 @@ from interview_journal.domain import validation
 from interview_journal.errors import InputError
 from interview_journal.services.exchange.schema import DAY_EXAMPLE, STAMP, fail
 
+FormTexts = dict[str, tuple[str, int]]
+"""Free-text fields of a form: the label and the length limit of each, by name."""
+SHARED_TEXTS: FormTexts = {
+    "company": ("Company", validation.MAX_SHORT),
+    "role": ("Role", validation.MAX_SHORT),
+    "location": ("Location", validation.MAX_SHORT),
+    "job_ad_url": ("Job ad link", validation.MAX_LINK),
+    "notes": ("Notes", validation.MAX_LONG),
+}
+"""The fields the interview, application and person forms have in common."""
+
+
+def form_fields(*shared: str, **own: tuple[str, int]) -> FormTexts:
+    """A form's free-text fields: those it shares (by name), then its own."""
+    return {name: SHARED_TEXTS[name] for name in shared} | own
+
+
 STAMPS = ("created_at", "updated_at")
 EPOCH = "1970-01-01T00:00:00Z"
 """The stamp of a record written without one (its kind has no date of its own to take)."""
@@ -62,7 +79,7 @@ def form_text(value: str, where: str, label: str, limit: int) -> None:
         raise fail(where, error.message.rstrip(".")) from None
 
 
-def form_texts(row: dict[str, Any], where: str, texts: dict[str, tuple[str, int]]) -> None:
+def form_texts(row: dict[str, Any], where: str, texts: FormTexts) -> None:
     """`form_text` for each field of `texts` (its label and limit), in that order."""
     for name, (label, limit) in texts.items():
         form_text(row[name], f"{where}.{name}", label, limit)
