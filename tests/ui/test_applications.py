@@ -6,6 +6,9 @@ test clock (Wed 25 Nov 2026 14:05, Stockholm).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual.widgets import Input, OptionList
 
 from interview_journal.dates import FixedClock
@@ -53,6 +56,20 @@ def cursor_title(app: AnyApp) -> str:
     return rows(app)[table.cursor_row][0]
 
 
+@asynccontextmanager
+async def on_the_view(
+    journal: Journal, clock: FixedClock, *, at: str | None = None
+) -> AsyncIterator[tuple[AnyApp, AnyPilot]]:
+    """The app open on the Applications view (with notifications), its rows read, the
+    cursor on the row of `at` when given."""
+    app = make_app(journal, clock, view="applications")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        if at is not None:
+            await move_to(pilot, at)
+        yield app, pilot
+
+
 async def move_to(pilot: AnyPilot, title: str) -> None:
     """j until the row of `title` is highlighted."""
     for _ in range(len(rows(pilot.app))):
@@ -98,10 +115,7 @@ async def test_the_view_is_usable_at_60_columns_with_nothing_cut_without_an_elli
 async def test_enter_opens_the_application_with_its_rounds_people_and_timeline(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Hooli — Data Engineer")
+    async with on_the_view(showcase_journal, clock, at="Hooli — Data Engineer") as (app, pilot):
         await press_and_settle(pilot, "enter")
         assert isinstance(app.screen, ApplicationScreen)
         assert "Hooli — Data Engineer  ▸ interviewing" in text_of(app, "#detail-title")
@@ -121,10 +135,7 @@ async def test_enter_opens_the_application_with_its_rounds_people_and_timeline(
 async def test_the_promise_ledger_says_how_the_promise_ended(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Initech — Analyst")
+    async with on_the_view(showcase_journal, clock, at="Initech — Analyst") as (app, pilot):
         await press_and_settle(pilot, "enter")
         assert "Mon 23 Nov screening: feedback by Fri 27 Nov · due in 2 days" in text_of(
             app, "#application-promises"
@@ -134,10 +145,7 @@ async def test_the_promise_ledger_says_how_the_promise_ended(
 async def test_enter_on_a_person_edits_them_and_the_screen_shows_the_change(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Hooli — Data Engineer")
+    async with on_the_view(showcase_journal, clock, at="Hooli — Data Engineer") as (app, pilot):
         await press_and_settle(pilot, "enter", "tab", "enter")
         assert isinstance(app.screen, PersonFormScreen)
         await pilot.press("tab", "tab", "tab")  # name, role, company: to the e-mail
@@ -151,9 +159,7 @@ async def test_enter_on_a_person_edits_them_and_the_screen_shows_the_change(
 async def test_a_adds_an_application_and_the_cursor_lands_on_it(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
         await press_and_settle(pilot, "a")
         assert isinstance(app.screen, ApplicationFormScreen)
         await type_text(pilot, "Nordvik")
@@ -168,9 +174,7 @@ async def test_a_adds_an_application_and_the_cursor_lands_on_it(
 async def test_a_bad_applied_on_date_is_said_under_the_field_and_nothing_is_saved(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
         await press_and_settle(pilot, "a")
         await type_text(pilot, "Nordvik")
         app.screen.query_one("#field-applied_on").focus()
@@ -184,10 +188,7 @@ async def test_a_bad_applied_on_date_is_said_under_the_field_and_nothing_is_save
 async def test_e_edits_the_highlighted_application(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Initech — Analyst")
+    async with on_the_view(showcase_journal, clock, at="Initech — Analyst") as (app, pilot):
         await press_and_settle(pilot, "e")
         assert isinstance(app.screen, ApplicationFormScreen)
         await pilot.press("tab", "end", *" II")
@@ -198,10 +199,7 @@ async def test_e_edits_the_highlighted_application(
 async def test_d_asks_naming_the_rounds_and_u_brings_all_back(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Initech — Analyst")
+    async with on_the_view(showcase_journal, clock, at="Initech — Analyst") as (app, pilot):
         await press_and_settle(pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Delete Initech — Analyst and its 1 round?" in str(app.screen.question)
@@ -218,10 +216,10 @@ async def test_an_application_without_rounds_goes_at_once_and_u_in_the_list_undo
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
     showcase_journal.applications.add(Application("Nordvik", "Backend Developer"))
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await move_to(pilot, "Nordvik — Backend Developer")
+    async with on_the_view(showcase_journal, clock, at="Nordvik — Backend Developer") as (
+        app,
+        pilot,
+    ):
         await press_and_settle(pilot, "d")
         assert isinstance(app.screen, ApplicationsScreen)
         assert "Nordvik — Backend Developer" not in titles(app)
@@ -232,9 +230,7 @@ async def test_an_application_without_rounds_goes_at_once_and_u_in_the_list_undo
 async def test_f_shows_only_one_status_and_escape_shows_all_again(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
         await press_and_settle(pilot, "f")
         await choose(pilot, "Waiting")
         assert {row[1] for row in rows(app)} == {"… waiting"}
@@ -246,9 +242,7 @@ async def test_f_shows_only_one_status_and_escape_shows_all_again(
 async def test_slash_searches_company_and_role(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
         await press_and_settle(pilot, "slash")
         await type_text(pilot, "engineer")
         await settle(pilot)
@@ -286,9 +280,7 @@ async def test_keys_typed_at_once_act_like_keys_typed_slowly(
 async def test_the_palette_offers_every_key_of_the_view_by_its_name(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, _):
         offered = [command.title for command in app.get_system_commands(app.screen)]
         for title in ("Add  (a)", "Delete  (d)", "Undo  (u)", "Filter  (f)", "Applications  (4)"):
             assert title in offered, offered
@@ -299,9 +291,7 @@ async def test_what_was_typed_in_the_form_comes_back_after_quitting(
 ) -> None:
     """The form keeps a draft as you type: quitting (here: the app told to end) and
     opening the form again brings the typing back."""
-    app = make_app(showcase_journal, clock, view="applications")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
         await press_and_settle(pilot, "a")
         await type_text(pilot, "Nordvik")
         await app.action_quit()
