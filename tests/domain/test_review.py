@@ -22,6 +22,7 @@ import pendulum
 import pytest
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.applications import Application
 from interview_journal.domain.evaluation import (
     CLOSING_QUESTIONS,
     Evaluation,
@@ -38,7 +39,7 @@ from interview_journal.domain.review import (
     build_review,
     prep_sheet,
 )
-from interview_journal.domain.suggestions import Rule, Suggestion
+from interview_journal.domain.suggestions import Rule, Suggestion, suggest
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.present.json import review_to_dict
 from interview_journal.present.review import headline, marker, prep_markdown, when_words
@@ -490,6 +491,35 @@ def test_waiting_on_soonest_promise_first() -> None:
     assert [item.interview.company for item in items] == ["Soon", "Middle", "Later"]
 
 
+def test_waiting_on_is_per_application() -> None:
+    # Two rounds of Initech's analyst application, both with a promise ahead: only the
+    # latest waits (the first was answered by the invitation). Another role at Initech
+    # waits on its own promise.
+    first = interview("Initech", at(-9), application_id=1, feedback_by=TODAY)
+    latest = interview("Initech", at(-2), application_id=1, feedback_by=TODAY + timedelta(2))
+    manager = interview(
+        "Initech", at(-3), role="Manager", application_id=2, feedback_by=TODAY + timedelta(6)
+    )
+    items = section(review(waiting=[manager, latest, first]), Section.WAITING_ON)
+    assert [(item.interview.role, when_words(item, NOW)) for item in items] == [
+        ("Analyst", "Fri 27 Nov"),
+        ("Manager", "Tue 1 Dec"),
+    ]
+
+
+def test_a_second_role_keeps_the_first_roles_overdue_follow_up_in_the_review() -> None:
+    analyst = interview("Initech", at(-9), feedback_by=date(2026, 11, 20))
+    manager = interview("Initech", at(-1), role="Manager")
+    found = review(suggestions=suggest([analyst, manager], {}, NOW))
+    assert [
+        (item.interview.role, when_words(item, NOW), item.text.split(":")[0])
+        for item in only_section(found, Section.FOLLOW_UPS)
+    ] == [
+        ("Analyst", "overdue 2 days", "suggested follow-up"),
+        ("Manager", "overdue 1 day", "suggested thank-you note"),
+    ]
+
+
 # --- counts and the headline ---------------------------------------------------------------
 
 
@@ -799,3 +829,35 @@ def _section_lines(text: str, heading: str) -> list[str]:
         if line:
             block.append(line)
     return block
+
+
+def test_the_prep_sheet_has_the_applications_ad_and_their_track_record() -> None:
+    ad = "Data Engineer at *Hooli*\nYou will own the [pipeline](x)."
+    application = Application(
+        company="Hooli", role="Data Engineer", job_ad_text=ad, job_ad_url="https://ad.example/1"
+    )
+    bare = HOOLI.with_changes(job_ad_url="")
+    sheet = prep_sheet(
+        bare, [], [], application=application, track_record="Hooli answered on time last round"
+    )
+    text = prep_markdown(sheet, NOW)
+    lines = text.splitlines()
+    assert "- **Job ad:** <https://ad.example/1>" in lines  # the application's link
+    assert "- **Their promises:** Hooli answered on time last round" in lines
+    assert [line for line in lines if line.startswith("## ")][-1] == "## The job ad"
+    assert text.endswith(ad + "\n")  # as pasted, Markdown and all, for the notes app
+    shown = prep_markdown(sheet, NOW, literal=True)
+    assert "Data Engineer at \\*Hooli\\*\\" in shown.splitlines()  # exactly, on screen
+    own = prep_markdown(prep_sheet(HOOLI, [], [], application=application), NOW)
+    assert "- **Job ad:** <https://jobs.example.com/hooli/42>" in own.splitlines()
+    assert "Their promises" not in own
+
+
+@pytest.mark.parametrize(("lines", "folded"), [(12, False), (13, True)])
+def test_a_long_job_ad_folds_to_its_first_lines(lines: int, folded: bool) -> None:
+    ad = "\n".join(f"Line {n}" for n in range(1, lines + 1))
+    sheet = prep_sheet(HOOLI, [], [], application=Application(company="Hooli", job_ad_text=ad))
+    text = prep_markdown(sheet, NOW, ad_lines=12)
+    assert (f"Line {lines}\n" in text) is not folded
+    assert ("_… 1 more line_" in text) is folded
+    assert "Line 12" in text
