@@ -98,7 +98,10 @@ class ApplicationPicking(_Form):
         self._choice.offer(self.application_options())
         self.show_application_choice()
         company = self.query_one("#field-company", Input)
-        if offered and self.interview is None and not self.changed and self.focused is company:
+        # before the form's own focus lands, the screen may have focused the form's scroll
+        where = (None, company, self.query_one("#form"))
+        untouched = not self.changed and self.focused in where
+        if offered and self.interview is None and untouched:
             self._choice.focus()  # the open applications are offered first
 
     def show_application_choice(self) -> None:
@@ -122,7 +125,7 @@ class ApplicationPicking(_Form):
             return
         self.chosen_application = chosen
         picked = self._offered.get(int(chosen)) if chosen.isdigit() else None
-        if picked is not None and self._choice.has_focus:
+        if picked is not None:
             application = picked[0]
             self.query_one("#field-company", Input).value = application.company
             self.query_one("#field-role", Input).value = application.role
