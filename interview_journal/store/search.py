@@ -108,13 +108,7 @@ def folded_terms(search: str) -> list[str]:
 
 def _matches(folded: str, term: str) -> list[int]:
     """Where a word of `folded` starts with `term`."""
-    starts = []
-    at = folded.find(term)
-    while at != -1:
-        if at == 0 or folded[at - 1] == " ":
-            starts.append(at)
-        at = folded.find(term, at + 1)
-    return starts
+    return [found.start() for found in re.finditer(r"(?<![^ ])" + re.escape(term), folded)]
 
 
 def _word_end(folded: str, start: int) -> int:
@@ -161,6 +155,8 @@ def best_hit(document: dict[str, str | None], search: str) -> SearchHit | None:
         found = hit_in(text, terms, field) if text else None
         if found is not None and (best is None or found[0] > best[0]):
             best = found
+            if found[0] == len(terms):
+                break  # no field can hold more
     return best[1] if best else None
 
 
