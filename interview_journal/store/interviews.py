@@ -59,9 +59,9 @@ def fts_query(text: str) -> str | None:
 def forget_deleted_words(db: Database) -> None:
     """Rewrite the search index so words that were deleted or edited away are gone from
     the file's bytes, not just hidden (secure_delete does not reach inside the index).
-    The index holds every word of an interview since schema 5: about 0.3 s at 10,000
-    interviews and 3 s at 100,000, so only on edits and deletes that take words away
-    (SQLite 3.42's `secure-delete` option would make it unnecessary)."""
+    The index holds every word of an interview since schema 5: 0.4 s at 10,000 demo
+    interviews and 2.5-4 s at 100,000 (a busy 2-core machine), so only on edits and
+    deletes that take words away (SQLite 3.42's `secure-delete` would make it needless)."""
     db.execute("INSERT INTO interviews_fts (interviews_fts) VALUES ('optimize')")
 
 
