@@ -208,9 +208,9 @@ def parse_id(text: str, what: str = "an interview") -> int:
     from interview_journal.domain.validation import parse_id as parsed
 
     try:
-        return parsed(text)
+        return parsed(text, what)
     except InputError as error:
-        fail(error.message.replace("an interview", what))
+        fail(error.message)
 
 
 def print_json(data: object) -> None:

@@ -72,22 +72,13 @@ OPTION_OF = {
 
 
 def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
-    from interview_journal.domain.fields import FIELDS, Field, parse_each
-    from interview_journal.domain.validation import parse_line
+    from interview_journal.domain.fields import FIELDS, parse_fields
 
-    fields = FIELDS | {  # the round's own label: the command line's until the form has one
-        "round_label": Field(
-            "round_label",
-            "Round label",
-            "case presentation",
-            lambda text, _now: parse_line(text, "Round label"),
-        )
-    }
-    values, errors = parse_each(fields, texts, now)
+    values, errors = parse_fields(texts, now)
     if errors:
         name, message = next(iter(errors.items()))
         label = OPTION_OF.get(name, "--" + name.replace("_", "-"))
-        fail(f"{label}: {message}" if fields[name].label not in message else message)
+        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
     return values
 
 
@@ -133,12 +124,10 @@ def add(
 def _round_of(application: Application, values: dict[str, object]) -> dict[str, object]:
     """The fields that file a new round under `application`: its company and role (a
     different company or role typed beside it is refused, not silently replaced)."""
-    from interview_journal.domain.applications import application_key
+    from interview_journal.domain.fields import misfit
 
-    typed = application_key(
-        str(values.get("company", application.company)), str(values.get("role", application.role))
-    )
-    if typed != application.key:
+    company = str(values.get("company", application.company))
+    if misfit(application, company, str(values.get("role", application.role))):
         fail(
             f"--application {application.id} is {application.title}; leave out --company "
             "and --role, or give the same."
