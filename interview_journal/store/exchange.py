@@ -33,7 +33,7 @@ class Record:
     entry_rows: list[dict[str, Any]]
 
 
-_KINDS = ("applications", "interviews", "evaluations", "follow-ups", "people")
+_KINDS = ("interviews", "evaluations", "follow-ups", "applications", "people")
 
 
 @dataclass

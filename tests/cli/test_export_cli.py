@@ -531,19 +531,19 @@ def test_import_prints_what_was_added_then_skips_everything_the_second_time(
 ) -> None:
     first = ok("--db", other_db, "import", export_file)
     assert first.stdout.splitlines() == [
-        "added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups, 4 people",
-        "updated: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
-        "skipped (already there, same or newer): 0 applications, 0 interviews, 0 evaluations, "
-        "0 follow-ups, 0 people",
+        "added: 6 interviews, 1 evaluations, 5 follow-ups, 6 applications, 4 people",
+        "updated: 0 interviews, 0 evaluations, 0 follow-ups, 0 applications, 0 people",
+        "skipped (already there, same or newer): 0 interviews, 0 evaluations, 0 follow-ups, "
+        "0 applications, 0 people",
     ]
     assert snapshot(other_db) == snapshot(db)
     before = snapshot(other_db)
     second = ok("--db", other_db, "import", export_file)
     assert second.stdout.splitlines() == [
-        "added: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
-        "updated: 0 applications, 0 interviews, 0 evaluations, 0 follow-ups, 0 people",
-        "skipped (already there, same or newer): 6 applications, 6 interviews, 1 evaluations, "
-        "5 follow-ups, 4 people",
+        "added: 0 interviews, 0 evaluations, 0 follow-ups, 0 applications, 0 people",
+        "updated: 0 interviews, 0 evaluations, 0 follow-ups, 0 applications, 0 people",
+        "skipped (already there, same or newer): 6 interviews, 1 evaluations, 5 follow-ups, "
+        "6 applications, 4 people",
     ]
     assert snapshot(other_db) == before
 
@@ -558,7 +558,7 @@ def test_import_reports_updates_for_newer_records(
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(data), encoding="utf-8")
     result = ok("--db", other_db, "import", changed)
-    updated = "updated: 0 applications, 1 interviews, 0 evaluations, 0 follow-ups, 0 people"
+    updated = "updated: 1 interviews, 0 evaluations, 0 follow-ups, 0 applications, 0 people"
     assert updated in result.stdout.splitlines()
     assert companies(export_json(other_db)) == SHOWCASE
     assert export_json(other_db)["interviews"][2]["role"] == "Senior Analyst"
@@ -587,7 +587,7 @@ def test_import_dry_run_says_so_and_changes_nothing(
     result = ok("--db", target, "import", export_file, "--dry-run")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("dry run: nothing was changed")
-    assert "added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups, 4 people" in lines
+    assert "added: 6 interviews, 1 evaluations, 5 follow-ups, 6 applications, 4 people" in lines
     assert snapshot(target) == before
     data = json.loads(ok("--db", target, "import", export_file, "--dry-run", "--json").stdout)
     assert data["dry_run"] is True
@@ -715,4 +715,4 @@ def test_the_real_command_exports_ics_and_json_to_stdout_and_round_trips(
     copy_path.write_bytes(exported.stdout)
     imported = command("--db", tmp_path / "new.db", "import", copy_path)
     assert imported.returncode == 0, imported.stderr
-    assert b"added: 6 applications, 6 interviews, 1 evaluations, 5 follow-ups" in imported.stdout
+    assert b"added: 6 interviews, 1 evaluations, 5 follow-ups, 6 applications" in imported.stdout

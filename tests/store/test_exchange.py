@@ -43,7 +43,7 @@ from interview_journal.store.database import file_uri
 from interview_journal.store.exchange import ImportFileError, ImportReport
 
 EXPORTED_AT = datetime(2026, 11, 25, 13, 5, tzinfo=UTC)
-KINDS = ("applications", "interviews", "evaluations", "follow-ups", "people")
+KINDS = ("interviews", "evaluations", "follow-ups", "applications", "people")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -67,8 +67,8 @@ def counts(**given: int) -> dict[str, int]:
 
 def showcase_totals(journal: Journal) -> dict[str, int]:
     rows = journal.db.execute(
-        "SELECT (SELECT count(*) FROM applications), (SELECT count(*) FROM interviews), "
-        "(SELECT count(*) FROM evaluations), (SELECT count(*) FROM follow_ups), "
+        "SELECT (SELECT count(*) FROM interviews), (SELECT count(*) FROM evaluations), "
+        "(SELECT count(*) FROM follow_ups), (SELECT count(*) FROM applications), "
         "(SELECT count(*) FROM people)"
     ).fetchone()
     return dict(zip(KINDS, rows, strict=True))
