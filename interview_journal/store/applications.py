@@ -81,19 +81,28 @@ class Applications:
         return self.get(int(new_id))
 
     def update(self, application: Application) -> Application:
-        """Save changes; refuses (StaleWriteError) if someone saved since it was read."""
+        """Save changes; refuses (StaleWriteError) if someone saved since it was read. A
+        new company or role is its rounds' too, in the same transaction."""
         if application.id is None:
             raise ValueError("update_application needs an application with an id")
+        now = utc_now()
+        row = application_to_row(application)
         with self.connection.writing() as db:
             update_versioned(
                 db,
                 "applications",
                 ("id", application.id),
-                application_to_row(application) | {"updated_at": utc_now()},
+                row | {"updated_at": now},
                 application.version,
                 missing=f"Application {application.id} no longer exists.",
                 stale=f"{application.title} was changed elsewhere (another window?) since "
                 "you opened it. Your version was not saved over it.",
+            )
+            db.execute(
+                "UPDATE interviews SET company = ?, role = ?, updated_at = ?, "
+                "version = version + 1 WHERE application_id = ? "
+                "AND (company IS NOT ? OR role IS NOT ?)",
+                [row["company"], row["role"], now, application.id, row["company"], row["role"]],
             )
         self.connection.forget_removed_text()
         return self.get(application.id)

@@ -317,3 +317,15 @@ def test_a_person_can_be_added_by_hand_and_a_stale_save_is_refused(journal: Jour
     with pytest.raises(StaleWriteError):
         journal.people.update(saved.with_changes(phone="+47 999"))
     assert journal.people.get(saved.id).phone == "+47 123"
+
+
+def test_renaming_an_application_renames_its_rounds(journal: Journal, clock: FixedClock) -> None:
+    first = _add(journal, clock, "Initech", "Analyst", 9)
+    second = _add(journal, clock, "initech", "analyst", 2)
+    assert first.application_id is not None and second.id is not None
+    application = journal.applications.get(first.application_id)
+    journal.applications.update(application.with_changes(company="Initech AB", role="Data Analyst"))
+    assert journal.get_interview(second.id).title == "Initech AB — Data Analyst"
+    assert journal.get_interview(second.id).version == second.version + 1
+    (row,) = journal.applications.summaries(clock.now())
+    assert row.application.title == "Initech AB — Data Analyst"
