@@ -455,11 +455,17 @@ def _index_of(data: dict[str, Any], test: Callable[[dict[str, Any]], bool]) -> i
 
 
 def _evaluated(data: dict[str, Any]) -> dict[str, Any]:
-    return data["interviews"][_index_of(data, lambda item: item["evaluation"] is not None)]
+    found: dict[str, Any] = data["interviews"][
+        _index_of(data, lambda item: item["evaluation"] is not None)
+    ]
+    return found
 
 
 def _with_entries(data: dict[str, Any]) -> dict[str, Any]:
-    return data["interviews"][_index_of(data, lambda item: bool(item["follow_ups"]))]
+    found: dict[str, Any] = data["interviews"][
+        _index_of(data, lambda item: bool(item["follow_ups"]))
+    ]
+    return found
 
 
 BAD_FILES: list[tuple[str, Mutation, list[str]]] = [
