@@ -815,20 +815,30 @@ async def test_e_on_the_prep_sheet_edits_the_prep_notes_and_the_sheet_shows_the_
     assert notes == "- Mention the Kafka talk\nLead with the migration story."
 
 
+def paste_job_ad(journal: Journal, ad: str) -> None:
+    """Paste `ad` as the job ad of Pied Piper's application."""
+    application_id = journal.get_interview(PIED_PIPER).application_id
+    assert application_id is not None
+    application = journal.applications.get(application_id)
+    journal.applications.update(application.with_changes(job_ad_text=ad))
+
+
+async def open_pied_pipers_prep(pilot: AnyPilot) -> None:
+    await open_review(pilot)
+    await move_to(pilot, f"coming_up:{PIED_PIPER}")
+    await press_and_settle(pilot, "p")
+    current(pilot.app, PrepScreen)
+
+
 async def test_the_prep_sheet_folds_a_long_job_ad_and_a_shows_it_whole_at_60_columns(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    pied = showcase_journal.get_interview(PIED_PIPER)
-    assert pied.application_id is not None
-    application = showcase_journal.applications.get(pied.application_id)
-    ad = "\n".join(f"Requirement {n}: *bold* [x](y)" for n in range(1, 31))
-    showcase_journal.applications.update(application.with_changes(job_ad_text=ad))
+    paste_job_ad(
+        showcase_journal, "\n".join(f"Requirement {n}: *bold* [x](y)" for n in range(1, 31))
+    )
     app = make_app(showcase_journal, clock, view="review")
     async with app.run_test(size=(60, 20)) as pilot:
-        await open_review(pilot)
-        await move_to(pilot, f"coming_up:{PIED_PIPER}")
-        await press_and_settle(pilot, "p")
-        current(app, PrepScreen)
+        await open_pied_pipers_prep(pilot)
         folded = prep_text(app)
         assert "The job ad" in folded
         assert "Requirement 12: *bold* [x](y)" in folded  # shown exactly, no markup
@@ -850,15 +860,9 @@ async def test_the_prep_sheet_folds_a_long_job_ad_and_a_shows_it_whole_at_60_col
 async def test_a_short_job_ad_needs_no_whole_ad_key(
     showcase_journal: Journal, clock: FixedClock
 ) -> None:
-    pied = showcase_journal.get_interview(PIED_PIPER)
-    assert pied.application_id is not None
-    application = showcase_journal.applications.get(pied.application_id)
-    showcase_journal.applications.update(application.with_changes(job_ad_text="Go, SQL."))
+    paste_job_ad(showcase_journal, "Go, SQL.")
     app = make_app(showcase_journal, clock, view="review")
     async with app.run_test(size=SIZE) as pilot:
-        await open_review(pilot)
-        await move_to(pilot, f"coming_up:{PIED_PIPER}")
-        await press_and_settle(pilot, "p")
-        current(app, PrepScreen)
+        await open_pied_pipers_prep(pilot)
         assert "Go, SQL." in prep_text(app)
         assert "Job ad" not in footer_labels(app)
