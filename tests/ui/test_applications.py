@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from textual.widgets import Input, OptionList
+from textual import events
+from textual.widgets import Input, OptionList, TextArea
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.applications import Application
@@ -300,3 +301,28 @@ async def test_what_was_typed_in_the_form_comes_back_after_quitting(
         await settle(pilot)
         await press_and_settle(pilot, "a")
         assert again.screen.query_one("#field-company", Input).value == "Nordvik"
+
+
+async def test_a_pasted_job_ad_is_kept_and_shown_folded(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    ad = "\n".join(f"Line {n} of the ad" for n in range(1, 11))
+    async with on_the_view(showcase_journal, clock) as (app, pilot):
+        await press_and_settle(pilot, "a")
+        await type_text(pilot, "Nordvik")
+        box = app.screen.query_one("#field-job_ad_text", TextArea)
+        box.focus()
+        await pilot.pause()
+        paste = events.Paste(ad)  # what a terminal's driver makes of a paste
+        paste.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(paste)
+        await until(pilot, lambda: box.text == ad, "the ad is in the box")
+        await press_and_settle(pilot, "ctrl+s")
+        await press_and_settle(pilot, "enter")
+        assert isinstance(app.screen, ApplicationScreen)
+        shown = text_of(app, "#application-ad")
+        assert "Line 4 of the ad" in shown and "Line 5 of the ad" not in shown
+        assert "… 6 more lines: o shows them" in shown
+        await press_and_settle(pilot, "o")
+        assert "Line 10 of the ad" in text_of(app, "#application-ad")
