@@ -116,6 +116,7 @@ class ApplicationTable(DataTable[Text]):
         self._columns: list[Column] = []
         self._built_width = 0
         self._building = False
+        self._colours: dict[str, str] = {}
 
     def show_summaries(
         self, summaries: list[ApplicationSummary], today: date, keep_id: int | None = None
@@ -139,7 +140,7 @@ class ApplicationTable(DataTable[Text]):
         return relative_day(day, self.today) if day else "—"
 
     def _cells(self, summary: ApplicationSummary) -> list[Text]:
-        colours = self.app.get_css_variables()
+        colours = self._colours
         values = {
             "title": summary.application.title,
             "status": status_words(summary.status),
@@ -162,6 +163,7 @@ class ApplicationTable(DataTable[Text]):
         self.clear(columns=True)
         self._built_width = self.size.width
         self._columns = fit_columns(self._natural(), max(self.size.width - 2, 30))
+        self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in self._columns:
             self.add_column(column.label, width=column.width, key=column.key)
         ids = [s.application.id for s in self.summaries]
