@@ -136,6 +136,7 @@ def _export(
             since=since_moment,
             table=table,
             progress=step,
+            ghosted_after_days=common.settings().suggestions.ghosted_after_days,
         )
 
 

@@ -258,6 +258,8 @@ class ExportParts:
     journal: Journal
     interview_id: int | None = None
     since: datetime | None = None
+    ghosted_after_days: int | None = None
+    """The configured silence before an application counts as ghosted (None: the default)."""
 
     def records(self) -> Iterator[Record]:
         return self.journal.records(interview_id=self.interview_id, since=self.since)
@@ -278,7 +280,8 @@ class ExportParts:
         ids = None
         if self.interview_id is not None or self.since is not None:
             ids = [row["id"] for row in self.applications()]
-        return self.journal.applications.summaries(now, ids=ids)
+        days = self.ghosted_after_days
+        return self.journal.applications.summaries(now, ids=ids, ghosted_after_days=days)
 
 
 def write_export(
@@ -350,9 +353,10 @@ def export_records(
     since: pendulum.DateTime | None = None,
     table: str = "interviews",
     progress: Callable[[int], object] | None = None,
+    ghosted_after_days: int | None = None,
 ) -> int:
     """Export the journal (or one interview, or those from `since` on) with `write_export`."""
-    parts = ExportParts(journal, interview_id, since)
+    parts = ExportParts(journal, interview_id, since, ghosted_after_days)
     return write_export(fmt, parts, now, target, table, progress)
 
 

@@ -297,6 +297,27 @@ def test_csv_applications_table_has_one_row_per_application(
     assert [row["company"] for row in part] == ["Hooli"]
 
 
+def test_csv_applications_table_takes_the_configured_silence_before_ghosted(
+    db: Path,
+    showcase_journal: Journal,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home = tmp_path / "config"
+    (home / "interview-journal").mkdir(parents=True)
+    (home / "interview-journal" / "config.toml").write_text(
+        "[applications]\nghosted-after-days = 1\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    text = ok("--db", db, "export", "--format", "csv", "--table", "applications").stdout
+    statuses = {row["uuid"]: row["status"] for row in read_csv(text)}
+    quick = showcase_journal.applications.summaries(clock.now(), ghosted_after_days=1)
+    usual = showcase_journal.applications.summaries(clock.now())
+    assert statuses == {s.application.uuid: s.status.value for s in quick}
+    assert statuses != {s.application.uuid: s.status.value for s in usual}
+
+
 FORMULAS = ["=SUM(1,2)", "+1", "-2", "@x", "\tcmd", "=cmd|' /C calc'!A0"]
 
 
