@@ -357,3 +357,31 @@ async def test_editing_keeps_a_label_the_config_no_longer_names(
         assert app.screen.query_one("#field-round_label", Select).value == "final case"
         await press_and_settle(pilot, "ctrl+s")
     assert journal.get_interview(initech.id or 0).round_label == "final case"
+
+
+async def test_a_draft_brings_back_the_application_it_was_for(
+    journal: Journal, clock: FixedClock
+) -> None:
+    _, hooli = met(journal, clock)
+    texts = {"application_id": str(hooli.application_id), "company": "Hooli"}
+    journal.save_draft("interview-form:new", texts | {"role": "Data Engineer"})
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_form(pilot)
+        assert app.screen.query_one("#field-application_id", Select).value == str(
+            hooli.application_id
+        )
+        assert text_of(app, "#application_id-echo") == "→ a new round of Hooli — Data Engineer"
+        assert focused_id(app) == "field-company"  # what was typed stays where it was
+
+
+async def test_a_draft_for_an_application_deleted_since_files_by_company_and_role(
+    journal: Journal, clock: FixedClock
+) -> None:
+    met(journal, clock)
+    journal.save_draft("interview-form:new", {"application_id": "999", "company": "Hooli"})
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_form(pilot)
+        assert app.screen.query_one("#field-application_id", Select).value == "new"
+        assert input_value(app, "#field-company") == "Hooli"
