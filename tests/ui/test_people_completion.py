@@ -9,8 +9,11 @@ the stage.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Select
 
 from interview_journal.dates import FixedClock
@@ -37,7 +40,11 @@ from tests.ui.test_typeahead import burst, until
 SIZE = (100, 30)
 
 
-def met(journal: Journal, clock: FixedClock) -> tuple[Interview, Interview]:
+Met = tuple[Interview, Interview]
+
+
+@pytest.fixture
+def met(journal: Journal, clock: FixedClock) -> Met:
     """Round one at Initech (Anna Berg, Jonna Lind) and one at Hooli (Jonas Ek)."""
     held = clock.now() - timedelta(days=3)
     initech = journal.add_interview(
@@ -59,6 +66,27 @@ def met(journal: Journal, clock: FixedClock) -> tuple[Interview, Interview]:
         )
     )
     return initech, hooli
+
+
+@asynccontextmanager
+async def running(
+    journal: Journal, clock: FixedClock, settings: Settings | None = None
+) -> AsyncIterator[AnyPilot]:
+    """The app on the journal, its first screen read."""
+    app = make_app(journal, clock, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        yield pilot
+
+
+@asynccontextmanager
+async def new_form(
+    journal: Journal, clock: FixedClock, settings: Settings | None = None
+) -> AsyncIterator[tuple[AnyApp, AnyPilot]]:
+    """The app with its new interview form open (pressed `a`, as a user does)."""
+    async with running(journal, clock, settings) as pilot:
+        await open_new_form(pilot)
+        yield pilot.app, pilot
 
 
 def on_the_form(app: AnyApp) -> bool:
@@ -86,6 +114,14 @@ async def pick(pilot: AnyPilot, name: str, containing: str) -> None:
     assert choice.value == choice._options[target][1], labels
 
 
+async def on_the_contact(pilot: AnyPilot, interview: Interview) -> None:
+    """A new follow-up's form for `interview` (as the timeline's n opens it), the cursor
+    in its contact person."""
+    await pilot.app.push_screen(EntryFormScreen(interview))
+    await settle(pilot)
+    await focus_field(pilot, "contact")
+
+
 async def complete(pilot: AnyPilot, name: str) -> str:
     """Wait for the completion, take it with →, and return the field's text."""
     await settle(pilot)
@@ -97,12 +133,10 @@ async def complete(pilot: AnyPilot, name: str) -> str:
 
 
 async def test_round_two_offers_the_people_met_in_round_one(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    initech, _ = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    initech, _ = met
+    async with new_form(journal, clock) as (app, pilot):
         await pick(pilot, "application_id", "Initech — Analyst")
         await focus_field(pilot, "interviewers")
         await type_text(pilot, "jo")
@@ -123,15 +157,12 @@ async def test_round_two_offers_the_people_met_in_round_one(
 
 
 async def test_a_new_name_becomes_a_person_and_is_offered_next_time(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    initech, _ = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await app.push_screen(EntryFormScreen(initech))
-        await settle(pilot)
-        await focus_field(pilot, "contact")
+    initech, _ = met
+    async with running(journal, clock) as pilot:
+        app = pilot.app
+        await on_the_contact(pilot, initech)
         await type_text(pilot, "Mira Sol")
         await pilot.press("right")
         assert input_value(app, "#field-contact") == "Mira Sol"  # nobody to complete it with
@@ -139,24 +170,18 @@ async def test_a_new_name_becomes_a_person_and_is_offered_next_time(
         app.screen.query_one("#field-reason").load_text("Ask about the timeline")  # type: ignore[attr-defined]
         await press_and_settle(pilot, "ctrl+s")
         assert not isinstance(app.screen, EntryFormScreen)
-        await app.push_screen(EntryFormScreen(initech))
-        await settle(pilot)
-        await focus_field(pilot, "contact")
+        await on_the_contact(pilot, initech)
         await type_text(pilot, "mi")
         assert await complete(pilot, "contact") == "Mira Sol"
     assert [p.name for p in journal.people.names_for("Initech", "mira")] == ["Mira Sol"]
 
 
 async def test_the_contact_of_a_follow_up_is_offered_from_its_company_first(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    _, hooli = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await app.push_screen(EntryFormScreen(hooli))
-        await settle(pilot)
-        await focus_field(pilot, "contact")
+    _, hooli = met
+    async with running(journal, clock) as pilot:
+        await on_the_contact(pilot, hooli)
         await type_text(pilot, "jo")
         assert await complete(pilot, "contact") == "Jonas Ek"
 
@@ -166,9 +191,8 @@ async def typed_as_interviewers(
 ) -> str:
     """What the interviewers field of `interview`'s form holds after typing `typed` (key
     by key, or every key in one burst)."""
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(journal, clock) as pilot:
+        app = pilot.app
         await app.push_screen(InterviewFormScreen(interview))
         await settle(pilot)
         field = app.screen.query_one("#field-interviewers", Input)
@@ -184,10 +208,10 @@ async def typed_as_interviewers(
 
 
 async def test_names_typed_in_one_burst_are_the_names_typed_slowly(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
     """Completions arriving while keys are still coming never eat or change a key."""
-    initech, _ = met(journal, clock)
+    initech, _ = met
     typed = "Jonna L, Anna Berg (CTO), Jo, An"
     slowly = await typed_as_interviewers(journal, clock, initech, typed, at_once=False)
     at_once = await typed_as_interviewers(journal, clock, initech, typed, at_once=True)
@@ -198,12 +222,10 @@ async def test_names_typed_in_one_burst_are_the_names_typed_slowly(
 
 
 async def test_picking_an_application_files_the_round_under_it(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    initech, hooli = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    initech, hooli = met
+    async with new_form(journal, clock) as (app, pilot):
         assert focused_id(app) == "field-application_id"  # offered first
         await pick(pilot, "application_id", "Hooli — Data Engineer")
         assert input_value(app, "#field-company") == "Hooli"
@@ -219,12 +241,10 @@ async def test_picking_an_application_files_the_round_under_it(
 
 
 async def test_a_round_at_another_company_is_not_filed_under_the_picked_one(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    _, hooli = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    _, hooli = met
+    async with new_form(journal, clock) as (app, pilot):
         await pick(pilot, "application_id", "Hooli")
         app.screen.query_one("#field-company", Input).value = "Globex"
         app.screen.query_one("#field-starts_at", Input).value = "fri 10:00"
@@ -244,12 +264,10 @@ async def test_a_round_at_another_company_is_not_filed_under_the_picked_one(
 
 
 async def test_new_application_with_an_open_ones_company_and_role_joins_it(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    initech, _ = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    initech, _ = met
+    async with new_form(journal, clock) as (app, pilot):
         await type_text(pilot, "initech")  # typed on the choice: the company of a new one
         assert focused_id(app) == "field-company"
         await press_and_settle(pilot, "tab")
@@ -263,14 +281,12 @@ async def test_new_application_with_an_open_ones_company_and_role_joins_it(
 
 
 async def test_a_company_typed_as_the_form_opens_loses_no_letter(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
     """`a` and the company in one burst: the letters that reach the Application choice
     (focused as the open applications arrive) go on to the company field."""
-    met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(journal, clock) as pilot:
+        app = pilot.app
         burst(app, "a", *"Globex Corp")
         await until(
             pilot,
@@ -285,11 +301,10 @@ async def test_a_company_typed_as_the_form_opens_loses_no_letter(
         assert app.screen.query_one("#field-application_id", Select).value == "new"
 
 
-async def test_editing_keeps_the_application(journal: Journal, clock: FixedClock) -> None:
-    initech, _ = met(journal, clock)
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_editing_keeps_the_application(journal: Journal, clock: FixedClock, met: Met) -> None:
+    initech, _ = met
+    async with running(journal, clock) as pilot:
+        app = pilot.app
         await app.push_screen(InterviewFormScreen(initech))
         await settle(pilot)
         assert app.screen.query_one("#field-application_id", Select).value == str(
@@ -307,9 +322,7 @@ async def test_editing_keeps_the_application(journal: Journal, clock: FixedClock
 async def test_an_empty_journal_has_no_application_to_choose(
     journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    async with new_form(journal, clock) as (app, _pilot):
         assert not shown(app, "#field-application_id")
         assert focused_id(app) == "field-company"
 
@@ -321,9 +334,7 @@ async def test_round_labels_from_the_config_are_offered_beside_the_stage(
     journal: Journal, clock: FixedClock
 ) -> None:
     settings = Settings(round_labels=("third round", "case presentation"))
-    app = make_app(journal, clock, settings=settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    async with new_form(journal, clock, settings) as (app, pilot):
         assert shown(app, "#field-round_label")
         await type_text(pilot, "Initech")
         app.screen.query_one("#field-starts_at", Input).value = "fri 10:00"
@@ -338,20 +349,17 @@ async def test_round_labels_from_the_config_are_offered_beside_the_stage(
 async def test_without_labels_in_the_config_there_is_no_label_to_pick(
     journal: Journal, clock: FixedClock
 ) -> None:
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    async with new_form(journal, clock) as (app, _pilot):
         assert not shown(app, "#field-round_label")
 
 
 async def test_editing_keeps_a_label_the_config_no_longer_names(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    initech, _ = met(journal, clock)
+    initech, _ = met
     labelled = journal.update_interview(initech.with_changes(round_label="final case"))
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(journal, clock) as pilot:
+        app = pilot.app
         await app.push_screen(InterviewFormScreen(labelled))
         await settle(pilot)
         assert app.screen.query_one("#field-round_label", Select).value == "final case"
@@ -360,14 +368,12 @@ async def test_editing_keeps_a_label_the_config_no_longer_names(
 
 
 async def test_a_draft_brings_back_the_application_it_was_for(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    _, hooli = met(journal, clock)
+    _, hooli = met
     texts = {"application_id": str(hooli.application_id), "company": "Hooli"}
     journal.save_draft("interview-form:new", texts | {"role": "Data Engineer"})
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    async with new_form(journal, clock) as (app, _pilot):
         assert app.screen.query_one("#field-application_id", Select).value == str(
             hooli.application_id
         )
@@ -376,12 +382,9 @@ async def test_a_draft_brings_back_the_application_it_was_for(
 
 
 async def test_a_draft_for_an_application_deleted_since_files_by_company_and_role(
-    journal: Journal, clock: FixedClock
+    journal: Journal, clock: FixedClock, met: Met
 ) -> None:
-    met(journal, clock)
     journal.save_draft("interview-form:new", {"application_id": "999", "company": "Hooli"})
-    app = make_app(journal, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_form(pilot)
+    async with new_form(journal, clock) as (app, _pilot):
         assert app.screen.query_one("#field-application_id", Select).value == "new"
         assert input_value(app, "#field-company") == "Hooli"

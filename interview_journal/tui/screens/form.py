@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import Field
@@ -106,6 +106,18 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
                 if name in self.DATE_FIELDS or name in self.ECHO_FIELDS:
                     yield Static("", id=f"{name}-echo", classes="echo")
                 yield Static("", id=f"{name}-error", classes="field-error")
+
+    def compose_form(self, editing: str | None, new: str) -> ComposeResult:
+        """The title ("Edit <editing>", or `new` when it is a new one), the fields and
+        the footer."""
+        heading = (
+            Content.from_markup("Edit [b]$title[/b]", title=editing)
+            if editing is not None
+            else Content.from_markup("[b]$new[/b]", new=new)
+        )
+        yield Static(heading, id="form-title")
+        yield from self.compose_fields()
+        yield Footer()
 
     def own_widget(self, field: Field) -> Widget | None:
         """(each form) A widget of its own for `field` (with the id `field-NAME`), or None
@@ -261,6 +273,17 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         return False
 
     # --- saving and leaving ---------------------------------------------------------
+
+    def refuse_save(self, invalid: list[str]) -> None:
+        """Saving found these fields invalid (in form order): the cursor goes to the first,
+        and a toast says nothing was saved."""
+        self.query_one(f"#field-{invalid[0]}").focus()
+        count = len(invalid)
+        self.notify(
+            f"{count} field{'s' if count > 1 else ''} to fix before saving; nothing was saved.",
+            severity="warning",
+            timeout=5,
+        )
 
     def save_with(self, write: Callable[[], Saved], said: Callable[[Saved], str]) -> None:
         """Save with `write`; on success drop the draft, say `said(saved)` and close."""

@@ -12,9 +12,8 @@ from typing import Any
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import (
@@ -139,14 +138,9 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        heading = (
-            Content.from_markup("Edit [b]$title[/b]", title=self.interview.title)
-            if self.interview
-            else Content.from_markup("[b]New interview[/b]")
+        yield from self.compose_form(
+            self.interview.title if self.interview else None, "New interview"
         )
-        yield Static(heading, id="form-title")
-        yield from self.compose_fields()
-        yield Footer()
 
     def own_widget(self, field: Field) -> Widget | None:
         if field.name == "application_id":
@@ -280,13 +274,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     def action_save(self) -> None:
         invalid = self.validate_all()
         if invalid:
-            self.query_one(f"#field-{invalid[0]}").focus()
-            count = len(invalid)
-            self.notify(
-                f"{count} field{'s' if count > 1 else ''} to fix before saving; nothing was saved.",
-                severity="warning",
-                timeout=5,
-            )
+            self.refuse_save(invalid)
             return
         now = self.now()
         texts = self.texts()
