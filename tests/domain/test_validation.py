@@ -339,3 +339,35 @@ def test_search_terms_never_contain_operator_characters(text: str) -> None:
     for term in search_terms(text):
         assert term
         assert not set(term) & set('"()*:^-+{}\x00 ')
+
+
+def test_an_id_refused_says_what_it_should_have_been() -> None:
+    with pytest.raises(InputError) as refused:
+        validation.parse_id("Nordvik", "an application")
+    assert refused.value.message == '"Nordvik" is not an application id — ids are numbers, like 42.'
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("", ("", "")),
+        ("Jo", ("", "Jo")),
+        ("  Jo", ("  ", "Jo")),
+        ("Anna Berg (CTO), Jo", ("Anna Berg (CTO), ", "Jo")),
+        ("Anna; Jonas\n  Mi", ("Anna; Jonas\n  ", "Mi")),
+        ("Anna, ", ("Anna, ", "")),
+        ("Anna, Jo (C", ("Anna, ", "")),  # a role is being typed: nothing to complete
+    ],
+)
+def test_the_name_being_typed_is_the_last_of_the_list(text: str, split: tuple[str, str]) -> None:
+    head, typed = validation.name_being_typed(text)
+    assert (head, typed) == split
+    if typed:
+        assert head + typed == text  # completing it keeps everything typed before
+
+
+@given(st.text(max_size=80))
+def test_the_name_being_typed_never_loses_what_was_typed_before(text: str) -> None:
+    head, typed = validation.name_being_typed(text)
+    assert text.startswith(head)
+    assert typed == "" or head + typed == text
