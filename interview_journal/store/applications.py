@@ -19,15 +19,28 @@ from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
+from interview_journal.store.drafts import takes_words_away
 from interview_journal.store.follow_ups import FollowUps
 from interview_journal.store.grouping import application_match_key
-from interview_journal.store.interviews import Interviews, forget_deleted_words
+from interview_journal.store.interviews import Interviews
 from interview_journal.store.rows import (
     APPLICATION_COLUMNS,
     Row,
     application_from_row,
     application_to_row,
 )
+
+_TEXTS = (
+    "company",
+    "role",
+    "job_ad_url",
+    "job_ad_text",
+    "source_note",
+    "location",
+    "salary",
+    "notes",
+)
+"""The words of an application the search index holds."""
 
 _ANSWERS = ", ".join(f"'{kind.value}'" for kind in EntryKind if kind.is_answer)
 
@@ -88,6 +101,7 @@ class Applications:
         now = utc_now()
         row = application_to_row(application)
         with self.connection.writing() as db:
+            removed = takes_words_away(db, "applications", ("id", application.id), row, _TEXTS)
             update_versioned(
                 db,
                 "applications",
@@ -104,7 +118,7 @@ class Applications:
                 "AND (company IS NOT ? OR role IS NOT ?)",
                 [row["company"], row["role"], now, application.id, row["company"], row["role"]],
             )
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=removed)
         return self.get(application.id)
 
     def get(self, application_id: int) -> Application:
@@ -166,7 +180,6 @@ class Applications:
             ]
             rounds = [interviews.delete(round_id) for round_id in round_ids]
             db.execute("DELETE FROM applications WHERE id = ?", [application_id])
-            forget_deleted_words(db)
         self.connection.forget_removed_text()
         return DeletedApplication(application, rows[0], rounds)
 

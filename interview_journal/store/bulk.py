@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+from sqlite_utils import Database
 
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
@@ -61,7 +64,8 @@ def _write(
     entries: list[list[Any]] = []
     evaluation_columns: list[str] = []
     entry_columns: list[str] = []
-    with connection.writing() as db:
+    new_ids: list[int] = []
+    with connection.writing() as db, _index_afterwards(db, new_ids):
         conn = db.conn
         for bundle in chunk:
             row = interview_to_row(bundle.interview)
@@ -73,6 +77,8 @@ def _write(
             new_id = conn.execute(
                 _insert_sql("interviews", row), [*row.values(), *stamps]
             ).lastrowid
+            assert new_id is not None
+            new_ids.append(new_id)
             if bundle.evaluation is not None:
                 values = evaluation_to_row(bundle.evaluation) | {"interview_id": new_id}
                 evaluations.append([*values.values(), *stamps])
@@ -88,3 +94,31 @@ def _write(
     if progress is not None:
         progress(len(chunk))
     return len(chunk)
+
+
+@contextmanager
+def _index_afterwards(db: Database, new_ids: list[int]) -> Iterator[None]:
+    """Inside one transaction: the search index's triggers are set aside while a batch is
+    written and the new interviews are indexed once at the end, instead of each of them
+    again for every evaluation and follow-up it gets (4 times faster for demo data)."""
+    triggers = [
+        row["sql"]
+        for row in db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_words\\_%' "
+            "ESCAPE '\\'"
+        )
+    ]
+    for sql in triggers:
+        db.execute("DROP TRIGGER " + sql.split()[2])
+    yield
+    columns = ", ".join(
+        row["name"] for row in db.query("SELECT name FROM pragma_table_info('interviews_fts')")
+    )
+    for start in range(0, len(new_ids), 500):
+        marks = ",".join(str(int(i)) for i in new_ids[start : start + 500])
+        db.execute(
+            f"INSERT INTO interviews_fts (rowid, {columns}) SELECT id, {columns} "
+            f"FROM interview_words WHERE id IN ({marks})"
+        )
+    for sql in triggers:
+        db.execute(sql)

@@ -330,9 +330,12 @@ SQLITE_NOTADB = 26
 def is_damage(error: BaseException) -> bool:
     """SQLite found the file damaged: a malformed page ("database disk image is
     malformed", also inside the search index) or a header it cannot read ("file is not a
-    database"). Not a busy, locked, full or read-only journal: those pass."""
+    database"), or text whose bytes are not UTF-8 any more (damage inside a row: Python
+    cannot read it as text). Not a busy, locked, full or read-only journal: those pass."""
     if not isinstance(error, sqlite3.DatabaseError):
         return False
+    if "could not decode to utf-8" in str(error).lower():
+        return True
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)

@@ -7,8 +7,10 @@ typed (`DRAFT_FIELDS`) beside what the form opened with (`DRAFT_BASE`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from sqlite_utils import Database
 
 from interview_journal.store.connection import Connection, utc_now
 
@@ -108,3 +110,16 @@ def removes_text(before: dict[str, Any], after: dict[str, Any]) -> bool:
         if not all(char in rest for char in old):
             return True
     return False
+
+
+def takes_words_away(
+    db: Database, table: str, where: tuple[str, object], after: dict[str, Any], names: Sequence[str]
+) -> bool:
+    """Whether writing `after` over the row `where` (column, value) takes away text from
+    any of the columns `names`: the search index then has words to forget."""
+    column, key = where
+    found = db.execute(f"SELECT {', '.join(names)} FROM {table} WHERE {column} = ?", [key])
+    before = found.fetchone()
+    if before is None:
+        return False
+    return removes_text(dict(zip(names, before, strict=True)), {n: after[n] for n in names})

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from interview_journal.domain.timeline import Entry, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
+from interview_journal.store.drafts import takes_words_away
 from interview_journal.store.grouping import person_for
 from interview_journal.store.rows import (
     ENTRY_COLUMNS,
@@ -20,6 +21,9 @@ from interview_journal.store.rows import (
 )
 
 __all__ = ["RULE_ENTRIES_PER_KIND", "DeletedEntry", "FollowUps"]
+
+_TEXTS = ("contact", "reason", "note")
+"""The words of an entry the search index holds."""
 
 RULE_ENTRIES_PER_KIND = 20
 """The suggestion rules ask, per interview and kind of entry, whether there is one and
@@ -67,19 +71,21 @@ class FollowUps:
         """Save changes to an entry; refuses (StaleWriteError) if it changed since it was read."""
         if entry.id is None:
             raise ValueError("update_entry needs an entry with an id")
+        row = entry_to_row(entry)
         with self.connection.writing() as db:
+            removed = takes_words_away(db, "follow_ups", ("id", entry.id), row, _TEXTS)
             _contact_is_a_person(db, entry)
             update_versioned(
                 db,
                 "follow_ups",
                 ("id", entry.id),
-                entry_to_row(entry) | {"updated_at": utc_now()},
+                row | {"updated_at": utc_now()},
                 entry.version,
                 missing=f"Timeline entry {entry.id} no longer exists.",
                 stale="This entry was changed in another window since you opened it; "
                 "your version was not saved over it.",
             )
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=removed)
         return self.get(entry.id)
 
     def mark_done(self, entry_id: int, done: When) -> Entry:
@@ -95,7 +101,7 @@ class FollowUps:
             if not rows:
                 raise NotFoundError(f"No timeline entry with id {entry_id}.")
             db.execute("DELETE FROM follow_ups WHERE id = ?", [entry_id])
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=any(rows[0][name] for name in _TEXTS))
         return DeletedEntry(entry_from_row(rows[0]), rows[0])
 
     def restore(self, deleted: DeletedEntry) -> Entry:

@@ -10,7 +10,6 @@ from sqlite_utils import Database
 
 from interview_journal.store.connection import Connection, update_versioned
 from interview_journal.store.grouping import application_for, people_named
-from interview_journal.store.interviews import forget_deleted_words
 from interview_journal.store.rows import Row
 
 if TYPE_CHECKING:
@@ -55,9 +54,6 @@ def merge_plan(
             )
             if dry_run:
                 raise _DryRun
-            if any(report.updated.values()):
-                # the updated rows' old words stay in the index's segments until merged
-                forget_deleted_words(db)
     except _DryRun:
         return report
     if any(report.updated.values()):

@@ -23,8 +23,13 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.timeline import EntryKind, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
+from interview_journal.store.drafts import takes_words_away
 from interview_journal.store.evaluations import Evaluations
-from interview_journal.store.grouping import application_for, people_named
+from interview_journal.store.grouping import (
+    application_for,
+    application_match_key,
+    people_named,
+)
 from interview_journal.store.rows import (
     INTERVIEW_COLUMNS,
     Row,
@@ -32,6 +37,9 @@ from interview_journal.store.rows import (
     interview_to_row,
 )
 from interview_journal.store.search import search_hits
+
+_TEXTS = ("company", "role", "location", "interviewers", "people", "notes", "round_label")
+"""The words of an interview's own the search index holds."""
 
 DENSE_MATCHES = 2000
 """Above this many search matches, a page walks the sort index instead of sorting them."""
@@ -54,15 +62,6 @@ def fts_query(text: str) -> str | None:
     if not terms:
         return None
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
-
-
-def forget_deleted_words(db: Database) -> None:
-    """Rewrite the search index so words that were deleted or edited away are gone from
-    the file's bytes, not just hidden (secure_delete does not reach inside the index).
-    The index holds every word of an interview since schema 5: 0.4 s at 10,000 demo
-    interviews and 2.5-4 s at 100,000 (a busy 2-core machine), so only on edits and
-    deletes that take words away (SQLite 3.42's `secure-delete` would make it needless)."""
-    db.execute("INSERT INTO interviews_fts (interviews_fts) VALUES ('optimize')")
 
 
 def _status_condition(status: Status, now: str) -> tuple[str, list[Any]]:
@@ -101,6 +100,7 @@ class Interviews:
         with self.connection.writing() as db:
             row["application_id"] = _application_of(db, interview)
             people_named(db, interview.company, row["interviewers"], ())
+            removed = takes_words_away(db, "interviews", ("id", interview.id), row, _TEXTS)
             update_versioned(
                 db,
                 "interviews",
@@ -111,8 +111,7 @@ class Interviews:
                 stale=f"{interview.title} was changed elsewhere (another window?) since you "
                 "opened it. Your version was not saved over it.",
             )
-            forget_deleted_words(db)
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=removed)
         return self.get(interview.id)
 
     def get(self, interview_id: int) -> Interview:
@@ -155,7 +154,6 @@ class Interviews:
                     db.query(f"SELECT * FROM [{table}] WHERE interview_id = ?", [interview_id])
                 )
             db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
-            forget_deleted_words(db)
         self.connection.forget_removed_text()
         return DeletedInterview(interview=interview, rows=saved)
 
@@ -325,13 +323,42 @@ def _where(query: InterviewQuery | None, *, probe: bool = False) -> tuple[str, l
 
 def _application_of(db: Database, interview: Interview) -> int:
     """The application a saved interview is a round of: its own, or the one its company and
-    role file it under (refused when the one it names does not exist)."""
+    role file it under (refused when the one it names does not exist).
+
+    A saved round whose company or role was changed takes its application along when it is the
+    only round (a typo put right everywhere); one of several joins the application of its
+    new company and role (or starts one)."""
     if interview.application_id is None:
         return application_for(db, interview.company, interview.role)
-    if not db.execute(
-        "SELECT 1 FROM applications WHERE id = ?", [interview.application_id]
-    ).fetchone():
+    found = db.execute(
+        "SELECT match_key, (SELECT count(*) FROM interviews WHERE application_id = a.id) "
+        "FROM applications a WHERE id = ?",
+        [interview.application_id],
+    ).fetchone()
+    if found is None:
         raise NotFoundError(f"No application with id {interview.application_id}.")
+    key, rounds = found
+    if interview.id is None or key == application_match_key(interview.company, interview.role):
+        return interview.application_id  # a new round goes where it is told
+    alone = (
+        rounds == 1
+        and db.execute(
+            "SELECT 1 FROM interviews WHERE id = ? AND application_id = ?",
+            [interview.id, interview.application_id],
+        ).fetchone()
+    )
+    if not alone:
+        return application_for(db, interview.company, interview.role)
+    db.execute(
+        "UPDATE applications SET company = ?, role = ?, match_key = ?, version = version + 1 "
+        "WHERE id = ?",
+        [
+            interview.company.strip(),
+            interview.role.strip(),
+            application_match_key(interview.company, interview.role),
+            interview.application_id,
+        ],
+    )
     return interview.application_id
 
 

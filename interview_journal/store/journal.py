@@ -120,7 +120,7 @@ class Journal:
         return self.connection.check_soundness()
 
     def _forget_removed_text(self) -> None:
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=False)  # drafts are not searched
 
     # --- drafts ------------------------------------------------------------------------
 

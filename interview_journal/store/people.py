@@ -14,7 +14,12 @@ from interview_journal.domain.model import Person
 from interview_journal.domain.people import PersonRecord, person_key
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
+from interview_journal.store.drafts import takes_words_away
 from interview_journal.store.rows import PERSON_COLUMNS, person_from_row, person_to_row
+
+_TEXTS = ("name", "role", "company", "email", "phone", "url", "notes")
+"""The words of a person the search index holds (their notes, through the rounds that
+name them)."""
 
 SUGGESTIONS = 20
 """At most this many names offered while typing."""
@@ -40,12 +45,14 @@ class People:
         if person.id is None:
             raise ValueError("update_person needs a person with an id")
         before = self.get(person.id)
+        row = person_to_row(person)
         with self.connection.writing() as db:
+            removed = takes_words_away(db, "people", ("id", person.id), row, _TEXTS)
             update_versioned(
                 db,
                 "people",
                 ("id", person.id),
-                person_to_row(person) | {"updated_at": utc_now()},
+                row | {"updated_at": utc_now()},
                 person.version,
                 missing=f"Person {person.id} no longer exists.",
                 stale=f"{before.name} was changed elsewhere (another window?) since you "
@@ -53,7 +60,7 @@ class People:
             )
             if person.name.strip() != before.name:
                 _rename(db, before, person.name.strip())
-        self.connection.forget_removed_text()
+        self.connection.forget_removed_text(indexed=removed)
         return self.get(person.id)
 
     def get(self, person_id: int) -> PersonRecord:
@@ -99,11 +106,10 @@ class People:
         """Completions for a name being typed: people at this company first (those met
         most recently first), then anyone else whose name starts with what was typed."""
         key = person_key(typed)
-        prefix = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = self.connection.query(
-            f"SELECT {PERSON_COLUMNS} FROM people WHERE match_key LIKE ? ESCAPE '\\' "
+            f"SELECT {PERSON_COLUMNS} FROM people WHERE match_key >= ? AND match_key < ? "
             "ORDER BY company != ?, updated_at DESC, id DESC LIMIT ?",
-            [prefix, company.strip(), limit],
+            [key, key + "\U0010ffff", company.strip(), limit],
         )
         return [person_from_row(row) for row in rows]
 

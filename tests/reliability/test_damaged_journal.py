@@ -57,7 +57,15 @@ from tests.ui.helpers import AnyPilot, settle, text_of, toasts
 INTERVIEWS = 300
 """Demo interviews, plus one whose notes are too long for a page (they overflow)."""
 LONG_NOTES = "Read the annual report, then the engineering blog, then the job ad again. " * 150
-DATA_TABLES = ("interviews", "evaluations", "follow_ups", "drafts", "dismissed_suggestions")
+DATA_TABLES = (
+    "applications",
+    "people",
+    "interviews",
+    "evaluations",
+    "follow_ups",
+    "drafts",
+    "dismissed_suggestions",
+)
 """The tables `recover` copies (the new journal keeps its own migration records)."""
 CHILD_TABLES = ("evaluations", "follow_ups")
 """Rows that belong to an interview: kept only when their interview could be read."""

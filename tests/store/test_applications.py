@@ -329,3 +329,24 @@ def test_renaming_an_application_renames_its_rounds(journal: Journal, clock: Fix
     assert journal.get_interview(second.id).version == second.version + 1
     (row,) = journal.applications.summaries(clock.now())
     assert row.application.title == "Initech AB — Data Analyst"
+
+
+def test_a_typo_put_right_in_a_lone_round_renames_its_application(
+    journal: Journal, clock: FixedClock
+) -> None:
+    lone = _add(journal, clock, "Initeck", "Analyst", 3)
+    fixed = journal.update_interview(lone.with_changes(company="Initech"))
+    assert fixed.application_id == lone.application_id
+    assert journal.applications.get(lone.application_id or 0).company == "Initech"
+
+
+def test_one_of_several_rounds_given_another_role_joins_that_roles_application(
+    journal: Journal, clock: FixedClock
+) -> None:
+    first = _add(journal, clock, "Initech", "Analyst", 9)
+    second = _add(journal, clock, "Initech", "Analyst", 3)
+    manager = _add(journal, clock, "Initech", "Manager", 2)
+    moved = journal.update_interview(second.with_changes(role="Manager"))
+    assert moved.application_id == manager.application_id
+    assert journal.applications.get(first.application_id or 0).role == "Analyst"
+    assert [r.id for r in journal.applications.rounds(first.application_id or 0)] == [first.id]
