@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from interview_journal.errors import JournalError
-from interview_journal.store.journal import DeletedEntry, DeletedInterview
+from interview_journal.store.journal import DeletedApplication, DeletedEntry, DeletedInterview
 
 if TYPE_CHECKING:
     from interview_journal.store.journal import Journal
@@ -27,7 +27,7 @@ class DismissedSuggestion:
     """Whose suggestion it was (the company), for the words that say it is back."""
 
 
-UndoRecord = DeletedInterview | DeletedEntry | DismissedSuggestion
+UndoRecord = DeletedInterview | DeletedEntry | DismissedSuggestion | DeletedApplication
 """One thing `u` can bring back."""
 
 
@@ -36,6 +36,7 @@ class Undone(StrEnum):
 
     INTERVIEW = "interview"
     ENTRY = "entry"
+    APPLICATION = "application"
     SUGGESTION = "suggestion"
 
 
@@ -91,6 +92,13 @@ class UndoStack:
         if isinstance(record, DeletedEntry):
             entry = self._journal.restore_entry(record)
             return Restored(Undone.ENTRY, _id(entry.id), entry.title)
+        if isinstance(record, DeletedApplication):
+            application = self._journal.applications.restore(record)
+            rounds = len(record.rounds)
+            with_rounds = f" with its {rounds} round{'s' if rounds != 1 else ''}" if rounds else ""
+            return Restored(
+                Undone.APPLICATION, _id(application.id), application.title + with_rounds
+            )
         self._journal.undismiss_suggestion(record.key)
         return Restored(Undone.SUGGESTION, record.key, record.title)
 

@@ -84,7 +84,6 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         self.clock = clock
         self.settings = settings or Settings()
         self.undo_stack = UndoStack(journal)
-        self.deleted_applications = []
 
     def on_mount(self) -> None:
         self.watch_over_journal()

@@ -25,6 +25,7 @@ from interview_journal.domain.applications import (
     application_key,
 )
 from interview_journal.errors import JournalError, NotFoundError
+from interview_journal.services.undo import Undone
 from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
@@ -292,14 +293,14 @@ class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
         except JournalError as error:
             self.report(error, title="Not deleted")
             return
-        self.journal_app.remember_application(deleted)
+        self.journal_app.undo_stack.remember(deleted)
         self.notify(f"Deleted {deleted.application.title}. Press u to undo.", timeout=6)
         self.reload()
 
     def action_undo(self) -> None:
-        restored = self.journal_app.restore_newest(self)
-        if isinstance(restored, Application):
-            self.reload(restored.id)
+        restored = self.journal_app.restore_last(self)
+        if restored is not None and restored.kind is Undone.APPLICATION:
+            self.reload(int(restored.id))
         elif restored is not None:
             self.read_again()
 
