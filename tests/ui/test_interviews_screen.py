@@ -660,7 +660,8 @@ async def test_command_palette_runs_add(filled_journal: Journal, clock: FixedClo
 
         await press_and_settle(pilot, "enter")
         assert isinstance(app.screen, InterviewFormScreen)
-        assert focused_id(app) == "field-company"
+        # the journal has open applications: the form offers them first
+        assert focused_id(app) == "field-application_id"
 
 
 async def test_q_quits(filled_journal: Journal, clock: FixedClock) -> None:

@@ -23,6 +23,7 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.errors import JournalError
 from interview_journal.services.undo import Restored, Undone
 from interview_journal.tui.screens.paged import DeletesWithUndo
+from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.interview_table import InterviewTable
 from interview_journal.tui.widgets.preview import InterviewPreview
 from interview_journal.tui.widgets.top_bar import TopBar
@@ -42,7 +43,7 @@ class ListLoaded(Message):
     keep_id: int | None
 
 
-class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
+class InterviewsScreen(SearchAsYouType, DeletesWithUndo[PageCursor, int]):
     """The home screen."""
 
     AUTO_FOCUS = ""  # the table takes focus when it has rows; the search box only on `/`
@@ -229,27 +230,6 @@ class InterviewsScreen(DeletesWithUndo[PageCursor, int]):
         )
 
     # --- searching --------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.search_text = event.value
-        self.reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.table.focus()
-
-    def key_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value:
-            search.value = ""
-        if self.status_filter is not None and not search.has_focus:
-            self.status_filter = None
-            self.reload()
-        self.table.focus()
 
     # --- filter and sort --------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 """What a view with a search box over its list does with the keys: `/` goes to the box,
 typing reads again, enter goes back to the list, escape clears the search and then the
-status filter. The Applications view uses it (the Interviews list does the same by
-itself so far)."""
+status filter. The Interviews list and the Applications view use it."""
 
 from __future__ import annotations
 
