@@ -209,7 +209,8 @@ class ApplicationSummary:
     """The last day anything happened with them: a round held or an entry done."""
     next_follow_up: Entry | None
     """The soonest planned entry of any of its rounds."""
-    latest_round: Interview | None = None
+    latest_start: datetime | None = None
+    """When its latest round starts (or started)."""
 
     @property
     def marks(self) -> str:

@@ -13,9 +13,15 @@ def effective_status(interview: Interview, now: datetime) -> Status:
     An interview whose time has passed and that has no status set is waiting for a reply:
     the user should not have to change it by hand the morning after.
     """
-    if interview.status is not None:
-        return interview.status
-    return Status.UPCOMING if interview.starts_at > now else Status.AWAITING_REPLY
+    return status_at(interview.status, interview.starts_at, now)
+
+
+def status_at(chosen: Status | None, starts_at: datetime, now: datetime) -> Status:
+    """`effective_status` from the two things it reads (for rows read without their
+    interview)."""
+    if chosen is not None:
+        return chosen
+    return Status.UPCOMING if starts_at > now else Status.AWAITING_REPLY
 
 
 def is_upcoming(interview: Interview, now: datetime) -> bool:

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from interview_journal.dates import from_storage, to_storage
+from interview_journal.dates import day_from_storage, from_storage, to_storage
 from interview_journal.domain.applications import (
     Application,
     ApplicationSummary,
     ProcessFacts,
     derive_status,
 )
-from interview_journal.domain.model import Interview
-from interview_journal.domain.status import effective_status
+from interview_journal.domain.model import Interview, Status
+from interview_journal.domain.status import status_at
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.errors import NotFoundError
 from interview_journal.store.connection import Connection, update_versioned, utc_now
@@ -25,9 +25,11 @@ from interview_journal.store.grouping import application_match_key
 from interview_journal.store.interviews import Interviews
 from interview_journal.store.rows import (
     APPLICATION_COLUMNS,
+    ENTRY_COLUMNS,
     Row,
     application_from_row,
     application_to_row,
+    entry_from_row,
 )
 
 _TEXTS = (
@@ -51,7 +53,8 @@ _FACTS_SQL = {
     "sum(i.starts_at <= ?) AS held, max(CASE WHEN i.starts_at <= ? THEN i.starts_at END) "
     "AS last_held FROM interviews i {where} GROUP BY i.application_id",
     # SQLite gives the bare column of the row that holds the one max()/min()
-    "latest": "SELECT i.application_id AS application, i.id AS latest_id, max(i.starts_at) "
+    "latest": "SELECT i.application_id AS application, i.id AS latest_id, i.status AS "
+    "latest_status, i.feedback_by AS latest_promised, max(i.starts_at) AS latest_start "
     "FROM interviews i {where} GROUP BY i.application_id",
     # the latest outcome rides on its date ("2026-11-20|offer"): one pass for all three
     "heard": "SELECT i.application_id AS application, max(f.done) AS last_done, "
@@ -216,12 +219,8 @@ class Applications:
                     f"SELECT {APPLICATION_COLUMNS} FROM applications WHERE id IN ({marks})"
                 )
                 facts |= self._facts(now, f"WHERE i.application_id IN ({marks})")
-        latest = Interviews(self.connection).by_id(
-            [f["latest_id"] for f in facts.values() if f.get("latest_id") is not None]
-        )
         next_ids = [f["next_entry_id"] for f in facts.values() if f.get("next_entry_id")]
-        upcoming = FollowUps(self.connection)
-        next_entries = {entry_id: upcoming.get(entry_id) for entry_id in next_ids}
+        next_entries = self._entries_by_id(next_ids)
         extra = {} if ghosted_after_days is None else {"ghosted_after_days": ghosted_after_days}
         found = []
         for row in rows:
@@ -229,13 +228,22 @@ class Applications:
             found.append(
                 _summary(
                     row | _NO_FACTS | known,
-                    latest.get(known.get("latest_id", -1)),
                     next_entries,
                     now,
                     extra,
                 )
             )
         found.sort(key=_view_order)
+        return found
+
+    def _entries_by_id(self, entry_ids: list[int]) -> dict[int, Entry]:
+        found: dict[int, Entry] = {}
+        for start in range(0, len(entry_ids), 500):
+            marks = ",".join(str(int(i)) for i in entry_ids[start : start + 500])
+            for row in self.connection.query(
+                f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE id IN ({marks})"
+            ):
+                found[row["id"]] = entry_from_row(row)
         return found
 
     def _facts(self, now: datetime, where: str) -> dict[int, Row]:
@@ -262,6 +270,9 @@ _NO_FACTS: Row = {
     "held": 0,
     "last_held": None,
     "latest_id": None,
+    "latest_status": None,
+    "latest_promised": None,
+    "latest_start": None,
     "last_done": None,
     "last_answer": None,
     "dated_outcome": None,
@@ -270,21 +281,23 @@ _NO_FACTS: Row = {
 
 
 def _summary(
-    row: Row,
-    latest: Interview | None,
-    next_entries: dict[int, Entry],
-    now: datetime,
-    extra: dict[str, int],
+    row: Row, next_entries: dict[int, Entry], now: datetime, extra: dict[str, int]
 ) -> ApplicationSummary:
     application = application_from_row(row)
     today = now.date()
-    latest_day = latest.starts_at.astimezone(now.tzinfo).date() if latest else None
+    latest_start = from_storage(row["latest_start"]) if row["latest_start"] else None
     facts = ProcessFacts(
         ended=application.ended,
         last_outcome=Outcome(row["dated_outcome"].split("|")[1]) if row["dated_outcome"] else None,
-        latest_round=effective_status(latest, now) if latest else None,
-        latest_round_day=latest_day,
-        promised=latest.feedback_by if latest else None,
+        latest_round=(
+            status_at(
+                Status(row["latest_status"]) if row["latest_status"] else None, latest_start, now
+            )
+            if latest_start
+            else None
+        ),
+        latest_round_day=latest_start.astimezone(now.tzinfo).date() if latest_start else None,
+        promised=day_from_storage(row["latest_promised"]),
         last_answer=_day(row["last_answer"]),
     )
     held = (
@@ -298,7 +311,7 @@ def _summary(
         rounds_ahead=row["rounds"] - row["held"],
         last_contact=last_contact,
         next_follow_up=next_entries.get(row["next_entry_id"]),
-        latest_round=latest,
+        latest_start=latest_start,
     )
 
 
@@ -310,8 +323,8 @@ def _view_order(summary: ApplicationSummary) -> tuple[bool, int, str, int]:
     """Open ones first; within each part the latest activity (a round, even one ahead, an
     answer, the day applied) first."""
     days = [summary.last_contact, summary.application.applied_on]
-    if summary.latest_round is not None:
-        days.append(summary.latest_round.starts_at.date())
+    if summary.latest_start is not None:
+        days.append(summary.latest_start.date())
     recent = max((d for d in days if d), default=date.min)
     application = summary.application
     return (
