@@ -79,10 +79,12 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
     try:
         journal = _empty_journal(target)
         clock = common.clock()
-        _write_samples(journal, clock, count, seed)
+        applications = _write_samples(journal, clock, count, seed)
         if no_open:
             journal.close()
-            click.echo(f"wrote {count:,} interviews to {target}", err=True)
+            click.echo(
+                f"wrote {count:,} interviews in {applications:,} applications to {target}", err=True
+            )
             return
         from interview_journal.tui.app import run_app
 
@@ -111,13 +113,15 @@ def _empty_journal(target: Path) -> Journal:
     return journal
 
 
-def _write_samples(journal: Journal, clock: Clock, count: int, seed: int) -> None:
-    from interview_journal.services.demo import sample_journal
+def _write_samples(journal: Journal, clock: Clock, count: int, seed: int) -> int:
+    """The demo's applications and their rounds; returns how many applications."""
+    from interview_journal.services.demo import write_demo
 
     zone = str(getattr(clock.tz, "name", "UTC"))
-    interviews = sample_journal(count, clock.now(), seed=seed, time_zone=zone)
     with click.progressbar(length=count, label="Writing sample interviews", file=sys.stderr) as bar:
-        journal.add_many(interviews, progress=bar.update)
+        return write_demo(
+            journal, count, clock.now(), seed=seed, time_zone=zone, progress=bar.update
+        )
 
 
 @click.command()
