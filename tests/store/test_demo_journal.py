@@ -44,6 +44,7 @@ def test_every_application_has_its_ad_source_and_day_sent(
         (first, *_) = demo_journal.applications.rounds(application.id or 0)
         assert application.applied_on is not None
         assert application.applied_on < first.starts_at.date()
+        assert application.applied_on <= clock.now().date()  # sent, not planned
     applications = [s.application for s in demo_journal.applications.summaries(clock.now())]
     assert {bool(a.salary) for a in applications} == {True, False}
     assert {bool(a.location) for a in applications} == {True, False}

@@ -54,7 +54,7 @@ def demo_applications(
             first_day = here.date() - timedelta(days=rng.randint(-10, span))
         first_day = _weekday(first_day + timedelta(days=rng.randint(0, 4)))
         planned = min(left, rng.choices(range(1, 6), ROUND_WEIGHTS)[0])
-        application, agent = _application(rng, index, company, role, first_day)
+        application, agent = _application(rng, index, company, role, first_day, here.date())
         rounds, ended = _rounds(rng, application, planned, first_day, here, time_zone)
         people = words.people_at(company) + ((agent,) if agent else ())
         yield DemoApplication(application.with_changes(ended=ended), tuple(rounds), people)
@@ -79,9 +79,10 @@ def _weekday(day: date) -> date:
 
 
 def _application(
-    rng: random.Random, index: int, company: str, role: str, first_round: date
+    rng: random.Random, index: int, company: str, role: str, first_round: date, today: date
 ) -> tuple[Application, PersonRecord | None]:
-    """The application and, when a recruiter brought it, the recruiter."""
+    """The application and, when a recruiter brought it, the recruiter. It was sent some
+    days before the first round, and never after today."""
     source = rng.choices(_SOURCES, (5, 2, 2, 1))[0]
     location = rng.choice(words.LOCATIONS) if rng.random() < 0.7 else ""
     salary = rng.choice(words.SALARIES) if rng.random() < 0.4 else ""
@@ -100,7 +101,7 @@ def _application(
         job_ad_text="\n\n".join(ad),
         source=source,
         source_note=note,
-        applied_on=first_round - timedelta(days=rng.randint(5, 25)),
+        applied_on=min(first_round - timedelta(days=rng.randint(5, 25)), today),
         location=location,
         salary=salary,
         notes=rng.choice(words.APPLICATION_NOTES) if rng.random() < 0.3 else "",
