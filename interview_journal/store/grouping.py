@@ -111,23 +111,24 @@ def people_named(
         person_for(db, contact, company)
 
 
-def group_existing_rounds(db: Database) -> None:
-    """The schema step's data part: every interview filed under an application, oldest
-    round first (so an application is named as its first round was), and every name met
-    made a person. Keys are kept in memory and the updates batched: 100,000 interviews
-    take seconds, not minutes."""
+def file_unfiled_rounds(db: Database, *, people: bool = True) -> None:
+    """Every interview without an application filed under one by company and role, oldest
+    round first (so an application is named as its first round was, and takes its job ad
+    link), and with `people` every name met made a person: the schema step that brought
+    applications, and an import of a file from before them. Keys are kept in memory and
+    the updates batched: 100,000 interviews take seconds, not minutes."""
     contacts: dict[int, list[str]] = {}
     for row in db.query(
         "SELECT DISTINCT interview_id, contact FROM follow_ups WHERE contact != ''"
     ):
         contacts.setdefault(row["interview_id"], []).append(row["contact"])
     applications: dict[str, int] = {}
-    people: set[tuple[str, str]] = set()
+    named: set[tuple[str, str]] = set()
     filed: list[tuple[int, int]] = []
     ads: dict[int, str] = {}
     rows = db.query(
         "SELECT id, company, role, interviewers, job_ad_url, created_at FROM interviews "
-        "ORDER BY starts_at, id"
+        "WHERE application_id IS NULL ORDER BY starts_at, id"
     )
     for row in list(rows):
         key = application_match_key(row["company"], row["role"])
@@ -139,17 +140,19 @@ def group_existing_rounds(db: Database) -> None:
         filed.append((application_id, row["id"]))
         if row["job_ad_url"]:
             ads.setdefault(application_id, row["job_ad_url"])
+        if not people:
+            continue
         met = [
             (str(p.get("name", "")), str(p.get("role", "")))
             for p in json.loads(row["interviewers"] or "[]")
         ]
         for name, role in [*met, *((c, "") for c in contacts.get(row["id"], ()))]:
             known = (person_key(name), row["company"].strip().casefold())
-            if known[0] and known not in people:
-                people.add(known)
+            if known[0] and known not in named:
+                named.add(known)
                 person_for(db, name, row["company"], role=role)
     db.conn.executemany("UPDATE interviews SET application_id = ? WHERE id = ?", filed)
     db.conn.executemany(
-        "UPDATE applications SET job_ad_url = ? WHERE id = ?",
+        "UPDATE applications SET job_ad_url = ? WHERE id = ? AND job_ad_url = ''",
         [(url, application_id) for application_id, url in ads.items()],
     )

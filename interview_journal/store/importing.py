@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from interview_journal.store.connection import Connection, update_versioned
-from interview_journal.store.grouping import application_for, people_named
+from interview_journal.store.grouping import file_unfiled_rounds
 from interview_journal.store.rows import Row
 
 if TYPE_CHECKING:
@@ -89,24 +88,7 @@ def _file_unfiled_rounds(db: Database, report: ImportReport, *, people: bool) ->
     the first round's job ad link); with `people`, everyone they name becomes a person.
     Only rounds just imported are without an application: every save files its round."""
     before = {table: _count(db, table) for table in ("applications", "people")}
-    unfiled = db.execute(
-        "SELECT i.id, i.company, i.role, i.interviewers, i.job_ad_url, i.created_at, "
-        "(SELECT json_group_array(DISTINCT f.contact) FROM follow_ups f "
-        " WHERE f.interview_id = i.id AND f.contact != '') "
-        "FROM interviews i WHERE i.application_id IS NULL ORDER BY i.starts_at, i.id"
-    ).fetchall()
-    for interview_id, company, role, interviewers, job_ad_url, created_at, contacts in unfiled:
-        application_id = application_for(db, company, role, created_at=created_at)
-        db.execute(
-            "UPDATE interviews SET application_id = ? WHERE id = ?", [application_id, interview_id]
-        )
-        if job_ad_url:
-            db.execute(
-                "UPDATE applications SET job_ad_url = ? WHERE id = ? AND job_ad_url = ''",
-                [job_ad_url, application_id],
-            )
-        if people:
-            people_named(db, company, interviewers, json.loads(contacts))
+    file_unfiled_rounds(db, people=people)
     for table, kind in (("applications", "applications"), ("people", "people")):
         report.added[kind] += _count(db, table) - before[table]
 

@@ -231,9 +231,9 @@ def _applications(db: Database) -> None:
         PRAGMA user_version = 4;
         """,
     )
-    from interview_journal.store.grouping import group_existing_rounds
+    from interview_journal.store.grouping import file_unfiled_rounds
 
-    group_existing_rounds(db)
+    file_unfiled_rounds(db)
 
 
 _WORDS = """
