@@ -210,10 +210,12 @@ def test_parse_day_and_time_raises_only_input_error(
 # --- the interview form's fields -----------------------------------------------------------
 
 VALID_FIELD_TEXT = {
+    "application_id": ["new", "", "1", " 2 "],
     "company": ["Initech", "Umbrella Corp"],
     "role": ["Analyst"],
     "starts_at": VALID_DATES,
     "stage": ["first", "technical/case", "final"],
+    "round_label": ["case presentation", ""],
     "format": ["video", "on site", ""],
     "location": ["Kungsgatan 12", "https://meet.example.com/abc"],
     "interviewers": ["B. Lumbergh (manager), M. Bolton", "A (b); C"],
