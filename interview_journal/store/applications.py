@@ -181,7 +181,7 @@ class Applications:
                     [application_id],
                 )
             ]
-            rounds = [interviews.delete(round_id) for round_id in round_ids]
+            rounds = [interviews.delete(round_id, with_leftovers=False) for round_id in round_ids]
             db.execute("DELETE FROM applications WHERE id = ?", [application_id])
         self.connection.forget_removed_text()
         return DeletedApplication(application, rows[0], rounds)

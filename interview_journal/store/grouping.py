@@ -156,3 +156,49 @@ def file_unfiled_rounds(db: Database, *, people: bool = True) -> None:
         "UPDATE applications SET job_ad_url = ? WHERE id = ? AND job_ad_url = ''",
         [(url, application_id) for application_id, url in ads.items()],
     )
+
+
+def leftovers(
+    db: Database, application_id: int | None, company: str, names: list[str]
+) -> dict[str, list[dict[str, object]]]:
+    """What a deleted round leaves with nothing of its own: its application when that has
+    no other round and nothing the user wrote into it, and the people it named that no
+    other round or follow-up at the company names and that hold nothing but a name and a
+    role. Deleted with the round (and put back with it), so a deleted name is in no row."""
+    found: dict[str, list[dict[str, object]]] = {"applications": [], "people": []}
+    if application_id is not None:
+        found["applications"] = list(
+            db.query(
+                "SELECT * FROM applications a WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM interviews WHERE application_id = a.id) AND job_ad_url = '' "
+                "AND job_ad_text = '' AND source IS NULL AND source_note = '' "
+                "AND applied_on IS NULL AND location = '' AND salary = '' AND ended IS NULL "
+                "AND notes = ''",
+                [application_id],
+            )
+        )
+    keys = {person_key(name) for name in names} - {""}
+    if keys:
+        still: set[str] = set()
+        for row in db.query("SELECT interviewers FROM interviews WHERE company = ?", [company]):
+            still.update(
+                person_key(str(p.get("name", ""))) for p in json.loads(row["interviewers"])
+            )
+        for row in db.query(
+            "SELECT f.contact FROM follow_ups f JOIN interviews i ON f.interview_id = i.id "
+            "WHERE i.company = ? AND f.contact != ''",
+            [company],
+        ):
+            still.add(person_key(row["contact"]))
+        for key in sorted(keys - still):
+            found["people"] += list(
+                db.query(
+                    "SELECT * FROM people WHERE match_key = ? AND company = ? AND email = '' "
+                    "AND phone = '' AND url = '' AND notes = ''",
+                    [key, company.strip()],
+                )
+            )
+    for table, rows in found.items():
+        for row in rows:
+            db.execute(f"DELETE FROM {table} WHERE id = ?", [row["id"]])
+    return found

@@ -28,6 +28,7 @@ from interview_journal.store.evaluations import Evaluations
 from interview_journal.store.grouping import (
     application_for,
     application_match_key,
+    leftovers,
     people_named,
 )
 from interview_journal.store.rows import (
@@ -141,8 +142,9 @@ class Interviews:
         )
         return [interview_from_row(row) for row in rows]
 
-    def delete(self, interview_id: int) -> DeletedInterview:
-        """Delete an interview and everything that belongs to it; returns what `restore` needs."""
+    def delete(self, interview_id: int, *, with_leftovers: bool = True) -> DeletedInterview:
+        """Delete an interview and everything that belongs to it (and, `with_leftovers`,
+        what it leaves empty: store.grouping.leftovers); returns what `restore` needs."""
         with self.connection.writing() as db:
             rows = list(db.query("SELECT * FROM interviews WHERE id = ?", [interview_id]))
             if not rows:
@@ -154,6 +156,12 @@ class Interviews:
                     db.query(f"SELECT * FROM [{table}] WHERE interview_id = ?", [interview_id])
                 )
             db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
+            if with_leftovers:
+                contacts = [str(r["contact"]) for r in saved.get("follow_ups", ()) if r["contact"]]
+                names = [p.name for p in interview.interviewers] + contacts
+                left = leftovers(db, interview.application_id, interview.company, names)
+                # put back parents first: the application before its round, people last
+                saved = {"applications": left["applications"], **saved, "people": left["people"]}
         self.connection.forget_removed_text()
         return DeletedInterview(interview=interview, rows=saved)
 

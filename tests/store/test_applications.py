@@ -350,3 +350,31 @@ def test_one_of_several_rounds_given_another_role_joins_that_roles_application(
     assert moved.application_id == manager.application_id
     assert journal.applications.get(first.application_id or 0).role == "Analyst"
     assert [r.id for r in journal.applications.rounds(first.application_id or 0)] == [first.id]
+
+
+def test_deleting_the_only_round_takes_what_it_left_empty_and_undo_brings_it_back(
+    journal: Journal, clock: FixedClock
+) -> None:
+    lone = _add(journal, clock, "Secretive AB", "Analyst", 3, interviewers=(Person("Vera Tyst"),))
+    kept = _add(journal, clock, "Initech", "Analyst", 3, interviewers=(Person("Bill"),))
+    assert lone.id is not None and lone.application_id is not None
+    deleted = journal.delete_interview(lone.id)
+    assert journal.applications.count() == 1  # Initech's
+    assert [p.name for p in journal.people.listed()] == ["Bill"]
+    restored = journal.restore_interview(deleted)
+    assert restored.application_id == lone.application_id
+    assert journal.applications.get(lone.application_id).company == "Secretive AB"
+    assert sorted(p.name for p in journal.people.listed()) == ["Bill", "Vera Tyst"]
+    assert kept.application_id != lone.application_id
+
+
+def test_an_application_with_words_of_its_own_outlives_its_last_round(
+    journal: Journal, clock: FixedClock
+) -> None:
+    lone = _add(journal, clock, "Hooli", "Analyst", 3)
+    assert lone.id is not None and lone.application_id is not None
+    journal.applications.update(
+        journal.applications.get(lone.application_id).with_changes(notes="Referred by Gavin")
+    )
+    journal.delete_interview(lone.id)
+    assert journal.applications.get(lone.application_id).notes == "Referred by Gavin"
