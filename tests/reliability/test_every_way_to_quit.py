@@ -141,9 +141,10 @@ async def type_a_new_interview(pilot: AnyPilot) -> None:
     await settle(pilot)
     await press_and_settle(pilot, "a")
     assert isinstance(pilot.app.screen, InterviewFormScreen)
-    assert focused_id(pilot.app) == "field-company"
+    assert focused_id(pilot.app) == "field-application_id"  # open applications come first
     pilot.app.screen.query_one("#field-notes", TextArea).insert(NOTES)
-    await type_text(pilot, COMPANY)  # the cursor stays in the company field
+    await type_text(pilot, COMPANY)  # letters typed on the choice go on into the company
+    assert input_value(pilot.app, "#field-company") == COMPANY
 
 
 async def the_form_brings_it_back(journal: Journal, clock: FixedClock) -> None:
