@@ -27,7 +27,8 @@ WIDE = 96
 """From this width on, the exact date gets a column of its own (else it is in the preview)."""
 WITH_NEXT = 90
 """From this width on, the next planned follow-up gets a column (else it is in the preview);
-the exact date's column then needs 12 more."""
+the exact date's column then needs 40 more (the relative one says the day already, and
+company and role come first)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class InterviewTable(DataTable[str | Text]):
         # the next follow-up before the exact date (the preview has both): each only when
         # company and role keep room to be read
         after = [Column("next", "Next", 10)] if width >= WITH_NEXT else []
-        dates = [Column("date", "Date", 16)] if width >= WIDE + 12 * len(after) else []
+        dates = [Column("date", "Date", 16)] if width >= WIDE + 40 * len(after) else []
         fixed = [when, *dates, stage, status, evaluation, *after]
         padding = 2 * (len(fixed) + 2)
         rest = max(width - sum(c.width for c in fixed) - padding, 12)
