@@ -169,7 +169,9 @@ async def check_every_screen(pilot: AnyPilot, interview: Interview, texts: dict[
     assert column(app, "role") == [texts["role"]]
     assert border_title(app, "#preview") == title
     preview = text_of(app, "#preview").splitlines()
-    assert f"With {texts['interviewer']}" in preview
+    # the line may go on with the next follow-up ("   Next: Wed 25 Nov · follow-up")
+    people = [line.split("   Next: ")[0] for line in preview]
+    assert f"With {texts['interviewer']}" in people
     assert f"Prep: {note_lines[0]}" in preview
 
     # everything about it
