@@ -166,13 +166,21 @@ class Connection:
         return error
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """The rows as dicts. The cursor is closed even when a row cannot be read (a
+        statement left open would keep the connection, and the -wal beside a damaged
+        journal, alive after close)."""
         with self.lock:
+            cursor = self.db.conn.cursor()
             try:
-                return list(self.db.query(sql, list(params)))
+                cursor.execute(sql, list(params))
+                names = [column[0] for column in cursor.description or ()]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
             except sqlite3.DatabaseError as error:
                 if database.is_damage(error):  # what the file allows is read; then this
                     raise self._found_damage(str(error)) from error
                 raise
+            finally:
+                cursor.close()
 
     def forget_removed_text(self, *, indexed: bool = True) -> None:
         """After a commit that deleted or edited text away: rewrite the search index (the
