@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Self
 
-from interview_journal.domain.model import Interview, Status, _Labelled, new_uuid
+from interview_journal.domain.model import Interview, Status, _Labelled, folded, new_uuid
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome
 
@@ -63,11 +63,7 @@ ENDINGS = (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED, ApplicationSt
 
 def application_key(company: str, role: str) -> tuple[str, str]:
     """The identity used to group rounds: company and role, case- and space-insensitive."""
-    return (_fold(company), _fold(role))
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return (folded(company), folded(role))
 
 
 @dataclass(frozen=True, slots=True)

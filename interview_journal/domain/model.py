@@ -62,6 +62,11 @@ class Person:
         return f"{self.name} ({self.role})" if self.role else self.name
 
 
+def folded(text: str) -> str:
+    """Text as names are matched: any case, any run of spaces as one, none at the ends."""
+    return " ".join(text.split()).casefold()
+
+
 def new_uuid() -> str:
     return str(uuid_module.uuid4())
 

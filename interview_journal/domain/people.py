@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Self
 
-from interview_journal.domain.model import new_uuid
+from interview_journal.domain.model import folded, new_uuid
 
 
 def person_key(name: str) -> str:
     """Names are matched case- and space-insensitively."""
-    return " ".join(name.split()).casefold()
+    return folded(name)
 
 
 @dataclass(frozen=True, slots=True)
