@@ -45,7 +45,11 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
 
     TITLE = "Interview Journal"
     SUB_TITLE = __version__
-    CSS_PATH = "app.tcss"
+    # One sheet per part of the app, so each has one obvious place (styles/).
+    CSS_PATH = [
+        f"styles/{part}.tcss"
+        for part in ("app", "lists", "review", "forms", "details", "evaluation")
+    ]
     MODES = {
         "interviews": InterviewsScreen,
         "timeline": TimelineScreen,

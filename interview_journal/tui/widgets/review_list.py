@@ -25,7 +25,7 @@ LOOKS = {
     "…": "waiting-on",
 }
 """Per marker, the look of its line (component classes `review-list--LOOK`, set in
-app.tcss); a follow-up due today (○) has the plain look."""
+styles/review.tcss); a follow-up due today (○) has the plain look."""
 
 
 class ReviewList(GroupedList[ReviewItem]):

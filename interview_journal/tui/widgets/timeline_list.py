@@ -26,7 +26,7 @@ from interview_journal.tui.widgets.grouped_list import GroupedList
 
 STATES = ("done", "overdue", "suggested", "milestone")
 """The states with a look of their own (component classes `timeline-list--STATE`, set in
-app.tcss); a planned line has the plain look."""
+styles/lists.tcss); a planned line has the plain look."""
 MORE_BEFORE_END = 20
 """Ask for the next page when the cursor is this close to the last line."""
 
