@@ -43,7 +43,7 @@ def timeline(
         query = TimelineQuery(now, interview_id=number, suggestions=tuple(suggestions))
         items = journal.page_timeline(query, None, limit).items
     if as_json:
-        common.print_json([line_to_dict(item, now) for item in items])
+        common.print_json([line_to_dict(item, now, settings.week_starts) for item in items])
         return
     from interview_journal.present.visible import visible
 
@@ -52,10 +52,10 @@ def timeline(
     if not items:
         click.echo("Nothing on the timeline yet.", err=True)
         return
-    _print_timeline(items, now)
+    _print_timeline(items, now, settings.week_starts)
 
 
-def _print_timeline(items: list[TimelineItem], now: pendulum.DateTime) -> None:
+def _print_timeline(items: list[TimelineItem], now: pendulum.DateTime, week_starts: int) -> None:
     """One table for all items, a heading above each group (overdue, today, ...)."""
     from interview_journal.domain.timeline_page import group_of
     from interview_journal.present.timeline import describe
@@ -65,7 +65,7 @@ def _print_timeline(items: list[TimelineItem], now: pendulum.DateTime) -> None:
     rows: list[tuple[str, ...]] = []
     headings: dict[int, str] = {}
     for item in items:
-        group = group_of(item, now.date())
+        group = group_of(item, now.date(), week_starts)
         if group is not current:
             headings[len(rows)] = group.value.upper()
             current = group

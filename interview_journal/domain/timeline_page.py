@@ -170,6 +170,11 @@ class TimelinePage:
     next_cursor: TimelineCursor | None
 
 
+def week_end(today: date, week_starts: int = 0) -> date:
+    """The last day of the calendar week holding `today` (`week_starts`: 0 Monday … 6 Sunday)."""
+    return today + timedelta(days=(week_starts - today.weekday() - 1) % 7)
+
+
 class Group(Enum):
     """The headings of the timeline, top to bottom."""
 
@@ -180,7 +185,10 @@ class Group(Enum):
     DONE = "done"
 
 
-def group_of(item: TimelineItem, today: date) -> Group:
+def group_of(item: TimelineItem, today: date, week_starts: int = 0) -> Group:
+    """The heading an item falls under. "This week" is the calendar week: up to the day
+    before the next `week_starts` (0 Monday … 6 Sunday), so on a Tuesday next Monday is
+    already "later"."""
     if item.part is Part.HISTORY:
         return Group.DONE
     if item.suggestion is not None and not item.suggestion.is_task:
@@ -190,6 +198,6 @@ def group_of(item: TimelineItem, today: date) -> Group:
         return Group.OVERDUE
     if day == today:
         return Group.TODAY
-    if day <= today + timedelta(days=6):
+    if day <= week_end(today, week_starts):
         return Group.THIS_WEEK
     return Group.LATER

@@ -193,12 +193,13 @@ def review_to_dict(review: Review) -> dict[str, Any]:
     }
 
 
-def line_to_dict(item: TimelineItem, now: datetime) -> dict[str, Any]:
-    """A timeline item as JSON-ready data (`timeline --json`)."""
+def line_to_dict(item: TimelineItem, now: datetime, week_starts: int = 0) -> dict[str, Any]:
+    """A timeline item as JSON-ready data (`timeline --json`); `week_starts` says where
+    "this week" ends."""
     line = describe(item, now)
     data: dict[str, Any] = {
         "state": line.state,
-        "group": group_of(item, now.date()).value,
+        "group": group_of(item, now.date(), week_starts).value,
         "date": item.when.key,
         "source": item.source.name.lower().replace("_", "-"),
         "interview_id": item.interview.id,

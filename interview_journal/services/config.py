@@ -16,6 +16,7 @@ from typing import Any
 from interview_journal.domain.suggestions import SuggestionSettings
 
 OPEN_ON = ("auto", "review", "interviews")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MAX_LABELS = 50
 """At most this many round labels: they are a list to pick from."""
@@ -39,6 +40,9 @@ ghosted-after-days = 21       # no word from them this many days after a round: 
 labels = []                   # your own names for rounds, offered beside the stages,
                               # e.g. labels = ["third round", "case presentation"]
 
+[dates]
+week-starts = "monday"        # first day of the week: "this week" on the timeline ends before it
+
 [import]
 max-size-mb = 512             # `import` refuses a bigger file (it is read into memory whole)
 """
@@ -57,6 +61,9 @@ class Settings:
     round_labels: tuple[str, ...] = ()
     """The user's own names for rounds ("case presentation"), offered in the interview
     form beside the stages."""
+    week_starts: int = 0
+    """The first day of the calendar week, 0 Monday … 6 Sunday: "this week" ends the day
+    before it."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ _KEYS = [
     _Key("applications", "ghosted-after-days", "ghosted_after_days", int, 1, 365),
     _Key("start", "open-on", "open_on", str),
     _Key("rounds", "labels", "round_labels", list, 0, MAX_LABELS),
+    _Key("dates", "week-starts", "week_starts", str),
     _Key("import", "max-size-mb", "import_max_mb", int, 1, 1_000_000),
 ]
 
@@ -149,7 +157,11 @@ def _settings_from(data: dict[str, Any], text: str, path: Path) -> tuple[Setting
             if key.attribute in {f.name for f in fields(SuggestionSettings)}
             else top_values
         )
-        target[key.attribute] = _labels(value) if key.kind is list else value
+        if key.kind is list:
+            value = _labels(value)
+        elif key.name == "week-starts":
+            value = WEEKDAYS.index(value.lower())
+        target[key.attribute] = value
     settings = Settings(
         suggestions=replace(SuggestionSettings(), **suggestion_values), **top_values
     )
@@ -167,6 +179,8 @@ def _check(key: _Key, value: Any) -> str:
         return _check_labels(value, key.high)
     if key.name == "open-on" and value not in OPEN_ON:
         return "must be one of " + ", ".join(f'"{v}"' for v in OPEN_ON)
+    if key.name == "week-starts" and (not isinstance(value, str) or value.lower() not in WEEKDAYS):
+        return 'must be a day of the week in quotes, e.g. "monday" or "sunday"'
     return ""
 
 

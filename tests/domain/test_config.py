@@ -53,7 +53,8 @@ def test_every_setting_can_be_changed(tmp_path: Path) -> None:
         .replace("allowed-days = 7", "allowed-days = 0")
         .replace('open-on = "auto"', 'open-on = "interviews"')
         .replace("ghosted-after-days = 21", "ghosted-after-days = 45")
-        .replace("labels = []", 'labels = ["third round", "case presentation"]'),
+        .replace("labels = []", 'labels = ["third round", "case presentation"]')
+        .replace('week-starts = "monday"', 'week-starts = "Sunday"'),
     )
     settings, warnings = load_settings(path)
     assert warnings == []
@@ -67,7 +68,18 @@ def test_every_setting_can_be_changed(tmp_path: Path) -> None:
         ),
         open_on="interviews",
         round_labels=("third round", "case presentation"),
+        week_starts=6,
     )
+
+
+def test_a_week_that_starts_on_no_day_is_named_and_monday_used(tmp_path: Path) -> None:
+    path = write(tmp_path, '[dates]\nweek-starts = "someday"\n')
+    settings, warnings = load_settings(path)
+    assert settings.week_starts == 0
+    assert warnings == [
+        f'{path}, line 2: dates.week-starts must be a day of the week in quotes, e.g. "monday" '
+        'or "sunday"; using the default.'
+    ]
 
 
 def test_round_labels_are_trimmed_and_each_kept_once(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from interview_journal.domain.timeline_page import (
     Source,
     TimelineItem,
     group_of,
+    week_end,
 )
 from interview_journal.present.timeline import MARKERS, describe, when_text
 
@@ -340,7 +341,7 @@ ITEMS = {
     ),
     "entry-planned": (
         _entry_item(Part.ACTIVE, Entry(1, EntryKind.FOLLOW_UP, due=When(nov(30)), reason="Demo")),
-        Group.THIS_WEEK,
+        Group.LATER,
         ("○", "planned", "Mon 30 Nov", "follow-up", "Demo"),
     ),
     "entry-done": (
@@ -418,13 +419,30 @@ def test_every_state_has_its_own_marker() -> None:
         pytest.param(nov(24), Group.OVERDUE, id="yesterday"),
         pytest.param(nov(25), Group.TODAY, id="today"),
         pytest.param(nov(26), Group.THIS_WEEK, id="tomorrow"),
-        pytest.param(date(2026, 12, 1), Group.THIS_WEEK, id="in-6-days"),
-        pytest.param(date(2026, 12, 2), Group.LATER, id="in-7-days"),
+        pytest.param(nov(29), Group.THIS_WEEK, id="sunday"),
+        pytest.param(nov(30), Group.LATER, id="next-monday"),
     ],
 )
 def test_group_boundaries(day: date, group: Group) -> None:
+    """ "This week" is the calendar week (Wed 25 Nov: up to Sun 29 Nov), not seven days."""
     item = _entry_item(Part.ACTIVE, Entry(1, EntryKind.FOLLOW_UP, due=When(day)))
     assert group_of(item, TODAY) is group
+
+
+@pytest.mark.parametrize(
+    ("week_starts", "last_of_week"),
+    [pytest.param(0, nov(29), id="monday"), pytest.param(6, nov(28), id="sunday")],
+)
+def test_this_week_ends_before_the_first_day_of_the_next(
+    week_starts: int, last_of_week: date
+) -> None:
+    last = _entry_item(Part.ACTIVE, Entry(1, EntryKind.FOLLOW_UP, due=When(last_of_week)))
+    after = _entry_item(
+        Part.ACTIVE, Entry(2, EntryKind.FOLLOW_UP, due=When(last_of_week + timedelta(days=1)))
+    )
+    assert group_of(last, TODAY, week_starts) is Group.THIS_WEEK
+    assert group_of(after, TODAY, week_starts) is Group.LATER
+    assert week_end(TODAY, week_starts) == last_of_week
 
 
 def test_an_allowed_suggestion_is_shown_today_whatever_its_date() -> None:

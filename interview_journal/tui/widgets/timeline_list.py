@@ -62,6 +62,8 @@ class TimelineList(GroupedList[TimelineItem]):
     ) -> None:
         """Show a first page (or add the next one), keeping the cursor on `keep_key`."""
         previous = str(keep_key) if keep_key is not None else self.highlighted_key()
+        settings = getattr(self.app, "settings", None)
+        self._week_starts = settings.week_starts if settings is not None else 0
         self._now = now
         self._has_more = has_more
         if not append:
@@ -69,7 +71,7 @@ class TimelineList(GroupedList[TimelineItem]):
             self._entries = []
             self._last_group = None
         for item in items:
-            group = group_of(item, now.date())
+            group = group_of(item, now.date(), self._week_starts)
             if group is not self._last_group:
                 self._entries.append((None, group))
                 self._last_group = group
