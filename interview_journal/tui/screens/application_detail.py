@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_journal import dates
 from interview_journal.domain.applications import Application, application_status
@@ -23,7 +23,7 @@ from interview_journal.present.text import entry_line
 from interview_journal.tui.screens.base import JournalAccess
 from interview_journal.tui.widgets.application_parts import KeyedOptions, PeopleList, RoundList
 from interview_journal.tui.widgets.application_table import status_words
-from interview_journal.tui.widgets.footer_fit import fit_footer
+from interview_journal.tui.widgets.footer_fit import FittedFooter, fit_footer
 
 FOLDED_LINES = 4
 """A job ad longer than this many lines shows only its start until `o` unfolds it."""
@@ -62,7 +62,7 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             yield Static(id="application-facts")
             yield Static(id="application-ad")
             yield Static(id="application-timeline")
-        yield Footer()
+        yield FittedFooter()
 
     def on_resize(self) -> None:
         fit_footer(self, self.app.size.width, self.FOOTER_FROM)

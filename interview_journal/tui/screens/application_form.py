@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.dates import Lean, parse_optional_day
@@ -21,6 +21,7 @@ from interview_journal.domain.fields import Field, parse_each
 from interview_journal.errors import InputError
 from interview_journal.tui.screens.form import Choices, FormScreen, Saved, form_bindings
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 
 
 def _source(text: str) -> Source | None:
@@ -218,7 +219,7 @@ class ApplicationFormScreen(CheckedForm[Application]):
         )
         yield Static(heading, id="form-title")
         yield from self.compose_fields()
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.open_form(texts_of(self.application), "company")

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from interview_journal.domain.applications import (
     Application,
@@ -29,7 +29,7 @@ from interview_journal.services.undo import Undone
 from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
-from interview_journal.tui.widgets.footer_fit import fit_footer
+from interview_journal.tui.widgets.footer_fit import FittedFooter, fit_footer
 from interview_journal.tui.widgets.top_bar import TopBar
 
 
@@ -120,7 +120,7 @@ class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
             yield Static(id="list-state")
         yield ApplicationTable(id="applications")
         yield Static(id="empty")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def table(self) -> ApplicationTable:

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from interview_journal import dates
 from interview_journal.domain.entry_fields import (
@@ -28,6 +28,7 @@ from interview_journal.domain.fields import Field
 from interview_journal.domain.model import Interview
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
 from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.person_input import PersonInput
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
@@ -89,7 +90,7 @@ class EntryFormScreen(FormScreen[Entry]):
             id="form-title",
         )
         yield from self.compose_fields()
-        yield Footer()
+        yield FittedFooter()
 
     def own_widget(self, field: Field) -> Widget | None:
         if field.name != "contact":

@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.evaluation import (
@@ -57,6 +57,7 @@ from interview_journal.tui.screens.evaluation_saving import (
 )
 from interview_journal.tui.widgets.choice import ChoiceBar
 from interview_journal.tui.widgets.editor_area import edit_outside, editor_binding
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.key_points import KeyPointList
 from interview_journal.tui.widgets.rating import RatingBar
 
@@ -101,7 +102,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield from evaluation_widgets()
-        yield Footer()
+        yield FittedFooter()
 
     # --- loading ----------------------------------------------------------------------
 

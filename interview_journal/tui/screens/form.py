@@ -21,7 +21,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from interview_journal import dates
 from interview_journal.domain.fields import Field
@@ -37,6 +37,7 @@ from interview_journal.tui.drafts import (
 )
 from interview_journal.tui.screens.base import JournalAccess
 from interview_journal.tui.widgets.editor_area import EditorArea
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 
 Saved = TypeVar("Saved")
 
@@ -117,7 +118,7 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         )
         yield Static(heading, id="form-title")
         yield from self.compose_fields()
-        yield Footer()
+        yield FittedFooter()
 
     def own_widget(self, field: Field) -> Widget | None:
         """(each form) A widget of its own for `field` (with the id `field-NAME`), or None

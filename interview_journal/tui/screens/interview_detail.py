@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
 from interview_journal.tui.screens.base import InterviewPage
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 
 
 class DetailClosed(StrEnum):
@@ -72,7 +73,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
             yield Static(id="detail-notes")
             yield Static(id="detail-evaluation")
             yield Static(id="detail-timeline")
-        yield Footer()
+        yield FittedFooter()
 
     AUTO_FOCUS = "#detail"
 

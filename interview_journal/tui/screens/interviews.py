@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from interview_journal.domain.listing import (
     InterviewPage,
@@ -24,6 +24,7 @@ from interview_journal.errors import JournalError
 from interview_journal.services.undo import Restored, Undone
 from interview_journal.tui.screens.paged import DeletesWithUndo
 from interview_journal.tui.screens.searching import SearchAsYouType
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.interview_table import InterviewTable
 from interview_journal.tui.widgets.preview import InterviewPreview
 from interview_journal.tui.widgets.top_bar import TopBar
@@ -111,7 +112,7 @@ class InterviewsScreen(SearchAsYouType, DeletesWithUndo[PageCursor, int]):
         yield InterviewTable(id="interviews")
         yield Static(id="empty")
         yield InterviewPreview(id="preview")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def table(self) -> InterviewTable:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_journal.domain import validation
 from interview_journal.domain.fields import Field
@@ -16,6 +16,7 @@ from interview_journal.errors import InputError
 from interview_journal.tui.screens.application_form import CheckedForm
 from interview_journal.tui.screens.form import form_bindings
 from interview_journal.tui.widgets.editor_area import editor_binding
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 
 
 def _name(text: str) -> str:
@@ -83,7 +84,7 @@ class PersonFormScreen(CheckedForm[PersonRecord]):
             Content.from_markup("Edit [b]$name[/b]", name=self.person.name), id="form-title"
         )
         yield from self.compose_fields()
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.open_form(texts_of(self.person), "name")

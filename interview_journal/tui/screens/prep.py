@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from interview_journal.domain.review import PrepSheet
 from interview_journal.errors import JournalError
 from interview_journal.present.review import AD_LINES, prep_markdown
 from interview_journal.tui.screens.base import InterviewPage
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 
 
 class PrepScreen(InterviewPage[None]):
@@ -50,7 +51,7 @@ class PrepScreen(InterviewPage[None]):
         yield Static(id="prep-title")
         with VerticalScroll(id="prep"):
             yield Markdown(id="prep-sheet")
-        yield Footer()
+        yield FittedFooter()
 
     AUTO_FOCUS = "#prep"
 

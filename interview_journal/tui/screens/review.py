@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_journal.dates import format_exact
 from interview_journal.domain.review import Review, ReviewItem, Section
@@ -23,6 +23,7 @@ from interview_journal.domain.timeline_page import LineKey
 from interview_journal.present.review import headline, review_title
 from interview_journal.tui.screens.follow_up_actions import FollowUpActions
 from interview_journal.tui.screens.paged import PagedScreen
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.review_list import PrepLines, ReviewList
 from interview_journal.tui.widgets.top_bar import TopBar
 
@@ -63,7 +64,7 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
             yield Static(id="review-state")
         yield ReviewList(id="review")
         yield Static(id="review-preview")
-        yield Footer(compact=True)
+        yield FittedFooter(compact=True)
 
     @property
     def review_list(self) -> ReviewList:

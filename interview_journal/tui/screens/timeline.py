@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_journal.domain.model import Interview
 from interview_journal.domain.suggestions import Suggestion
@@ -32,6 +32,7 @@ from interview_journal.errors import JournalError
 from interview_journal.services.undo import DismissedSuggestion, Restored
 from interview_journal.tui.screens.follow_up_actions import FollowUpActions
 from interview_journal.tui.screens.paged import DeletesWithUndo
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.timeline_list import TimelineList, timeline_preview
 from interview_journal.tui.widgets.top_bar import TopBar
 
@@ -94,7 +95,7 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
         yield TimelineList(id="timeline")
         yield Static(id="timeline-empty")
         yield Static(id="timeline-preview")
-        yield Footer(compact=True)
+        yield FittedFooter(compact=True)
 
     @property
     def timeline(self) -> TimelineList:

@@ -7,6 +7,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from textual.dom import DOMNode
+from textual.widgets import Footer
+
+
+class FittedFooter(Footer):
+    """The footer of every screen of the journal."""
 
 
 def fit_footer(node: DOMNode, width: int, shown_from: Mapping[str, int]) -> None:
