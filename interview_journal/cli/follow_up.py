@@ -129,6 +129,10 @@ def _entry_from_options(
     if errors:
         name, message = next(iter(errors.items()))
         fail(f"--{name}: {message}")
+    from interview_journal.domain.plausible import entry_doubts
+
+    for name, doubt in entry_doubts(values, now.date()).items():
+        click.echo(f"warning: --{name}: {doubt}", err=True)
     return new_entry(interview_id, values)
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from interview_journal.domain.applications import Application
     from interview_journal.domain.listing import InterviewPage
+    from interview_journal.domain.model import Interview
     from interview_journal.domain.timeline import Entry
     from interview_journal.store import Journal
 
@@ -82,6 +83,24 @@ def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, o
     return values
 
 
+def _say_doubts(interview: Interview, now: pendulum.DateTime) -> None:
+    """Dates that were saved but look like a slip (feedback before the interview, a year
+    off), each as a warning on stderr: a script's output stays the id alone."""
+    import pendulum
+
+    from interview_journal.dates.clock import local
+    from interview_journal.domain.plausible import interview_doubts
+
+    values = {
+        "starts_at": local(interview.starts_at, now.timezone or pendulum.UTC),
+        "feedback_by": interview.feedback_by,
+        "contact_from": interview.contact_from,
+    }
+    for name, doubt in interview_doubts(values, now.date()).items():
+        label = OPTION_OF.get(name, "--" + name.replace("_", "-"))
+        click.echo(f"warning: {label}: {doubt}", err=True)
+
+
 @click.command()
 @click.option("--company", help="The employer (required unless --application is given).")
 @click.option(
@@ -119,6 +138,7 @@ def add(
             values |= _round_of(journal.applications.get(number), values)
         saved = journal.add_interview(new_interview(values, now))
     click.echo(saved.id)
+    _say_doubts(saved, now)
 
 
 def _round_of(application: Application, values: dict[str, object]) -> dict[str, object]:
@@ -160,6 +180,7 @@ def edit(
     with journal_for(ctx, db_path, create=False) as journal:
         saved = journal.update_interview(apply_fields(journal.get_interview(number), values))
     click.echo(saved.id)
+    _say_doubts(saved, now)
 
 
 @click.command()
