@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from interview_journal.domain.evaluation import summary_text
 from interview_journal.domain.listing import (
     InterviewPage,
     InterviewQuery,
@@ -25,7 +26,7 @@ from interview_journal.services.undo import Restored, Undone
 from interview_journal.tui.screens.paged import DeletesWithUndo
 from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.footer_fit import FittedFooter
-from interview_journal.tui.widgets.interview_table import InterviewTable
+from interview_journal.tui.widgets.interview_table import InterviewTable, status_words
 from interview_journal.tui.widgets.preview import InterviewPreview
 from interview_journal.tui.widgets.top_bar import TopBar
 
@@ -48,6 +49,15 @@ class InterviewsScreen(SearchAsYouType, DeletesWithUndo[PageCursor, int]):
     """The home screen."""
 
     AUTO_FOCUS = ""  # the table takes focus when it has rows; the search box only on `/`
+    LEGEND = (
+        "Status: "
+        + "  ".join(status_words(status) for status in Status)
+        + "\nEval: ✓ 4·5·3 finished, rated key points across · conversation dynamic · "
+        "expectations matched (1-5, - not rated);  draft started, not finished;  – none yet."
+        + "\nWhen: relative to now (the preview under the list has the exact date)."
+        + "\nNarrow terminals drop Next first, then Eval, then Stage: the preview has them."
+    )
+    """What the columns' signs mean, for the help."""
     BINDINGS = [
         Binding("a", "add", "Add", id="add", tooltip="Add an interview"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the highlighted interview"),
@@ -228,6 +238,7 @@ class InterviewsScreen(SearchAsYouType, DeletesWithUndo[PageCursor, int]):
             self.now(),
             hit=self.table.hits.get(known),
             next_step=self.table.next_steps.get(known),
+            evaluation=summary_text(self.table.evaluations.get(known)),
         )
 
     # --- searching --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from interview_journal.dates import format_day, format_exact, relative
+from interview_journal.dates import relative, relative_day
 from interview_journal.domain.evaluation import EvaluationSummary, summary_text
 from interview_journal.domain.listing import NextStep, SearchHit
 from interview_journal.domain.model import Interview, Status
@@ -23,12 +23,39 @@ from interview_journal.domain.status import effective_status
 
 NEAR_END = 25
 """Ask for the next page when the cursor is this many rows from the last loaded one."""
-WIDE = 96
-"""From this width on, the exact date gets a column of its own (else it is in the preview)."""
-WITH_NEXT = 90
-"""From this width on, the next planned follow-up gets a column (else it is in the preview);
-the exact date's column then needs 40 more (the relative one says the day already, and
-company and role come first)."""
+
+STATUS_GLYPHS = {
+    Status.UPCOMING: "▸",
+    Status.AWAITING_REPLY: "…",
+    Status.NEXT_ROUND: "»",
+    Status.OFFER: "★",
+    Status.REJECTED: "✗",
+    Status.WITHDRAWN: "–",
+}
+"""A shape per status, so it reads without colour."""
+STATUS_COLOURS = {
+    Status.UPCOMING: "accent",
+    Status.AWAITING_REPLY: "warning",
+    Status.NEXT_ROUND: "accent",
+    Status.OFFER: "success",
+    Status.REJECTED: "error",
+    Status.WITHDRAWN: "text-muted",
+}
+"""The theme variable each status is drawn in (the same meaning as on Applications)."""
+FLOOR = 6
+"""The narrowest a shrinking column gets when nothing is left to drop."""
+DROP_ORDER = ["next", "eval", "stage"]
+"""What goes first when the terminal is narrow: the next follow-up and the evaluation are
+in the preview too; company, role, the date and the status always stay."""
+
+
+STATUS_WORDS = {Status.AWAITING_REPLY: "awaiting", Status.NEXT_ROUND: "next round"}
+"""Shorter words where the status's label is long (the help's legend has them all)."""
+
+
+def status_words(status: Status) -> str:
+    """ "▸ upcoming", "… awaiting": the shape and the (short) word."""
+    return f"{STATUS_GLYPHS[status]} {STATUS_WORDS.get(status, status.label)}"
 
 
 @dataclass(frozen=True)
@@ -38,7 +65,64 @@ class Column:
     width: int
 
 
-def _clip(text: str, width: int) -> str:
+@dataclass(frozen=True)
+class Want:
+    """What a column would like: its natural width (widest value on the loaded page, or
+    its label, capped) and the least it may shrink to before another column goes."""
+
+    key: str
+    label: str
+    natural: int
+    minimum: int
+
+
+def fit_columns(
+    wants: list[Want],
+    room: int,
+    *,
+    shrink: list[list[str]],
+    drop: list[str],
+    grow: str,
+) -> list[Column]:
+    """Columns for `room` cells, each costing its width plus one cell of gap.
+
+    Every column starts as wide as its content. When that does not fit, the groups in
+    `shrink` give way in order (within a group the widest gives first, so company and
+    role share), each down to its minimum; when even that does not fit, the columns in
+    `drop` go, one at a time, and the sizing starts again; with nothing left to drop the
+    shrinking columns go below their minimum (never below FLOOR). Room left over goes to
+    `grow`.
+    """
+    active = list(wants)
+    for dropped in [*drop, None]:
+        widths = {w.key: w.natural for w in active}
+        lowest = {w.key: w.minimum for w in active}
+
+        if dropped is None:
+            lowest = {key: min(lowest[key], FLOOR) for key in lowest}
+        for group in shrink:
+            keys = [k for k in group if k in widths]
+            while _over(widths, room) > 0:
+                can = [k for k in keys if widths[k] > lowest[k]]
+                if not can:
+                    break
+                widest = max(can, key=lambda k: widths[k])
+                widths[widest] -= 1
+        if _over(widths, room) <= 0 or dropped is None:
+            if grow in widths and _over(widths, room) < 0:
+                widths[grow] -= _over(widths, room)
+            return [Column(w.key, w.label, max(widths[w.key], 1)) for w in active]
+        active = [w for w in active if w.key != dropped]
+    raise AssertionError("unreachable")  # the loop returns on its last round
+
+
+def _over(widths: dict[str, int], room: int) -> int:
+    """How many cells the columns need beyond `room` (negative: cells to spare)."""
+    return sum(widths.values()) + len(widths) - room
+
+
+def clip(text: str, width: int) -> str:
+    """`text`, or as much as fits in `width` ending in "…"."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
@@ -71,7 +155,7 @@ class InterviewTable(DataTable[str | Text]):
         """The user is near the end of what has been read: time for the next page."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
         self.interviews: list[Interview] = []
         self.evaluations: dict[int, EvaluationSummary] = {}
         self.hits: dict[int, SearchHit] = {}
@@ -80,56 +164,75 @@ class InterviewTable(DataTable[str | Text]):
         self.now = pendulum.now("UTC")
         self.has_more = False
         self._built_width = 0
+        self._colours: dict[str, str] = {}
+        self._built_columns: list[Column] = []
 
-    def _columns(self) -> list[Column]:
-        width = max(self.size.width - 2, 30)
-        when, stage, status = (
-            Column("when", "When", 15),
-            Column("stage", "Stage", 9),
-            Column("status", "Status", 14),
-        )
-        evaluation = Column("eval", "Eval", 7)
-        # the next follow-up before the exact date (the preview has both): each only when
-        # company and role keep room to be read
-        after = [Column("next", "Next", 10)] if width >= WITH_NEXT else []
-        dates = [Column("date", "Date", 16)] if width >= WIDE + 40 * len(after) else []
-        fixed = [when, *dates, stage, status, evaluation, *after]
-        padding = 2 * (len(fixed) + 2)
-        rest = max(width - sum(c.width for c in fixed) - padding, 12)
-        company = min(24, max(8, rest * 9 // 20))
-        return [
-            when,
-            *dates,
-            Column("company", "Company", company),
-            Column("role", "Role", max(rest - company, 4)),
-            stage,
-            status,
-            evaluation,
-            *after,
-        ]
-
-    def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
-        status = effective_status(interview, self.now)
-        values = {
+    def _values(self, interview: Interview) -> dict[str, str]:
+        return {
             "when": relative(interview.starts_at, self.now),
-            "date": format_exact(interview.starts_at, self.now),
             "company": interview.company,
             "role": interview.role,
             "stage": interview.stage.label,
-            "status": status.label,
+            "status": status_words(effective_status(interview, self.now)),
             "eval": summary_text(self.evaluations.get(interview.id or 0)),
             "next": self._next_text(interview.id),
         }
+
+    def _columns(self) -> list[Column]:
+        """Each column as wide as its widest value on the loaded rows (capped); company
+        and role share what is left; at narrow widths the columns of DROP_ORDER go."""
+        labels = {
+            "when": "When",
+            "company": "Company",
+            "role": "Role",
+            "stage": "Stage",
+            "status": "Status",
+            "eval": "Eval",
+            "next": "Next",
+        }
+        caps = {"when": 18, "company": 40, "role": 40, "stage": 12, "status": 16, "next": 12}
+        # company and role keep 16 cells before a column is dropped for them
+        minimum = {"company": 16, "role": 16}
+        widest = {key: len(label) for key, label in labels.items()}
+        for interview in self.interviews:
+            for key, value in self._values(interview).items():
+                widest[key] = max(widest[key], len(value))
+        wants = [
+            Want(
+                key,
+                label,
+                min(widest[key], caps.get(key, 12)),
+                min(widest[key], minimum.get(key, caps.get(key, 12))),
+            )
+            for key, label in labels.items()
+        ]
+        # the vertical scrollbar (one cell, lists.tcss) only when the rows overflow
+        overflows = self.has_more or len(self.interviews) > self.size.height - 1
+        room = max(self.size.width - (1 if overflows else 0), 30)
+        return fit_columns(wants, room, shrink=[["company", "role"]], drop=DROP_ORDER, grow="role")
+
+    def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
+        status = effective_status(interview, self.now)
+        values = self._values(interview)
         style = ""
         if status is Status.UPCOMING:
             style = "bold"
         elif status in (Status.REJECTED, Status.WITHDRAWN):
             style = "dim"
-        return [Text(_clip(values[c.key], c.width), style=style, no_wrap=True) for c in columns]
+        cells: list[str | Text] = []
+        for column in columns:
+            # one cell of gap before every column (cell_padding is 0: the gap is ours)
+            text = Text(" " + clip(values[column.key], column.width), no_wrap=True)
+            if column.key == "status":
+                text.stylize(self._colours.get(STATUS_COLOURS[status], ""), 1)
+            elif style:
+                text.stylize(style)
+            cells.append(text)
+        return cells
 
     def _next_text(self, interview_id: int | None) -> str:
         step = self.next_steps.get(interview_id or 0)
-        return format_day(step.due.day, self.now.date()) if step else ""
+        return relative_day(step.due.day, self.now.date()) if step else ""
 
     def show_interviews(
         self,
@@ -153,7 +256,7 @@ class InterviewTable(DataTable[str | Text]):
         self.next_steps.update(next_steps or {})
         if append:
             self.interviews.extend(interviews)
-            columns = self._columns()
+            columns = self._built_columns
             for interview in interviews:
                 self.add_row(*self._cells(interview, columns), key=str(interview.id))
         else:
@@ -174,7 +277,7 @@ class InterviewTable(DataTable[str | Text]):
             self.evaluations.pop(interview.id, None)
         else:
             self.evaluations[interview.id] = summary
-        columns = self._columns()
+        columns = self._built_columns
         for column, cell in zip(columns, self._cells(interview, columns), strict=True):
             self.update_cell(str(interview.id), column.key, cell)
         return True
@@ -183,10 +286,12 @@ class InterviewTable(DataTable[str | Text]):
         current = keep_id if keep_id is not None else self.highlighted_id()
         row_index = self.cursor_row
         self.clear(columns=True)
-        columns = self._columns()
+        columns = self._built_columns = self._columns()
         self._built_width = self.size.width
+        self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in columns:
-            self.add_column(column.label, width=column.width, key=column.key)
+            label = Text(" " + clip(column.label, column.width), style="bold")
+            self.add_column(label, width=column.width + 1, key=column.key)
         for interview in self.interviews:
             self.add_row(*self._cells(interview, columns), key=str(interview.id))
         if not self.interviews:

@@ -28,7 +28,10 @@ class InterviewPreview(Static):
         *,
         hit: SearchHit | None = None,
         next_step: NextStep | None = None,
+        evaluation: str = "",
     ) -> None:
+        """Show `interview`; `evaluation` is the list's Eval sign ("✓ 4·5·3", "draft"),
+        said here too, as narrow terminals drop that column."""
         if interview is None:
             self.update("")
             self.border_title = ""
@@ -39,6 +42,8 @@ class InterviewPreview(Static):
         facts = [interview.stage.label, effective_status(interview, now).label]
         if interview.format:
             facts.append(interview.format.label)
+        if evaluation and evaluation != "–":
+            facts.append(f"evaluation {evaluation}")
         lines = [
             Content.from_markup(
                 "[b]$when[/b] · $facts",
