@@ -7,7 +7,6 @@ cursor or the scrollbar nears the end of what is shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -16,6 +15,7 @@ from textual.widgets import DataTable
 
 from interview_journal.dates import relative_day
 from interview_journal.domain.applications import ApplicationStatus, ApplicationSummary
+from interview_journal.tui.widgets.interview_table import Column, Want, clip, fit_columns
 
 CHUNK = 200
 """Rows added to the table at a time."""
@@ -51,11 +51,6 @@ def status_words(status: ApplicationStatus) -> str:
     return f"{GLYPHS[status]} {status.label}"
 
 
-def clip(text: str, width: int) -> str:
-    """`text`, or as much as fits in `width` ending in "…"."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
 def next_words(summary: ApplicationSummary, today: date) -> str:
     """ "in 2 days · thank-you note", "! 3 days ago · follow-up" (overdue), or "" when
     nothing is planned."""
@@ -66,34 +61,28 @@ def next_words(summary: ApplicationSummary, today: date) -> str:
     return f"{late}{relative_day(entry.when.day, today)} · {entry.kind.label}"
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    width: int
+LABELS = {
+    "title": "Application",
+    "status": "Status",
+    "rounds": "Rounds",
+    "last": "Last contact",
+    "next": "Next",
+}
+DROP_ORDER = ["last", "rounds"]
+"""What goes first when the terminal is narrow (the application's screen has both)."""
 
 
-def fit_columns(natural: dict[str, int], width: int) -> list[Column]:
-    """Columns for a table `width` cells wide: each as wide as its content, the
-    application's title taking what is left; when it does not fit, the next follow-up
-    gives way first, then the title, and below 64 cells the last contact goes."""
-    labels = {
-        "title": "Application",
-        "status": "Status",
-        "rounds": "Rounds",
-        "last": "Last contact",
-        "next": "Next",
-    }
-    keys = ["title", "status", "rounds", "last", "next"]
-    if width < 64:
-        keys.remove("last")
-    sizes = {key: max(natural.get(key, 0), len(labels[key])) for key in keys}
-    room = width - 2 * len(keys)
-    fixed = sum(sizes[k] for k in keys if k not in ("title", "next"))
-    title_wish = max(12, min(sizes["title"], 30, room * 2 // 5))
-    sizes["next"] = min(sizes["next"], max(4, room - fixed - title_wish))
-    sizes["title"] = max(12, min(sizes["title"], room - fixed - sizes["next"]))
-    return [Column(key, labels[key], sizes[key]) for key in keys]
+def fit_application_columns(natural: dict[str, int], width: int) -> list[Column]:
+    """Columns for a table `width` cells wide: each as wide as its content; when it does
+    not fit, the next follow-up gives way first, then the title; then Last contact goes,
+    then Rounds."""
+    caps = {"title": 50, "status": 16, "rounds": 12, "last": 14, "next": 32}
+    wants = []
+    for key, label in LABELS.items():
+        size = min(max(natural.get(key, 0), len(label)), caps[key])
+        floor = {"title": min(size, 24), "next": min(size, 12)}.get(key, size)
+        wants.append(Want(key, label, size, floor))
+    return fit_columns(wants, width, shrink=[["next"], ["title"]], drop=DROP_ORDER, grow="next")
 
 
 class ApplicationTable(DataTable[Text]):
@@ -110,7 +99,7 @@ class ApplicationTable(DataTable[Text]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
         self.summaries: list[ApplicationSummary] = []
         self.today = date.min
         self._columns: list[Column] = []
@@ -155,17 +144,24 @@ class ApplicationTable(DataTable[Text]):
                 style = colours.get(COLOURS[summary.status], "")
             elif summary.status.is_closed:
                 style = "dim"
-            cells.append(Text(clip(values[column.key], column.width), style=style, no_wrap=True))
+            # one cell of gap before every column (cell_padding is 0: the gap is ours)
+            text = Text(" " + clip(values[column.key], column.width), no_wrap=True)
+            text.stylize(style, 1 if column.key == "status" else 0)
+            cells.append(text)
         return cells
 
     def _rebuild(self, keep_id: int | None) -> None:
         self._building = True  # clearing moves the cursor: no chunk is added meanwhile
         self.clear(columns=True)
         self._built_width = self.size.width
-        self._columns = fit_columns(self._natural(), max(self.size.width - 2, 30))
+        # the vertical scrollbar (one cell, lists.tcss) only when the rows overflow
+        overflows = len(self.summaries) > self.size.height - 1
+        room = max(self.size.width - (1 if overflows else 0), 30)
+        self._columns = fit_application_columns(self._natural(), room)
         self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in self._columns:
-            self.add_column(column.label, width=column.width, key=column.key)
+            label = Text(" " + clip(column.label, column.width), style="bold")
+            self.add_column(label, width=column.width + 1, key=column.key)
         ids = [s.application.id for s in self.summaries]
         wanted = ids.index(keep_id) if keep_id in ids else 0
         self._add_rows(max(CHUNK, wanted + NEAR_END + 1))

@@ -96,18 +96,18 @@ def fit_columns(
     active = list(wants)
     for dropped in [*drop, None]:
         widths = {w.key: w.natural for w in active}
-        lowest = {w.key: w.minimum for w in active}
-
-        if dropped is None:
-            lowest = {key: min(lowest[key], FLOOR) for key in lowest}
-        for group in shrink:
-            keys = [k for k in group if k in widths]
-            while _over(widths, room) > 0:
-                can = [k for k in keys if widths[k] > lowest[k]]
-                if not can:
-                    break
-                widest = max(can, key=lambda k: widths[k])
-                widths[widest] -= 1
+        limits = [{w.key: w.minimum for w in active}]
+        if dropped is None:  # nothing left to drop: below the minimums, down to FLOOR
+            limits.append({w.key: min(w.minimum, FLOOR) for w in active})
+        for lowest in limits:
+            for group in shrink:
+                keys = [k for k in group if k in widths]
+                while _over(widths, room) > 0:
+                    can = [k for k in keys if widths[k] > lowest[k]]
+                    if not can:
+                        break
+                    widest = max(can, key=lambda k: widths[k])
+                    widths[widest] -= 1
         if _over(widths, room) <= 0 or dropped is None:
             if grow in widths and _over(widths, room) < 0:
                 widths[grow] -= _over(widths, room)
