@@ -79,10 +79,9 @@ def fit_application_columns(natural: dict[str, int], width: int) -> list[Column]
     caps = {"title": 50, "status": 16, "rounds": 12, "last": 14, "next": 32}
     wants = []
     for key, label in LABELS.items():
-        size = min(max(natural.get(key, 0), len(label)), caps[key])
-        floor = {"title": min(size, 24), "next": min(size, 12)}.get(key, size)
-        wants.append(Want(key, label, size, floor))
-    return fit_columns(wants, width, shrink=[["next"], ["title"]], drop=DROP_ORDER, grow="next")
+        wants.append(Want(key, label, min(max(natural.get(key, 0), len(label)), caps[key])))
+    shrink = [{"next": 12}, {"title": 24}]
+    return fit_columns(wants, width, shrink=shrink, drop=DROP_ORDER, grow="next")
 
 
 class ApplicationTable(DataTable[Text]):

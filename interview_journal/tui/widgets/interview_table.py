@@ -67,47 +67,44 @@ class Column:
 
 @dataclass(frozen=True)
 class Want:
-    """What a column would like: its natural width (widest value on the loaded page, or
-    its label, capped) and the least it may shrink to before another column goes."""
+    """What a column would like: its natural width (its widest value on the loaded rows,
+    or its label, capped)."""
 
     key: str
     label: str
     natural: int
-    minimum: int
 
 
 def fit_columns(
     wants: list[Want],
     room: int,
     *,
-    shrink: list[list[str]],
+    shrink: list[dict[str, int]],
     drop: list[str],
     grow: str,
 ) -> list[Column]:
     """Columns for `room` cells, each costing its width plus one cell of gap.
 
-    Every column starts as wide as its content. When that does not fit, the groups in
-    `shrink` give way in order (within a group the widest gives first, so company and
-    role share), each down to its minimum; when even that does not fit, the columns in
-    `drop` go, one at a time, and the sizing starts again; with nothing left to drop the
-    shrinking columns go below their minimum (never below FLOOR). Room left over goes to
-    `grow`.
+    Every column starts as wide as its content. When that does not fit, the steps of
+    `shrink` are taken in order, each narrowing its columns down to the widths it names
+    (within a step the widest gives first, so company and role share). When even that
+    does not fit, the columns in `drop` go, one at a time, and the sizing starts again;
+    with nothing left to drop, the shrinking columns go down to FLOOR. Room left over
+    goes to `grow`.
     """
     active = list(wants)
+    floor = {key: FLOOR for step in shrink for key in step}
     for dropped in [*drop, None]:
         widths = {w.key: w.natural for w in active}
-        limits = [{w.key: w.minimum for w in active}]
-        if dropped is None:  # nothing left to drop: below the minimums, down to FLOOR
-            limits.append({w.key: min(w.minimum, FLOOR) for w in active})
-        for lowest in limits:
-            for group in shrink:
-                keys = [k for k in group if k in widths]
-                while _over(widths, room) > 0:
-                    can = [k for k in keys if widths[k] > lowest[k]]
-                    if not can:
-                        break
-                    widest = max(can, key=lambda k: widths[k])
-                    widths[widest] -= 1
+        steps = [*shrink, floor] if dropped is None else shrink
+        for step in steps:
+            keys = [k for k in step if k in widths]
+            while _over(widths, room) > 0:
+                can = [k for k in keys if widths[k] > step[k]]
+                if not can:
+                    break
+                widest = max(can, key=lambda k: widths[k])
+                widths[widest] -= 1
         if _over(widths, room) <= 0 or dropped is None:
             if grow in widths and _over(widths, room) < 0:
                 widths[grow] -= _over(widths, room)
@@ -191,25 +188,18 @@ class InterviewTable(DataTable[str | Text]):
             "next": "Next",
         }
         caps = {"when": 18, "company": 40, "role": 40, "stage": 12, "status": 16, "next": 12}
-        # company and role keep 16 cells before a column is dropped for them
-        minimum = {"company": 16, "role": 16}
         widest = {key: len(label) for key, label in labels.items()}
         for interview in self.interviews:
             for key, value in self._values(interview).items():
                 widest[key] = max(widest[key], len(value))
         wants = [
-            Want(
-                key,
-                label,
-                min(widest[key], caps.get(key, 12)),
-                min(widest[key], minimum.get(key, caps.get(key, 12))),
-            )
-            for key, label in labels.items()
+            Want(key, label, min(widest[key], caps.get(key, 12))) for key, label in labels.items()
         ]
         # the vertical scrollbar (one cell, lists.tcss) only when the rows overflow
         overflows = self.has_more or len(self.interviews) > self.size.height - 1
         room = max(self.size.width - (1 if overflows else 0), 30)
-        return fit_columns(wants, room, shrink=[["company", "role"]], drop=DROP_ORDER, grow="role")
+        shrink = [{"company": 16, "role": 16}]  # both readable before a column is dropped
+        return fit_columns(wants, room, shrink=shrink, drop=DROP_ORDER, grow="role")
 
     def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
         status = effective_status(interview, self.now)

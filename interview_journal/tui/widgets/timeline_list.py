@@ -23,6 +23,7 @@ from interview_journal.domain.timeline import When
 from interview_journal.domain.timeline_page import Group, LineKey, Source, TimelineItem, group_of
 from interview_journal.present.timeline import Line, describe
 from interview_journal.tui.widgets.grouped_list import GroupedList
+from interview_journal.tui.widgets.interview_table import Want, fit_columns
 
 STATES = ("done", "overdue", "suggested", "milestone")
 """The states with a look of their own (component classes `timeline-list--STATE`, set in
@@ -48,6 +49,12 @@ class TimelineList(GroupedList[TimelineItem]):
         self._entries: list[tuple[TimelineItem | None, Group | None]] = []
         self._rendered = 0
         """How many of `_entries` are options already."""
+        self._words: dict[str, Line] = {}
+        """Each item's words, by option id (the highlighted one is drawn again plain)."""
+        self._widths: dict[str, int] = {}
+        """The columns' widths, fitted to the lines of the last full build."""
+        self._plain: int | None = None
+        """The option drawn without its state's colour, because the cursor is on it."""
 
     # --- filling -----------------------------------------------------------------------
 
@@ -91,12 +98,15 @@ class TimelineList(GroupedList[TimelineItem]):
         self._entries.insert(place, (None, Group.TODAY))
 
     def _render_options(self, keep: str | None, *, append: bool) -> None:
-        width = max(self.size.width - 4, 40) if self.size.width else 96
+        width = self.size.width - 1 if self.size.width else 99  # one cell: the scrollbar
+        self._plain = None
         if append:
             self.add_options(self._options_for(self._entries[self._rendered :], width))
             self._rendered = len(self._entries)
             return
         self._rendered = len(self._entries)
+        self._words = {}
+        self._widths = self._fit(width)
         self.set_options(self._options_for(self._entries, width))
         target = None
         if keep is not None:
@@ -108,18 +118,54 @@ class TimelineList(GroupedList[TimelineItem]):
             target = next((i for i, (item, _) in enumerate(self._entries) if item), None)
         self.highlighted = target
 
+    def _line(self, item: TimelineItem) -> Line:
+        key = str(item.key)
+        if key not in self._words:
+            assert self._now is not None
+            self._words[key] = describe(item, self._now)
+        return self._words[key]
+
+    def _fit(self, width: int) -> dict[str, int]:
+        """Widths from the lines shown: the reason (detail) gets what is left and is cut
+        last; company gives way first, then what the line is."""
+        lines = [self._line(item) for item, _ in self._entries if item is not None]
+        widest = {
+            "when": max((len(line.when) for line in lines), default=4),
+            "company": max((len(line.company) for line in lines), default=7),
+            "what": max((len(line.what) for line in lines), default=4),
+            "detail": max((len(line.detail) for line in lines), default=6),
+        }
+        wants = [
+            Want("marker", "", 2),
+            Want("when", "", min(widest["when"], 18)),
+            Want("company", "", min(widest["company"], 24)),
+            Want("what", "", min(widest["what"], 26)),
+            Want("detail", "", widest["detail"]),
+        ]
+        # the reason gives way last: company first, then what the line is, a step at a time
+        shrink = [
+            {"company": 14},
+            {"what": 19},
+            {"detail": 40},
+            {"company": 10},
+            {"what": 14},
+            {"detail": 24},
+            {"company": 8},
+        ]
+        # the grid's padding puts one cell between columns: none after the last
+        columns = fit_columns(wants, width + 1, shrink=shrink, drop=[], grow="detail")
+        return {column.key: column.width for column in columns}
+
     def _options_for(
         self, entries: list[tuple[TimelineItem | None, Group | None]], width: int
     ) -> list[Option]:
-        assert self._now is not None
         options = []
         for item, group in entries:
             if item is None:
                 assert group is not None
                 options.append(Option(self._heading(group, width), disabled=True))
             else:
-                row = self._row(describe(item, self._now), width)
-                options.append(Option(row, id=str(item.key)))
+                options.append(Option(self._row(self._line(item)), id=str(item.key)))
         return options
 
     def _heading(self, group: Group, width: int) -> Text:
@@ -141,23 +187,32 @@ class TimelineList(GroupedList[TimelineItem]):
             return None
         return self.get_component_rich_style(f"timeline-list--{state}", partial=True)
 
-    def _row(self, line: Line, width: int) -> Table:
-        compact = width < 90
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(width=16, no_wrap=True)
-        grid.add_column(width=12 if compact else 18, no_wrap=True, overflow="ellipsis")
-        grid.add_column(width=18 if compact else 24, no_wrap=True, overflow="ellipsis")
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    def _row(self, line: Line, *, plain: bool = False) -> Table:
+        """One line in columns; `plain` (under the cursor) leaves out the state's colour,
+        so the cursor's colours win and an overdue line stays legible when highlighted."""
+        widths = self._widths
+        grid = Table.grid(padding=(0, 1))
+        for key in ("marker", "when", "company", "what", "detail"):
+            grid.add_column(width=widths[key], no_wrap=True, overflow="ellipsis")
         style = self._state_style(line.state)
+        if plain:
+            style = Style(bold=True) if line.state == "overdue" else None
         grid.add_row(
             Text(f" {line.marker}", style=style or "bold"),
             Text(line.when, style=style or ""),
-            Text(line.company, style="" if line.state != "done" else "dim"),
+            Text(line.company, style="dim" if line.state == "done" and not plain else ""),
             Text(line.what, style=style or ""),
-            Text(line.detail, style="dim" if line.state != "suggested" else "italic"),
+            Text(line.detail, style=_detail_style(line.state, plain)),
         )
         return grid
+
+    def _draw(self, index: int | None, *, plain: bool) -> None:
+        if index is None or index >= self.option_count:
+            return
+        option = self.get_option_at_index(index)
+        line = self._words.get(option.id or "")
+        if line is not None:
+            self.replace_option_prompt_at_index(index, self._row(line, plain=plain))
 
     def on_resize(self) -> None:
         if self._entries and self._now is not None:
@@ -167,12 +222,22 @@ class TimelineList(GroupedList[TimelineItem]):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
+        if highlighted != self._plain and self._widths:
+            self._draw(self._plain, plain=False)
+            self._draw(highlighted, plain=True)
+            self._plain = highlighted
         if (
             self._has_more
             and highlighted is not None
             and highlighted >= self.option_count - MORE_BEFORE_END
         ):
             self.post_message(self.NeedMore())
+
+
+def _detail_style(state: str, plain: bool) -> str:
+    if state == "suggested":
+        return "italic"
+    return "" if plain else "dim"
 
 
 def timeline_preview(item: TimelineItem, now: pendulum.DateTime) -> Content:
