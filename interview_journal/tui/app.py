@@ -59,6 +59,15 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
     DEFAULT_MODE = "interviews"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            show=False,
+            priority=True,  # reaches help even from inside a text box, where ? is typed
+            id="help_f1",
+            tooltip="Every key on this screen, even while typing",
+        ),
         _view("1", "interviews", "Interviews", "Every interview (home)"),
         _view("2", "timeline", "Timeline", "Follow-ups of every interview"),
         _view("3", "review", "Review", "What needs you today"),

@@ -1,0 +1,95 @@
+"""The chrome around every view: the footer fits its width, F1 and ? open the help."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+from textual.widgets._footer import FooterKey
+
+from interview_journal.dates import FixedClock
+from interview_journal.store import Journal
+from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.help import HelpScreen
+from interview_journal.tui.widgets.footer_fit import FittedFooter
+from tests.ui.helpers import AnyApp, press_and_settle, settle
+
+
+def footer_keys(app: AnyApp) -> tuple[list[FooterKey], FooterKey | None]:
+    """The footer's keys (left to right) and its `^p palette` key."""
+    footer = app.screen.query_one(FittedFooter)
+    keys = [key for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
+    palette = next(iter(footer.query(FooterKey).filter(".-command-palette")), None)
+    keys.sort(key=lambda key: key.region.x)
+    return keys, palette
+
+
+def assert_footer_whole(app: AnyApp) -> list[str]:
+    """Every key of the footer is drawn whole, left of `^p palette`; returns the labels."""
+    footer = app.screen.query_one(FittedFooter)
+    descriptions = {active.binding.description for active in app.screen.active_bindings.values()}
+    keys, palette = footer_keys(app)
+    assert palette is not None
+    right_edge = palette.region.x
+    assert palette.region.right <= footer.region.right
+    for key in keys:
+        assert key.description in descriptions
+        assert key.region.width == key.get_content_width(key.size, key.size)
+        assert key.region.right <= right_edge, (key.key_display, key.description)
+    return [key.description for key in keys]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize("view", ["1", "2", "3", "4"])
+async def test_footer_labels_are_whole_with_help(
+    filled_journal: Journal, clock: FixedClock, width: int, view: str
+) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await press_and_settle(pilot, view)
+        await pilot.pause()
+        labels = assert_footer_whole(app)
+        assert "Help" in labels
+        if view != "4" or width >= 90:  # Applications hides q below 90 on purpose
+            assert "Quit" in labels
+
+
+async def test_footer_fits_again_after_resize(filled_journal: Journal, clock: FixedClock) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        wide = assert_footer_whole(app)
+        await pilot.resize_terminal(60, 24)
+        await pilot.wait_for_scheduled_animations()
+        await settle(pilot)
+        await pilot.pause()
+        narrow = assert_footer_whole(app)
+        assert len(narrow) < len(wide)
+        assert "Help" in narrow and "Quit" in narrow
+
+
+async def test_f1_opens_help_from_a_text_box(filled_journal: Journal, clock: FixedClock) -> None:
+    """In the search box `?` is typed; F1 opens the help, and the footer says F1."""
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "slash")
+        assert isinstance(app.focused, Input)
+        await press_and_settle(pilot, "question_mark")
+        assert app.focused.value.endswith("?")
+        assert not isinstance(app.screen, HelpScreen)
+        keys, _ = footer_keys(app)
+        assert ("F1", "Help") in [(key.key_display.upper(), key.description) for key in keys]
+        await press_and_settle(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_question_mark_and_f1_open_help_from_the_list(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await press_and_settle(pilot, "escape", "f1")
+        assert isinstance(app.screen, HelpScreen)
