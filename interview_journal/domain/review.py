@@ -43,6 +43,15 @@ def coming_up_until(now: pendulum.DateTime) -> pendulum.DateTime:
     return now.start_of("day").add(days=COMING_UP_DAYS + 1)
 
 
+NEXT_DAYS = 7
+"""How far ahead "Next days" looks for planned follow-ups: the 7 days after today."""
+
+
+def next_days_until(today: date) -> date:
+    """The first day "Next days" no longer covers (the eighth day from today)."""
+    return today + timedelta(days=NEXT_DAYS + 1)
+
+
 class Section(Enum):
     FOLLOW_UPS = "follow-ups due"
     TO_EVALUATE = "to evaluate"
@@ -64,7 +73,8 @@ class ReviewItem(DatedItem):
     suggestion: Suggestion | None = None
     evaluation_state: EvaluationState | None = None
     overdue_days: int = 0
-    """How many days a follow-up is past its due day (0: due today, or not a follow-up)."""
+    """How many days a follow-up is past its due day (0: due today, or not a follow-up;
+    below 0: planned for a day ahead, in `Review.next_days`)."""
 
     @property
     def shows(self) -> str:
@@ -78,6 +88,10 @@ class Review:
     sections: dict[Section, list[ReviewItem]]
     next_up: Interview | None = None
     """The next interview after the coming week, for the "nothing today" line."""
+    next_days: list[ReviewItem] = field(default_factory=list)
+    """Follow-ups planned for the next 7 days (after today): not due yet, so in no
+    section and not counted as needing you, but done from the review all the same.
+    Each is a follow-up line (`Section.FOLLOW_UPS`) not yet due."""
 
     @property
     def today(self) -> date:
@@ -110,6 +124,7 @@ def build_review(
     upcoming: Iterable[Interview],
     waiting: Iterable[Interview],
     next_up: Interview | None = None,
+    planned: Iterable[tuple[Entry, Interview]] = (),
 ) -> Review:
     """Put the candidates in their sections, in the order the user works through them."""
     return Review(
@@ -121,6 +136,7 @@ def build_review(
             Section.WAITING_ON: _waiting_on(waiting, now),
         },
         next_up=next_up,
+        next_days=_next_days(planned, now.date()),
     )
 
 
@@ -157,6 +173,27 @@ def _follow_ups(
             overdue_days=(today - suggestion.due).days,
         )
         found.append(((When(suggestion.due).key, 1, suggestion.key), item))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _next_days(planned: Iterable[tuple[Entry, Interview]], today: date) -> list[ReviewItem]:
+    """Planned entries due after today and within the next 7 days, the soonest first:
+    done from here without a trip to the timeline."""
+    until = next_days_until(today)
+    found = []
+    for entry, interview in planned:
+        if entry.is_done or entry.due is None or not today < entry.due.day < until:
+            continue
+        what = entry.reason.strip() or entry.note.strip() or "no reason written"
+        item = ReviewItem(
+            Section.FOLLOW_UPS,
+            interview,
+            entry.due,
+            f"{entry.title}: {what.splitlines()[0]}",
+            entry=entry,
+            overdue_days=(today - entry.due.day).days,
+        )
+        found.append(((entry.due.key, entry.id or 0), item))
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 

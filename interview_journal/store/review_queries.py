@@ -95,7 +95,7 @@ class ReviewQueries:
 
     def review(self, now: pendulum.DateTime, settings: SuggestionSettings | None = None) -> Review:
         """Everything the morning review shows, each part read through an index."""
-        from interview_journal.domain.review import build_review, coming_up_until
+        from interview_journal.domain.review import build_review, coming_up_until, next_days_until
 
         settings = settings or SuggestionSettings()
         today = now.date()
@@ -109,7 +109,16 @@ class ReviewQueries:
                 [tomorrow, REVIEW_LIMIT],
             )
         ]
-        owners = self.interviews.by_id({entry.interview_id for entry in entries})
+        # the planned-entries index (done IS NULL, due) serves this range as it does the due
+        planned = [
+            entry_from_row(row)
+            for row in self.connection.query(
+                f"SELECT {ENTRY_COLUMNS} FROM follow_ups WHERE done IS NULL AND due >= ? "
+                "AND due < ? ORDER BY due, id LIMIT ?",
+                [tomorrow, next_days_until(today).isoformat(), REVIEW_LIMIT],
+            )
+        ]
+        owners = self.interviews.by_id({entry.interview_id for entry in [*entries, *planned]})
         week = to_storage(coming_up_until(now))
         upcoming = self.interviews.where(
             "starts_at > ? AND starts_at < ? ORDER BY starts_at, id LIMIT ?",
@@ -135,6 +144,7 @@ class ReviewQueries:
             upcoming=upcoming,
             waiting=waiting,
             next_up=later[0] if later else None,
+            planned=[(entry, owners[entry.interview_id]) for entry in planned],
         )
 
     def _unevaluated(

@@ -187,6 +187,7 @@ async def test_opens_on_the_review_with_four_sections_and_the_cursor_on_the_firs
         assert text_of(app, "#review-state") == "6 things need you today"
         assert headings(app) == [
             "FOLLOW-UPS DUE (3)",
+            "NEXT 7 DAYS (0) nothing planned",
             "TO EVALUATE (3)",
             "COMING UP (2)",
             "WAITING ON (1)",
@@ -204,20 +205,21 @@ async def test_opens_on_the_review_with_four_sections_and_the_cursor_on_the_firs
         assert section_companies(app, Section.COMING_UP) == ["Pied Piper", "Hooli"]
         assert section_companies(app, Section.WAITING_ON) == ["Initech"]
         assert line_of(app, f"entry:{HOOLI_NOTE}").startswith(
-            f"○ today 16:00 Hooli note: {HOOLI_NOTE_TEXT}"
+            f"○ today 16:00 Hooli · note: {HOOLI_NOTE_TEXT}"
         )
         pied = line_of(app, f"coming_up:{PIED_PIPER}")
-        assert pied.startswith("▸ tomorrow 13:00 Pied Piper Backend Engineer · final")
+        assert pied.startswith("▸ tomorrow 13:00 Pied Piper · Backend Engineer · final")
         assert "Ask: What are the next steps?" in pied
         assert line_of(app, f"waiting_on:{INITECH}").startswith(
-            "… Fri 27 Nov Initech Initech promised feedback by Fri 27 Nov (in 2 days)"
+            "… Fri 27 Nov Initech · Initech promised feedback by Fri 27 Nov (in 2 days)"
         )
         # The cursor is on the first item, under the first heading, and the preview says it.
         rl = review(app)
         assert rl.highlighted == 1
         assert rl.highlighted_key() == key_for(app, Section.FOLLOW_UPS, "Umbrella Health")
         assert highlighted_line(app).startswith("◇ overdue 2 days Umbrella Health")
-        assert "Umbrella Health — ML Engineer" in preview(app)
+        # The preview adds what the line cannot say, not the title again.
+        assert "Umbrella Health — ML Engineer" not in preview(app)
         assert "enter: open the follow-up (suggested)" in preview(app)
 
 
@@ -230,7 +232,7 @@ async def test_moving_the_cursor_never_lands_on_a_heading(
         await open_review(pilot)
         rl = review(app)
         every = keys(app)
-        assert len(every) == 9 and len(rl.options) == 13  # four headings between them
+        assert len(every) == 9 and len(rl.options) == 14  # five headings between them
         seen = [rl.highlighted_key()]
         for _ in every[1:]:
             await pilot.press(down)
@@ -546,7 +548,7 @@ async def test_finishing_the_evaluation_takes_it_off_the_review(
         await press_and_settle(pilot, "ctrl+s")
         current(app, ReviewScreen)
         assert key not in keys(app)
-        assert headings(app)[1] == "TO EVALUATE (2)"
+        assert headings(app)[2] == "TO EVALUATE (2)"
         assert text_of(app, "#review-state") == "5 things need you today"
     evaluation = showcase_journal.get_evaluation(VANDELAY)
     assert evaluation is not None and evaluation.state is EvaluationState.FINISHED
@@ -681,8 +683,9 @@ async def test_a_day_with_nothing_due_says_so_and_shows_the_next_interview(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_review(pilot)
         assert text_of(app, "#review-state") == "Nothing needs you today"
-        assert headings(app)[:4] == [
+        assert headings(app)[:5] == [
             "FOLLOW-UPS DUE (0) nothing due",
+            "NEXT 7 DAYS (0) nothing planned",
             "TO EVALUATE (0) every interview is written up",
             "COMING UP (0) no interviews in the next 7 days",
             "WAITING ON (0) no promised dates ahead",
@@ -708,7 +711,7 @@ async def test_an_empty_journal_has_an_empty_review_without_a_next_line(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_review(pilot)
         assert text_of(app, "#review-state") == "Nothing needs you today"
-        assert len(lines(app)) == 4 and lines(app) == headings(app)
+        assert len(lines(app)) == 5 and lines(app) == headings(app)
         assert not any(line.startswith("Next:") for line in lines(app))
         await press_and_settle(pilot, "enter")
         current(app, ReviewScreen)
@@ -735,7 +738,7 @@ async def test_r_reads_the_journal_again_and_keeps_the_cursor(
         assert f"entry:{added.id}" not in keys(app)
         await press_and_settle(pilot, "r")
         assert line_of(app, f"entry:{added.id}").startswith(
-            "○ today Pied Piper follow-up: Confirm the room"
+            "○ today Pied Piper · follow-up: Confirm the room"
         )
         assert headings(app)[0] == "FOLLOW-UPS DUE (4)"
         assert text_of(app, "#review-state") == "7 things need you today"

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from interview_journal.dates import format_exact
+from interview_journal.dates import format_day, format_exact
 from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.timeline_page import LineKey
 from interview_journal.present.review import headline, review_title
@@ -48,6 +48,22 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
             id="act",
             priority=True,
             tooltip="Do the obvious thing for this line",
+        ),
+        Binding(
+            "space,right",
+            "unfold",
+            "Show",
+            id="review_unfold",
+            show=False,
+            tooltip="Show the follow-ups planned for the next 7 days",
+        ),
+        Binding(
+            "left",
+            "fold",
+            "Fold",
+            id="review_fold",
+            show=False,
+            tooltip="Fold the next 7 days again",
         ),
         Binding("x", "done", "Done", id="review_done", tooltip="Mark the follow-up done now"),
         Binding("z", "snooze", "Snooze", id="review_snooze", tooltip="Plan the follow-up later"),
@@ -115,21 +131,60 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
     @on(ReviewList.OptionHighlighted)
     def _show_preview(self) -> None:
         preview = self.query_one("#review-preview", Static)
+        if self.review_list.on_fold_line():
+            shown = self.review_list.next_days_shown
+            preview.update(
+                "[dim]"
+                + (
+                    "← folds the follow-ups planned for the next 7 days."
+                    if shown
+                    else "enter, space or → shows the follow-ups planned for the next 7 days;"
+                    " x marks one done from here."
+                )
+                + "[/dim]"
+            )
+            return
         item = self.review_list.highlighted_item()
         if item is None:
             preview.update("[dim]Nothing here needs you. 1 lists every interview.[/dim]")
             return
+        preview.update(self._preview(item))
+
+    def _preview(self, item: ReviewItem) -> Content:
+        """What the line cannot say: exactly when, what to say or why, what was agreed."""
         interview = item.interview
         now = self.now()
-        preview.update(
-            Content.from_markup(
-                "[b]$title[/b] · $stage · $when\n$text\n[dim]enter: $enter[/dim]",
-                title=interview.title,
-                stage=interview.stage.label,
-                when=format_exact(interview.starts_at, now),
-                text=item.text,
-                enter=self._what_enter_does(item),
-            )
+        today = now.date()
+        entry = item.entry
+        held = f"{interview.round_name} interview {format_exact(interview.starts_at, now)}"
+        if item.section is Section.FOLLOW_UPS:
+            at = item.when.at
+            when = format_day(item.when.day, today) + (f" {at:%H:%M}" if at is not None else "")
+            if entry is not None:
+                what = " · ".join(
+                    part for part in (entry.reason.strip(), entry.note.strip()) if part
+                )
+                kind = entry.kind.label + (f" · {entry.channel.label}" if entry.channel else "")
+            else:
+                what, kind = item.text, "suggested"
+            about = f"{kind} · for the {held}"
+            what = what or "no reason written"
+        else:
+            when = format_exact(interview.starts_at, now)
+            what = item.text
+            about = f"{interview.stage.label} · {interview.round_name}"
+        agreed = []
+        if interview.feedback_by is not None:
+            agreed.append(f"feedback promised by {format_day(interview.feedback_by, today)}")
+        if interview.contact_from is not None:
+            agreed.append(f"may get in touch from {format_day(interview.contact_from, today)}")
+        return Content.from_markup(
+            "[b]$when[/b] · $about · [dim]$agreed[/dim]\n$what\n[dim]enter: $enter[/dim]",
+            when=when,
+            about=about,
+            agreed=" · ".join(agreed) or "nothing agreed yet",
+            what=what,
+            enter=self._what_enter_does(item),
         )
 
     @staticmethod
@@ -154,7 +209,21 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
     def _selected(self) -> None:
         self.action_act()
 
+    def action_unfold(self) -> None:
+        if self.review_list.on_fold_line():
+            self.review_list.set_next_days_shown(True)
+            self._show_preview()
+
+    def action_fold(self) -> None:
+        if self.review_list.in_next_days():
+            self.review_list.set_next_days_shown(False)
+            self._show_preview()
+
     def action_act(self) -> None:
+        if self.review_list.on_fold_line():
+            self.review_list.set_next_days_shown(not self.review_list.next_days_shown)
+            self._show_preview()
+            return
         item = self._highlighted()
         if item is None:
             return
