@@ -8,7 +8,7 @@ and `u` (`undoing`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -90,8 +90,10 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         *,
         evaluate: int | None = None,
         settings: Settings | None = None,
+        warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self._config_warnings = list(warnings)
         self._evaluate_first = evaluate
         self.journal = journal
         self.clock = clock
@@ -105,6 +107,8 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
 
             self.push_screen(EvaluationScreen(self._evaluate_first))
         self.listen_for_the_end()
+        for warning in self._config_warnings:  # the config file's problems, said at start
+            self.notify(warning, title="Config file", severity="warning", timeout=20)
 
     def action_help(self) -> None:
         from interview_journal.tui.dialogs.help import HelpScreen
@@ -113,13 +117,18 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette offers the journal-wide commands (export, backup) and every key of
-        the current screen, by its description."""
+        """The palette offers the journal's own commands only: the journal-wide ones
+        (export, backup, screenshot), every key of ours on the current screen by its
+        description, and the theme. Textual's own entries (cursor moves, copy, maximize,
+        its key panel, a second Quit) are not offered: they are not the journal's."""
         yield from self.file_commands()
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
+            # our bindings all have an id; the widgets' built-in ones have none
+            if not binding.id or not binding.description or not active.enabled:
+                continue
+            if binding.action in seen:
                 continue
             seen.add(binding.action)
             key = binding.key_display or self.get_key_display(binding)
@@ -128,7 +137,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
                 binding.tooltip or binding.description,
                 partial(self._run_binding, active.node, binding.action),
             )
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Theme", "Change the colours of the app", self.action_change_theme)
 
     async def _run_binding(self, node: object, action: str) -> None:
         await self.run_action(action, node)  # type: ignore[arg-type]
@@ -141,6 +150,7 @@ def make_app(
     evaluate: int | None = None,
     settings: Settings | None = None,
     view: str | None = None,
+    warnings: Sequence[str] = (),
 ) -> InterviewJournalApp:
     """Build the app the same way for the CLI, the tests and the screenshot script.
 
@@ -159,7 +169,7 @@ def make_app(
     from interview_journal.tui.widgets import visible_text
 
     visible_text.install()  # control characters in text are shown, never sent
-    return app_class(journal, clock, evaluate=evaluate, settings=settings)
+    return app_class(journal, clock, evaluate=evaluate, settings=settings, warnings=warnings)
 
 
 def run_app(
@@ -169,10 +179,13 @@ def run_app(
     evaluate: int | None = None,
     settings: Settings | None = None,
     view: str | None = None,
+    warnings: Sequence[str] = (),
 ) -> int:
     """Run the TUI; returns its exit status: 1 after a crash, 128 + N after signal N (129
     when the terminal went away), else 0."""
-    app = make_app(journal, clock, evaluate=evaluate, settings=settings, view=view)
+    app = make_app(
+        journal, clock, evaluate=evaluate, settings=settings, view=view, warnings=warnings
+    )
     app.ending = Ending.install()
     app.run()
     return app.ending.code or app.return_code or 0

@@ -1,4 +1,4 @@
-"""Exports and backups of the whole journal, from the command palette.
+"""Exports and backups of the whole journal, and screenshots, from the command palette.
 
 Both run in a thread worker (a big journal takes seconds) and write beside the journal
 (`services.export`, `services.backup`); what became of them is said in a toast.
@@ -6,8 +6,10 @@ Both run in a thread worker (a big journal takes seconds) and write beside the j
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -51,6 +53,40 @@ class JournalFiles(App[None]):
             f"A checked copy in {backups_folder(self.journal.path)}, safe while open",
             self.action_backup,
         )
+        yield SystemCommand(
+            "Screenshot",
+            f"Save an SVG picture of this screen in {self.screenshot_folder()}",
+            # after the palette has closed, so the picture shows the screen, not it
+            lambda: self.set_timer(0.1, self.action_save_screenshot),
+        )
+
+    def screenshot_folder(self) -> Path:
+        """~/Downloads when there is one, else the journal's own folder."""
+        downloads = Path.home() / "Downloads"
+        return downloads if downloads.is_dir() else self.journal.path.parent
+
+    def action_save_screenshot(self) -> Path | None:
+        """Save the screen as SVG; say where, or in plain words why not."""
+        folder = self.screenshot_folder()
+        stamp = self.clock.now().format("YYYY-MM-DD_HH-mm-ss")
+        target = folder / f"interview-journal_{stamp}.svg"
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            svg = self.export_screenshot()
+            with os.fdopen(
+                os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w"
+            ) as out:
+                out.write(svg)
+        except OSError as error:
+            self.notify(
+                f"No screenshot saved in {folder}: {error.strerror or error}",
+                title="Screenshot",
+                severity="error",
+                timeout=10,
+            )
+            return None
+        self.notify(f"Screenshot saved to {target}", title="Screenshot", timeout=8)
+        return target
 
     def action_export(self, fmt: str) -> None:
         """Export the whole journal to a file beside it (in a worker: it may take seconds)."""

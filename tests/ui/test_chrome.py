@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
+from interview_journal.cli.tui import read_settings
 from interview_journal.dates import FixedClock
+from interview_journal.paths import default_config_path
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.dialogs.help import HelpScreen
 from interview_journal.tui.widgets.footer_fit import FittedFooter
-from tests.ui.helpers import AnyApp, press_and_settle, settle
+from tests.ui.helpers import AnyApp, AnyPilot, press_and_settle, settle, toasts, type_text
 
 
 def footer_keys(app: AnyApp) -> tuple[list[FooterKey], FooterKey | None]:
@@ -93,3 +98,99 @@ async def test_question_mark_and_f1_open_help_from_the_list(
         assert isinstance(app.screen, HelpScreen)
         await press_and_settle(pilot, "escape", "f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+# --- the palette ------------------------------------------------------------------------
+
+
+async def palette_prompts(pilot: AnyPilot, search: str) -> list[str]:
+    """Open the palette, type `search`, and read the commands it offers."""
+    await press_and_settle(pilot, "ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await type_text(pilot, search)
+    options = palette.query_one(CommandList)
+    for _ in range(200):  # the palette searches its providers in the background
+        await pilot.pause(0.02)
+        if options.option_count:
+            break
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_palette_offers_the_journals_commands_only(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for textual_own in ("Cursor", "Bottom", "Copy", "Maximize", "Keys"):
+            assert not any(title.startswith(textual_own) for title in titles), titles
+        assert "Quit" not in titles  # Textual's own, beside ours
+        assert "Back up the journal" in titles
+        assert "Screenshot" in titles and "Theme" in titles
+        assert any(title.startswith("Quit  (q)") for title in titles)  # ours, once
+        prompts = await palette_prompts(pilot, "back up")
+        assert any("Back up the journal" in prompt for prompt in prompts), prompts
+        await press_and_settle(pilot, "escape")
+        prompts = await palette_prompts(pilot, "cursor")
+        assert not any("ursor" in prompt for prompt in prompts), prompts
+
+
+# --- config problems ----------------------------------------------------------------------
+
+
+async def test_config_problem_is_a_notification_at_start(
+    filled_journal: Journal, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = default_config_path()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[dates\nweek-starts = 'monday'\n", encoding="utf-8")
+    settings, warnings = read_settings()
+    assert warnings
+    assert "warning" in capsys.readouterr().err  # still said on stderr, as before
+    app = make_app(filled_journal, clock, settings=settings, warnings=warnings)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        shown = " ".join(toasts(app))
+        assert str(config) in shown.replace("\n", "")
+        assert "using the defaults" in shown
+
+
+# --- screenshot ---------------------------------------------------------------------------
+
+
+async def test_screenshot_goes_beside_the_journal_without_downloads(
+    filled_journal: Journal,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home-without-downloads"))
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        saved = app.action_save_screenshot()
+        await pilot.pause()
+        assert saved is not None and saved.parent == filled_journal.path.parent
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        assert any("Screenshot saved to" in toast for toast in toasts(app))
+
+
+async def test_screenshot_that_cannot_be_written_says_why(
+    filled_journal: Journal,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        stamp = clock.now().format("YYYY-MM-DD_HH-mm-ss")
+        (home / "Downloads" / f"interview-journal_{stamp}.svg").mkdir(parents=True)
+        assert app.action_save_screenshot() is None
+        await pilot.pause()
+        said = " ".join(toasts(app))
+        assert "No screenshot saved" in said and "directory" in said.lower(), said
