@@ -86,7 +86,9 @@ def cli(db: Path, env: dict[str, str], *args: str) -> object:
     return json.loads(done.stdout)
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+@pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"
+)
 def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
@@ -104,7 +106,8 @@ def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(tmp_path: Pa
     db = tmp_path / "j.db"
     assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
     # the shell stays after the app quits, so a crash's last words stay on the pane
-    command = f"env -i {assignments} {shlex.quote(str(EXECUTABLE))} --db {shlex.quote(str(db))}; sleep 600"
+    app = f"{shlex.quote(str(EXECUTABLE))} --db {shlex.quote(str(db))}"
+    command = f"env -i {assignments} {app}; sleep 600"
     pane = Pane(tmp_path, command)
     try:
         # A fresh journal: the app asks before creating the file.
