@@ -86,8 +86,8 @@ def stored(journal: Journal, interview_id: int = INITECH) -> Evaluation:
 def eval_cell(pilot: AnyPilot, company: str) -> str:
     """The Eval column of the list row for `company`."""
     table = pilot.app.screen.query_one(InterviewTable)
-    companies = [str(cell) for cell in table.get_column("company")]
-    evals = [str(cell) for cell in table.get_column("eval")]
+    companies = [str(cell).strip() for cell in table.get_column("company")]
+    evals = [str(cell).strip() for cell in table.get_column("eval")]
     assert company in companies, f"{company} is not in the list: {companies}"
     return evals[companies.index(company)]
 
@@ -99,7 +99,8 @@ def toasts(pilot: AnyPilot) -> list[str]:
 async def highlight(pilot: AnyPilot, company: str) -> None:
     """Move the list's cursor (j / k) to the row of `company`."""
     table = pilot.app.screen.query_one(InterviewTable)
-    companies = [str(cell) for cell in table.get_column("company")]
+    # The list pads its cells (a gap of one cell); the company is the text inside.
+    companies = [str(cell).strip() for cell in table.get_column("company")]
     assert company in companies, f"{company} is not in the list: {companies}"
     target = companies.index(company)
     while table.cursor_row != target:
@@ -301,7 +302,7 @@ async def test_choices_are_made_with_their_first_letter(
         await focus(pilot, "#choice-role_matched")
         await pilot.press("n")
         await pilot.pause()
-        assert "[NO]" in shown_text(pilot, "#choice-role_matched")
+        assert "(•) no" in shown_text(pilot, "#choice-role_matched")
         await wait_for_autosave(pilot)
         assert stored(filled_journal).role_matched is RoleMatch.NO
 
@@ -311,7 +312,7 @@ async def test_choices_are_made_with_their_first_letter(
         await pilot.press("y")
         await wait_for_autosave(pilot)
         assert stored(filled_journal).accurate is True
-        assert "[YES]" in shown_text(pilot, "#choice-accurate")
+        assert "(•) yes" in shown_text(pilot, "#choice-accurate")
 
 
 # --- finishing, reopening, leaving ----------------------------------------------------------

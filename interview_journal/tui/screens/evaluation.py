@@ -66,7 +66,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     """Evaluate one interview."""
 
     WRITES = True
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding(
             "ctrl+s",

@@ -28,7 +28,7 @@ from interview_journal.domain.model import Interview
 from interview_journal.tui.autosave import SaveState
 from interview_journal.tui.widgets.choice import ChoiceBar
 from interview_journal.tui.widgets.editor_area import EditorArea
-from interview_journal.tui.widgets.key_points import KeyPointList
+from interview_journal.tui.widgets.key_points import KeyPointList, TickBox
 from interview_journal.tui.widgets.rating import RatingBar
 
 
@@ -51,6 +51,7 @@ def _note(placeholder: str, name: str) -> Input:
 def _left_column() -> ComposeResult:
     with Vertical(classes="panel", id="ratings-panel") as ratings:
         ratings.border_title = "How did it go?"
+        ratings.border_subtitle = "1–5 or ← → to rate"
         for name, label in RATINGS.items():
             yield RatingBar(label, id=f"rate-{name}")
     with Vertical(classes="panel", id="key-points-panel") as points:
@@ -62,9 +63,15 @@ def _left_column() -> ComposeResult:
             "Role matched the ad",
             [(m.value, m.value) for m in RoleMatch],
             id="choice-role_matched",
+            label_width=20,
         )
         yield _note("what differed from the ad?", "role_note")
-        yield ChoiceBar("Represented myself", [("yes", "yes"), ("no", "no")], id="choice-accurate")
+        yield ChoiceBar(
+            "Represented myself",
+            [("yes", "yes"), ("no", "no")],
+            id="choice-accurate",
+            label_width=20,
+        )
         yield _note("accurately? anything overstated?", "accurate_note")
     with Vertical(classes="panel", id="lesson-panel") as lesson:
         lesson.border_title = "Last time's lesson"
@@ -79,7 +86,7 @@ def _right_column() -> ComposeResult:
     with Vertical(classes="panel", id="closing-panel") as closing:
         closing.border_title = "Closing questions — asked? what did they say?"
         for name, question in CLOSING_QUESTIONS.items():
-            yield Checkbox(question, id=f"check-{name}_asked", classes="asked")
+            yield TickBox(question, id=f"check-{name}_asked", classes="asked")
             yield _note("their answer", f"{name}_answer")
             if name == "hear_back":
                 yield from _agreed_dates()

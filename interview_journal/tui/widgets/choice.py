@@ -1,12 +1,12 @@
-"""A small inline choice: `Role matched the ad:  yes  [no]  unsure`."""
+"""A small inline choice: `Role matched the ad  ( ) yes  (•) no  ( ) unsure`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
@@ -15,14 +15,15 @@ class ChoiceBar(Widget, can_focus=True):
     """One of a few values (or none), chosen with arrows, the first letter, or a click."""
 
     DEFAULT_CSS = """
-    ChoiceBar { height: 1; width: 1fr; padding: 0 1; }
-    ChoiceBar:focus { background: $boost; }
+    ChoiceBar { height: 1; width: 1fr; padding: 0 1 0 0; border-left: blank; }
+    ChoiceBar:focus { background: $boost; border-left: outer $accent; }
     """
 
     BINDINGS = [
-        Binding("right", "step(1)", "Next", show=False),
+        Binding("right", "step(1)", "Change", key_display="← →", show=True, tooltip="Next one"),
         Binding("left", "step(-1)", "Previous", show=False),
-        Binding("backspace,delete,0", "clear", "Clear", show=False),
+        Binding("0", "clear", "Clear", show=True, tooltip="Choose none"),
+        Binding("backspace,delete", "clear", "Clear", show=False),
     ]
 
     @dataclass
@@ -48,17 +49,28 @@ class ChoiceBar(Widget, can_focus=True):
         self.options = options
         self.value = value
         self.label_width = label_width
+        letters = [label[:1].lower() for _, label in options]
+        for (option, label), letter in zip(options, letters, strict=True):
+            if letter.isalpha() and letters.count(letter) == 1:
+                # Shown once, as "y/n/u Choose", on the first option's key.
+                first = letter == letters[0]
+                self._bindings.bind(
+                    letter,
+                    f"choose({option!r})",
+                    "Choose" if first else label,
+                    show=first,
+                    key_display="/".join(letters) if first else None,
+                )
 
-    def render(self) -> Text:
-        text = Text(f"{self.label:<{self.label_width}}")
+    def render(self) -> Content:
+        parts = [Content(f"{self.label:<{self.label_width}}")]
         for value, label in self.options:
-            chosen = value == self.value
-            text.append(
-                f"[{label.upper()}]" if chosen else f" {label} ",
-                style="bold reverse" if chosen else "dim",
-            )
-            text.append(" ")
-        return text
+            if value == self.value:
+                parts.append(Content.from_markup("[bold $accent](•) $label[/]", label=label))
+            else:
+                parts.append(Content.from_markup("[$text-muted]( ) $label[/]", label=label))
+            parts.append(Content("  "))
+        return Content.assemble(*parts)
 
     def set_value(self, value: str | None) -> None:
         self.value = value
@@ -78,19 +90,14 @@ class ChoiceBar(Widget, can_focus=True):
     def action_clear(self) -> None:
         self._choose(None)
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isalpha() and len(event.character) == 1:
-            for value, label in self.options:
-                if label.lower().startswith(event.character.lower()):
-                    event.stop()
-                    self._choose(value)
-                    return
+    def action_choose(self, value: str) -> None:
+        self._choose(value)
 
     def on_click(self, event: events.Click) -> None:
-        position = self.label_width + 1
+        position = self.label_width + 1  # the focus bar's column, then the label
         for value, label in self.options:
-            width = len(label) + 2
+            width = len(label) + 4  # "( ) " and the label
             if position <= event.x < position + width:
                 self._choose(value)
                 return
-            position += width + 1
+            position += width + 2

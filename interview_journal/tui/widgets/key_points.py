@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -14,14 +15,48 @@ from textual.widgets import Checkbox, Input
 from interview_journal.domain.evaluation import KeyPoint
 
 
+class TickBox(Checkbox):
+    """`[x] Migration project` / `[ ] Team leadership`: the state reads without colour, and
+    focus is a bar at the left, so nothing moves or vanishes when it arrives."""
+
+    DEFAULT_CSS = """
+    TickBox, TickBox:focus {
+        border: none;
+        border-left: blank;
+        height: 1;
+        width: 1fr;
+        padding: 0 1 0 0;
+        background: transparent;
+        background-tint: transparent;
+    }
+    TickBox:focus { border-left: outer $accent; background: $boost; }
+    TickBox > .toggle--button { color: $text-muted; background: transparent; }
+    TickBox.-on > .toggle--button { color: $success; background: transparent; text-style: bold; }
+    TickBox > .toggle--label, TickBox:focus > .toggle--label {
+        color: $text;
+        background: transparent;
+        text-style: none;
+    }
+    TickBox:focus > .toggle--label { text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("space", "toggle_button", "Tick", id="tick", show=True, tooltip="Tick or untick"),
+    ]
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.assemble("[", ("x" if self.value else " ", style), "]")
+
+
 class KeyPointList(Vertical):
     """Checkboxes (space ticks, delete removes) and a line to add another point."""
 
     DEFAULT_CSS = """
     KeyPointList { height: auto; }
-    KeyPointList Checkbox { border: none; padding: 0 1; height: 1; background: transparent; }
-    KeyPointList Checkbox:focus { background: $boost; }
-    KeyPointList Input { border: none; height: 1; padding: 0 1; }
+    KeyPointList Input { border: none; border-left: blank; height: 1; padding: 0 1 0 0; }
+    KeyPointList Input:focus { border: none; border-left: outer $accent; }
     """
 
     @dataclass
@@ -54,7 +89,7 @@ class KeyPointList(Vertical):
     def _box(text: str, made: bool) -> Checkbox:
         # A str label is read as markup: "[B] shipped" would show (and save back) as
         # " shipped". Content keeps the user's words exactly.
-        return Checkbox(Content(text), made, classes="key-point")
+        return TickBox(Content(text), made, classes="key-point")
 
     def set_points(self, points: tuple[KeyPoint, ...]) -> None:
         """Show these points instead (loading or merging, not the user: no message)."""

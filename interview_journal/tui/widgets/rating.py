@@ -18,19 +18,22 @@ class RatingBar(Widget, can_focus=True):
     """`Key points across  ●●●●○  4/5` — one line, focusable."""
 
     DEFAULT_CSS = """
-    RatingBar { height: 1; width: 1fr; padding: 0 1; }
-    RatingBar:focus { background: $boost; text-style: bold; }
+    RatingBar { height: 1; width: 1fr; padding: 0 1 0 0; border-left: blank; }
+    RatingBar:focus { background: $boost; text-style: bold; border-left: outer $accent; }
     """
 
+    # The first binding of each kind is shown (footer, help) while the bar has focus.
     BINDINGS = [
-        Binding("1", "rate(1)", "Rate 1", show=False),
+        Binding("1", "rate(1)", "Set", key_display="1-5", show=True, tooltip="Rate 1 to 5"),
         Binding("2", "rate(2)", "Rate 2", show=False),
         Binding("3", "rate(3)", "Rate 3", show=False),
         Binding("4", "rate(4)", "Rate 4", show=False),
         Binding("5", "rate(5)", "Rate 5", show=False),
-        Binding("right,l,plus", "step(1)", "More", show=False),
+        Binding("right", "step(1)", "Change", key_display="← →", show=True, tooltip="One more"),
+        Binding("l,plus", "step(1)", "More", show=False),
         Binding("left,h,minus", "step(-1)", "Less", show=False),
-        Binding("0,backspace,delete", "rate(0)", "Clear", show=False),
+        Binding("0", "rate(0)", "Clear", show=True, tooltip="No rating"),
+        Binding("backspace,delete", "rate(0)", "Clear", show=False),
     ]
 
     value: reactive[int | None] = reactive(None)
