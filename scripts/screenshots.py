@@ -1,11 +1,12 @@
-"""Regenerate screenshots/*.svg from demo data: `python scripts/screenshots.py [NAME.svg ...]`
-(every picture, or only those named).
+"""Regenerate screenshots/ from the demo journal: `python scripts/screenshots.py [NAME ...]`
+(every picture, or only the screens named: `review`, `evaluation` ...).
 
-The journal is built in a temporary directory from the demo generator (40 interviews,
-seed 7) plus the hand-made showcase the tests use (`demo.showcase_journal`), and the
-app runs headless against a stopped clock (Wed 25 Nov 2026 14:05, Stockholm). Same
-data, same clock: the SVGs are byte-for-byte the same on every run, so a diff in them
-is a change in how the app looks.
+The journal is the one `interview-journal demo` shows (`services.demo.write_demo`, 40
+rounds, seed 7), written into a temporary directory; the app runs headless against a
+stopped clock (Wed 25 Nov 2026 14:05, Stockholm). Every screen is taken at 100x30
+(`NAME.svg`) and 80x24 (`NAME-80x24.svg`), and `screenshots/README.md` is the contact
+sheet of them all. Same data, same clock: the SVGs are byte-for-byte the same on every
+run, so a diff in them is a change in how the app looks.
 """
 
 from __future__ import annotations
@@ -14,30 +15,64 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
 from interview_journal.dates import FixedClock
-from interview_journal.services import demo
+from interview_journal.services.demo import write_demo
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import InterviewJournalApp, make_app
+from interview_journal.tui.screens.application_detail import ApplicationScreen
+from interview_journal.tui.screens.entry_form import EntryFormScreen
+from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
+from interview_journal.tui.screens.prep import PrepScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
-SIZE = (100, 30)
-
-Steps = Callable[[Pilot[Any]], Awaitable[None]]
+SIZES = {"": (100, 30), "-80x24": (80, 24)}
 
 
-def build_journal(path: Path, clock: FixedClock) -> Journal:
-    journal = open_journal(path, create=True)
-    journal.add_many(demo.sample_journal(40, clock.now(), seed=7, time_zone=ZONE))
-    journal.add_many(demo.showcase_journal(clock.now(), ZONE))
-    return journal
+@dataclass(frozen=True)
+class Picks:
+    """The demo rows the detail screens show: chosen by what they hold, not by id."""
+
+    evaluated: int  # a past round with a finished evaluation and the most follow-ups
+    upcoming: int  # the next round of the application with the most rounds before it
+    application: int  # the application with the most rounds
+
+
+def starts(row: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(str(row["starts_at"]))
+
+
+def pick(journal: Journal, now: datetime) -> Picks:
+    db = journal.db
+    rounds = list(db["interviews"].rows)
+    finished = {row["interview_id"] for row in db["evaluations"].rows_where("state = 'finished'")}
+    follow_ups: dict[int, int] = {}
+    for row in db["follow_ups"].rows:
+        follow_ups[row["interview_id"]] = follow_ups.get(row["interview_id"], 0) + 1
+    per_application: dict[int, int] = {}
+    for row in rounds:
+        per_application[row["application_id"]] = per_application.get(row["application_id"], 0) + 1
+    past = [row for row in rounds if starts(row) < now and row["id"] in finished]
+    evaluated = max(past, key=lambda row: (follow_ups.get(row["id"], 0), starts(row)))
+    ahead = [row for row in rounds if starts(row) > now]
+    upcoming = max(
+        ahead, key=lambda row: (per_application[row["application_id"]], -starts(row).timestamp())
+    )
+    application = max(per_application, key=lambda key: (per_application[key], -key))
+    return Picks(evaluated["id"], upcoming["id"], application)
+
+
+Steps = Callable[[Pilot[Any], Picks], Awaitable[None]]
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -45,11 +80,44 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-async def list_only(pilot: Pilot[Any]) -> None:
+async def interviews(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
 
 
-async def typing_a_new_interview(pilot: Pilot[Any]) -> None:
+async def timeline(pilot: Pilot[Any], picks: Picks) -> None:
+    await pilot.press("2")
+    await settle(pilot)
+
+
+async def review(pilot: Pilot[Any], picks: Picks) -> None:
+    await pilot.press("3")
+    await settle(pilot)
+
+
+async def applications(pilot: Pilot[Any], picks: Picks) -> None:
+    await pilot.press("4")
+    await settle(pilot)
+
+
+async def application(pilot: Pilot[Any], picks: Picks) -> None:
+    await applications(pilot, picks)
+    await pilot.app.push_screen(ApplicationScreen(picks.application))
+    await settle(pilot)
+
+
+async def interview_detail(pilot: Pilot[Any], picks: Picks) -> None:
+    await settle(pilot)
+    await pilot.app.push_screen(InterviewDetailScreen(picks.evaluated))
+    await settle(pilot)
+
+
+async def evaluation(pilot: Pilot[Any], picks: Picks) -> None:
+    await settle(pilot)
+    await pilot.app.push_screen(EvaluationScreen(picks.evaluated))
+    await settle(pilot)
+
+
+async def interview_form(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
     await pilot.press("a")
     await settle(pilot)
@@ -57,117 +125,99 @@ async def typing_a_new_interview(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
-async def initech_detail(pilot: Pilot[Any]) -> None:
+async def follow_up_form(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
-    await pilot.press("slash", *"initech")
+    interview = pilot.app.journal.get_interview(picks.evaluated)  # type: ignore[attr-defined]
+    await pilot.app.push_screen(EntryFormScreen(interview))
     await settle(pilot)
-    await pilot.press("enter")  # back in the list, on the first Initech
-    await settle(pilot)
-    app = pilot.app
-    table = app.screen.query_one("#interviews")
-    # the sample's Initech: the one with the TPS reports in its notes
-    for index, interview in enumerate(table.interviews):  # type: ignore[attr-defined]
-        if "TPS" in interview.notes:
-            table.move_cursor(row=index, animate=False)  # type: ignore[attr-defined]
-            break
-    await pilot.press("enter")
+    await pilot.press(*"mon 9am")
     await settle(pilot)
 
 
-async def evaluating_initech(pilot: Pilot[Any]) -> None:
-    await initech_detail(pilot)
-    await pilot.press("v")
+async def prep(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
-    await pilot.press(*"Told the migration story with numbers.")
-    await pilot.press("tab", *"Slow down on the TPS question.")
-    for widget_id, stars in (
-        ("#rate-key_points_rating", "4"),
-        ("#rate-dynamic_rating", "3"),
-        ("#rate-expectations_rating", "5"),
-        ("#rate-interest_after", "3"),
-    ):
-        pilot.app.screen.query_one(widget_id).focus()
-        await pilot.press(stars)
-    pilot.app.screen.query_one("#field-to_improve").focus()
-    await pilot.pause(1.0)  # let the autosave land, so the indicator says "saved"
+    await pilot.app.push_screen(PrepScreen(picks.upcoming))
     await settle(pilot)
 
 
-async def help_screen(pilot: Pilot[Any]) -> None:
+async def help_screen(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
     await settle(pilot)
 
 
-async def timeline_view(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    await pilot.press("2")
-    await settle(pilot)
-
-
-async def review_view(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    await pilot.press("3")
-    await settle(pilot)
-
-
-async def applications_view(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    await pilot.press("4")
-    await settle(pilot)
-
-
-async def initech_application(pilot: Pilot[Any]) -> None:
-    await applications_view(pilot)
-    await pilot.press("slash", *"initech analyst", "enter")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
-    ("interviews.svg", SIZE, list_only),
-    ("interviews-80x24.svg", (80, 24), list_only),
-    ("interview-form.svg", SIZE, typing_a_new_interview),
-    ("interview-detail.svg", SIZE, initech_detail),
-    ("help.svg", SIZE, help_screen),
-    ("evaluation.svg", (120, 36), evaluating_initech),
-    ("timeline.svg", SIZE, timeline_view),
-    ("timeline-80x24.svg", (80, 24), timeline_view),
-    ("review.svg", SIZE, review_view),
-    ("applications.svg", SIZE, applications_view),
-    ("applications-80x24.svg", (80, 24), applications_view),
-    ("application.svg", SIZE, initech_application),
+# name, caption for the contact sheet, steps
+SCREENS: list[tuple[str, str, Steps]] = [
+    ("interviews", "Interviews: every round, upcoming first, with the preview below", interviews),
+    ("timeline", "Timeline: follow-ups overdue, today, this week and done", timeline),
+    ("review", "Daily review: what needs you today, the next days folded", review),
+    ("applications", "Applications: one line per job, open ones first", applications),
+    ("application", "An application: its rounds, people and the job ad", application),
+    ("interview-detail", "An interview: its fields, evaluation and follow-ups", interview_detail),
+    ("evaluation", "Evaluation of a past round: ratings, key points and notes", evaluation),
+    ("interview-form", "New interview form, partly typed", interview_form),
+    ("follow-up-form", "New follow-up for a round, planned for Monday", follow_up_form),
+    ("prep", "Prep sheet before the next round: earlier rounds and lessons", prep),
+    ("help", "Help: every key of the screen it was opened from", help_screen),
 ]
 
 
-async def take(app: InterviewJournalApp, size: tuple[int, int], steps: Steps, name: str) -> None:
+async def take(
+    app: InterviewJournalApp, size: tuple[int, int], steps: Steps, picks: Picks, name: str
+) -> None:
     async with app.run_test(size=size) as pilot:
-        await steps(pilot)
+        await steps(pilot, picks)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         app.save_screenshot(filename=name, path=str(OUT))
         await app.action_quit()
 
 
+def contact_sheet() -> str:
+    lines = [
+        "# Screenshots",
+        "",
+        "Every main screen of the TUI on the demo journal (`interview-journal demo`), at",
+        "100x30 and at 80x24, under a stopped clock (Wed 25 Nov 2026 14:05).",
+        "Regenerate with `python scripts/screenshots.py`; this page is written by it too.",
+        "",
+    ]
+    for name, caption, _ in SCREENS:
+        lines += [f"## {name}", ""]
+        for suffix, (width, height) in SIZES.items():
+            lines += [
+                f"{caption} ({width}x{height}).",
+                "",
+                f"![{caption}, {width}x{height}]({name}{suffix}.svg)",
+                "",
+            ]
+    return "\n".join(lines)
+
+
 def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
     clock = FixedClock(NOW, ZONE)
-    unknown = set(names) - {name for name, _, _ in SHOTS}
+    unknown = set(names) - {name for name, _, _ in SCREENS}
     if unknown:
-        print(f"no such picture: {', '.join(sorted(unknown))}", file=sys.stderr)
+        print(f"no such screen: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="interview-journal-shots-") as tmp:
-        for name, size, steps in SHOTS:
+        for name, _, steps in SCREENS:
             if names and name not in names:
                 continue
-            # a fresh journal per picture: drafts or deletes from one never leak into the next
-            journal = build_journal(Path(tmp) / name / "journal.db", clock)
-            try:
-                asyncio.run(take(make_app(journal, clock), size, steps, name))
-            finally:
-                journal.close()
-            print(f"wrote {(OUT / name).relative_to(ROOT)}")
+            for suffix, size in SIZES.items():
+                filename = f"{name}{suffix}.svg"
+                # a fresh journal per picture: drafts or deletes from one never leak into the next
+                journal = open_journal(Path(tmp) / filename / "journal.db", create=True)
+                try:
+                    write_demo(journal, 40, clock.now(), seed=7, time_zone=ZONE)
+                    picks = pick(journal, clock.now())
+                    asyncio.run(take(make_app(journal, clock), size, steps, picks, filename))
+                finally:
+                    journal.close()
+                print(f"wrote {(OUT / filename).relative_to(ROOT)}")
+    (OUT / "README.md").write_text(contact_sheet(), encoding="utf-8")
+    print(f"wrote {(OUT / 'README.md').relative_to(ROOT)}")
     return 0
 
 
