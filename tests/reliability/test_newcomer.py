@@ -27,11 +27,18 @@ EXECUTABLE = Path(sys.executable).with_name("interview-journal")
 
 
 class Pane:
-    """One tmux server of its own (a socket in tmp_path), one pane, the keys counted."""
+    """One tmux server of its own (a socket in tmp_path), one pane, the keys counted.
 
-    def __init__(self, tmp_path: Path, command: str) -> None:
+    Paced, every key goes in its own `send-keys`; as a burst, everything of one step (the
+    keys and the text between two waits) goes in a single `send-keys`, as fast as tmux
+    writes it, so the app gets it before it has drawn the screen the keys are meant for.
+    """
+
+    def __init__(self, tmp_path: Path, command: str, *, burst: bool) -> None:
         self.socket = str(tmp_path / "tmux.sock")
+        self.burst = burst
         self.keys: list[str] = []
+        self.pending: list[str] = []
         self.tmux("new-session", "-d", "-s", "newcomer", "-x", "100", "-y", "30", command)
 
     def tmux(self, *args: str) -> str:
@@ -44,11 +51,24 @@ class Pane:
         )
         return done.stdout
 
+    def send(self, *keys: str) -> None:
+        if self.burst:
+            self.pending.extend(keys)
+        else:
+            for key in keys:
+                self.tmux("send-keys", "-t", "newcomer", key)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.tmux("send-keys", "-t", "newcomer", *self.pending)
+            self.pending = []
+
     def text(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "newcomer")
 
     def wait_for(self, *words: str) -> str:
         """The pane's text once every one of `words` is on it (fails with the pane shown)."""
+        self.flush()
         deadline = time.monotonic() + DEADLINE
         while True:
             shown = self.text()
@@ -61,12 +81,11 @@ class Pane:
     def press(self, *keys: str) -> None:
         """Command keys, counted: tmux key names (Tab, BTab, Enter, C-s, a, 4 ...)."""
         self.keys.extend(keys)
-        for key in keys:
-            self.tmux("send-keys", "-t", "newcomer", key)
+        self.send(*keys)
 
     def type(self, text: str) -> None:
-        """Text the user writes: not counted."""
-        self.tmux("send-keys", "-t", "newcomer", "-l", text)
+        """Text the user writes: not counted (one character at a time, as typed)."""
+        self.send(*("Space" if char == " " else char for char in text))
 
     def close(self) -> None:
         subprocess.run(
@@ -89,7 +108,10 @@ def cli(db: Path, env: dict[str, str], *args: str) -> object:
 @pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"
 )
-def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(tmp_path: Path) -> None:
+@pytest.mark.parametrize("burst", [False, True], ids=["paced", "burst"])
+def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(
+    tmp_path: Path, burst: bool
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     env = {
@@ -108,7 +130,7 @@ def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(tmp_path: Pa
     # the shell stays after the app quits, so a crash's last words stay on the pane
     app = f"{shlex.quote(str(EXECUTABLE))} --db {shlex.quote(str(db))}"
     command = f"env -i {assignments} {app}; sleep 600"
-    pane = Pane(tmp_path, command)
+    pane = Pane(tmp_path, command, burst=burst)
     try:
         # A fresh journal: the app asks before creating the file.
         pane.wait_for("[y/N]")
