@@ -202,5 +202,6 @@ def test_a_newcomer_gets_from_a_first_interview_to_a_follow_up_done(
     assert evaluation["went_well"] == "Told the migration story with numbers"
     assert evaluation["to_improve"] == "Slow down on the numbers question"
     follow_ups = shown["follow_ups"]
-    assert len(follow_ups) == 1, follow_ups
-    assert follow_ups[0]["done"], follow_ups[0]
+    (follow_up,) = follow_ups
+    assert follow_up["kind"] == "follow-up" and follow_up["due"], follow_up  # the planned one
+    assert follow_up["done"], follow_up
