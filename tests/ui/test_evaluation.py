@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.widgets.interview_table import InterviewTable
+from tests.ui.test_typeahead import burst, until
 
 PIED_PIPER, HOOLI, VANDELAY, INITECH, GLOBEX = 1, 2, 3, 4, 5
 SAVED_AFTER = 1.2
@@ -651,3 +653,148 @@ async def test_the_interview_deleted_in_another_window_is_reported_not_a_crash(
         assert app.return_code in (None, 0), "the app crashed"
     finally:
         other_window.close()
+
+
+def footer_keys(pilot: AnyPilot) -> dict[str, str]:
+    """What the footer offers now, key as shown -> description (the focused widget's too)."""
+    app = pilot.app
+    return {
+        app.get_key_display(active.binding): active.binding.description
+        for active in app.screen.active_bindings.values()
+        if active.binding.show and active.enabled
+    }
+
+
+@pytest.mark.parametrize(
+    ("selector", "offered"),
+    [
+        ("#rate-dynamic_rating", {"1-5": "Set", "← →": "Change", "0": "Clear"}),
+        ("#choice-role_matched", {"y/n/u": "Choose", "← →": "Change", "0": "Clear"}),
+        ("#choice-accurate", {"y/n": "Choose", "← →": "Change"}),
+        (".key-point", {"space": "Tick"}),
+        ("#check-next_steps_asked", {"space": "Tick"}),
+        ("#field-went_well", {"^e": "Editor", "tab": "Next", "^s": "Finish"}),
+    ],
+)
+async def test_the_footer_offers_the_keys_of_the_focused_widget(
+    filled_journal: Journal, clock: FixedClock, selector: str, offered: dict[str, str]
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        if selector == ".key-point":
+            await focus(pilot, "#new-key-point")
+            await pilot.press(*"Migration story", "enter")
+        pilot.app.screen.query_one(selector).focus()
+        await pilot.pause()
+        shown = footer_keys(pilot)
+        for key, description in offered.items():
+            assert shown.get(key) == description, shown
+        # The rating's keys belong to the rating: a text box does not offer them.
+        if selector.startswith("#field"):
+            assert "1-5" not in shown
+
+
+async def test_a_focused_key_point_keeps_its_text_and_tick_and_nothing_moves(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "#new-key-point")
+        await pilot.press(*"Migration story", "enter")
+        await pilot.pause()
+        box = pilot.app.screen.query_one(".key-point", Checkbox)
+        adder = pilot.app.screen.query_one("#new-key-point", Input)
+        assert "[ ] Migration story" in str(box.render())
+        before = (box.region, adder.region)
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "[x] Migration story" in str(box.render())
+        assert (box.region, adder.region) == before
+        assert box.region.height == 1
+        await wait_for_autosave(pilot)
+        assert stored(filled_journal).key_points[0].made is True
+
+
+async def test_choices_read_without_colour(filled_journal: Journal, clock: FixedClock) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus(pilot, "#choice-role_matched")
+        assert "( ) yes  ( ) no  ( ) unsure" in shown_text(pilot, "#choice-role_matched")
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert "( ) yes  ( ) no  (•) unsure" in shown_text(pilot, "#choice-role_matched")
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)])
+async def test_the_header_keeps_the_save_state_whole(
+    filled_journal: Journal, clock: FixedClock, size: tuple[int, int]
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert save_state(pilot) == "not started — type to begin"
+        state = pilot.app.screen.query_one("#save-state")
+        assert state.region.width >= len("not started — type to begin") + 2
+        assert state.region.right <= size[0]
+        await focus(pilot, "#rate-overall_rating")
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert save_state(pilot).startswith("✓ finished · ● saved ")
+        state = pilot.app.screen.query_one("#save-state")
+        assert state.region.width >= len(save_state(pilot)) + 2
+
+
+@pytest.mark.parametrize(("size", "columns"), [((100, 30), 2), ((99, 30), 1)])
+async def test_two_columns_from_100_wide(
+    filled_journal: Journal, clock: FixedClock, size: tuple[int, int], columns: int
+) -> None:
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        left = pilot.app.screen.query_one("#ratings-panel").region
+        right = text_area(pilot, "went_well").region
+        side_by_side = right.x > left.right - 1 and right.y < left.bottom
+        assert side_by_side is (columns == 2)
+        # Nothing of a choice is cut: the last option is inside its panel.
+        choice = pilot.app.screen.query_one("#choice-role_matched")
+        assert "unsure" in shown_text(pilot, "#choice-role_matched")
+        assert choice.content_region.width >= len(
+            shown_text(pilot, "#choice-role_matched").rstrip()
+        )
+
+
+def key_point_added(pilot: AnyPilot) -> bool:
+    points = pilot.app.screen.query(".key-point").results(Checkbox)
+    adder = pilot.app.screen.query_one("#new-key-point", Input)
+    return "Migration story" in [box.label.plain for box in points] and adder.value == ""
+
+
+async def test_a_rating_tab_and_text_as_one_burst_saves_the_same_evaluation(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    keys = ["3", "tab", "4", "tab", *"Migration story", "enter"]
+    typed = []
+    # Key by key on one interview, all at once on another: the same evaluation.
+    for interview_id, all_at_once in ((INITECH, False), (GLOBEX, True)):
+        app = make_app(filled_journal, clock, evaluate=interview_id)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await focus(pilot, "#rate-overall_rating")
+            if all_at_once:
+                burst(pilot.app, *keys)
+                await until(pilot, partial(key_point_added, pilot), "the burst's key point")
+            else:
+                for key in keys:
+                    await pilot.press(key)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        saved = stored(filled_journal, interview_id)
+        typed.append((saved.overall_rating, saved.interest_after, saved.key_points[-1]))
+    assert typed[0] == typed[1] == (3, 4, KeyPoint("Migration story", False))

@@ -15,7 +15,7 @@ class ChoiceBar(Widget, can_focus=True):
     """One of a few values (or none), chosen with arrows, the first letter, or a click."""
 
     DEFAULT_CSS = """
-    ChoiceBar { height: 1; width: 1fr; padding: 0 1 0 0; border-left: blank; }
+    ChoiceBar { height: 1; width: 1fr; padding: 0; border-left: blank; }
     ChoiceBar:focus { background: $boost; border-left: outer $accent; }
     """
 
@@ -63,14 +63,13 @@ class ChoiceBar(Widget, can_focus=True):
                 )
 
     def render(self) -> Content:
-        parts = [Content(f"{self.label:<{self.label_width}}")]
-        for value, label in self.options:
-            if value == self.value:
-                parts.append(Content.from_markup("[bold $accent](•) $label[/]", label=label))
-            else:
-                parts.append(Content.from_markup("[$text-muted]( ) $label[/]", label=label))
-            parts.append(Content("  "))
-        return Content.assemble(*parts)
+        options = [
+            Content.from_markup("[bold $accent](•) $label[/]", label=label)
+            if value == self.value
+            else Content.from_markup("[$text-muted]( ) $label[/]", label=label)
+            for value, label in self.options
+        ]
+        return Content(f"{self.label:<{self.label_width}}") + Content("  ").join(options)
 
     def set_value(self, value: str | None) -> None:
         self.value = value
