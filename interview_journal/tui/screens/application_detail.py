@@ -8,7 +8,6 @@ import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -21,9 +20,15 @@ from interview_journal.domain.status import effective_status
 from interview_journal.errors import JournalError
 from interview_journal.present.text import entry_line
 from interview_journal.tui.screens.base import JournalAccess
-from interview_journal.tui.widgets.application_parts import KeyedOptions, PeopleList, RoundList
+from interview_journal.tui.widgets.application_parts import (
+    KeyedOptions,
+    PeopleList,
+    ReadingPage,
+    RoundList,
+)
 from interview_journal.tui.widgets.application_table import status_words
 from interview_journal.tui.widgets.footer_fit import FittedFooter, fit_footer
+from interview_journal.tui.widgets.top_bar import TopBar
 
 FOLDED_LINES = 4
 """A job ad longer than this many lines shows only its start until `o` unfolds it."""
@@ -51,8 +56,9 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         self.unfolded = False
 
     def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
         yield Static(id="detail-title")
-        with VerticalScroll(id="application"):
+        with ReadingPage(id="application"):
             # what acts first (the rounds and people on enter), then what is read
             yield Static(Content.from_markup("[b]Rounds[/b]"), classes="part-title")
             yield RoundList(id="rounds")
@@ -68,6 +74,8 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         fit_footer(self, self.app.size.width, self.FOOTER_FROM)
 
     def on_mount(self) -> None:
+        # pushed over a view: its tab stays lit, the other views one key away
+        self.query_one(TopBar).show(self.app.current_mode, self.now())
         self.read_again()
         self.query_one(RoundList).focus()
 

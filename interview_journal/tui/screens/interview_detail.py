@@ -6,7 +6,6 @@ from enum import StrEnum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,7 +13,9 @@ from interview_journal.domain.model import Interview
 from interview_journal.errors import JournalError, NotFoundError
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
 from interview_journal.tui.screens.base import InterviewPage
+from interview_journal.tui.widgets.application_parts import ReadingPage
 from interview_journal.tui.widgets.footer_fit import FittedFooter
+from interview_journal.tui.widgets.top_bar import TopBar
 
 
 class DetailClosed(StrEnum):
@@ -67,8 +68,9 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
         self._edited: Interview | None = None
 
     def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
         yield Static(id="detail-title")
-        with VerticalScroll(id="detail"):
+        with ReadingPage(id="detail"):
             yield Static(id="detail-facts")
             yield Static(id="detail-notes")
             yield Static(id="detail-evaluation")
@@ -76,6 +78,11 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
         yield FittedFooter()
 
     AUTO_FOCUS = "#detail"
+
+    def on_mount(self) -> None:
+        # pushed over a view: its tab stays lit, the other views one key away
+        self.query_one(TopBar).show(self.app.current_mode, self.now())
+        super().on_mount()
 
     def read_again(self) -> None:
         """Read the interview, its evaluation and its timeline, and show them."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
@@ -15,7 +14,9 @@ from interview_journal.domain.review import PrepSheet
 from interview_journal.errors import JournalError
 from interview_journal.present.review import AD_LINES, prep_markdown
 from interview_journal.tui.screens.base import InterviewPage
+from interview_journal.tui.widgets.application_parts import ReadingPage
 from interview_journal.tui.widgets.footer_fit import FittedFooter
+from interview_journal.tui.widgets.top_bar import TopBar
 
 
 class PrepScreen(InterviewPage[None]):
@@ -48,12 +49,18 @@ class PrepScreen(InterviewPage[None]):
         self.whole_ad = False
 
     def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
         yield Static(id="prep-title")
-        with VerticalScroll(id="prep"):
+        with ReadingPage(id="prep"):
             yield Markdown(id="prep-sheet")
         yield FittedFooter()
 
     AUTO_FOCUS = "#prep"
+
+    def on_mount(self) -> None:
+        # pushed over a view: its tab stays lit, the other views one key away
+        self.query_one(TopBar).show(self.app.current_mode, self.now())
+        super().on_mount()
 
     def read_again(self) -> None:
         """Read the prep sheet and show it."""

@@ -1,5 +1,6 @@
-"""The lists on the application screen: its rounds and the people met, each line keyed by
-the id of what it shows, each list saying in the footer what `enter` does there."""
+"""Parts of the detail screens: the scrolling page they are read in, and the lists on the
+application screen (its rounds and the people met), each line keyed by the id of what it
+shows, each list saying in the footer what `enter` does there."""
 
 from __future__ import annotations
 
@@ -7,9 +8,23 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+
+class ReadingPage(VerticalScroll):
+    """A page that is read, not edited: scrolled like a pager (`j`/`k`, space, `g`/`G`)
+    besides the arrows, page keys, home and end every scrolling container has."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", id="page_down_line", show=False, tooltip="One line"),
+        Binding("k", "scroll_up", "Up", id="page_up_line", show=False, tooltip="One line"),
+        Binding("space", "page_down", "Page", id="page_next", show=False, tooltip="One page on"),
+        Binding("g", "scroll_home", "Top", id="page_top", show=False, tooltip="The start"),
+        Binding("G", "scroll_end", "End", id="page_end", show=False, tooltip="The end"),
+    ]
 
 
 class KeyedOptions(OptionList):
