@@ -16,7 +16,19 @@ from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.dialogs.help import HelpScreen
 from interview_journal.tui.widgets.footer_fit import FittedFooter
-from tests.ui.helpers import AnyApp, AnyPilot, press_and_settle, settle, toasts, type_text
+from interview_journal.tui.widgets.rating import RatingBar
+from tests.ui.helpers import (
+    AnyApp,
+    AnyPilot,
+    on_the_evaluation,
+    press_and_settle,
+    settle,
+    text_of,
+    toasts,
+    type_text,
+)
+
+INITECH = 4  # a past interview of filled_journal
 
 
 def footer_keys(app: AnyApp) -> tuple[list[FooterKey], FooterKey | None]:
@@ -194,3 +206,33 @@ async def test_screenshot_that_cannot_be_written_says_why(
         await pilot.pause()
         said = " ".join(toasts(app))
         assert "No screenshot saved" in said and "directory" in said.lower(), said
+
+
+# --- help ---------------------------------------------------------------------------------
+
+
+async def test_help_lists_the_focused_widgets_keys_in_their_own_group(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    """On a rating of the evaluation: the rating's 1-5, ← → and 0 under "Here", the
+    evaluation's keys under "This screen", help and the views under "Everywhere"."""
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    async with on_the_evaluation(app, (100, 30)) as pilot:
+        rating = app.screen.query_one(RatingBar)
+        rating.focus()
+        await pilot.pause()
+        await press_and_settle(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = text_of(app, "#help-keys")
+        screen_at = text.index("This screen")
+        here_at = text.index("Here (the rating bar)")
+        everywhere_at = text.index("Everywhere")
+        assert screen_at < here_at < everywhere_at
+        here = text[here_at:everywhere_at]
+        for key, description in (("1-5", "Set"), ("← →", "Change"), ("0", "Clear")):
+            assert any(
+                line.split()[:1] == [key.split()[0]] and description in line
+                for line in here.splitlines()
+            ), here
+        everywhere = text[everywhere_at:]
+        assert "Help" in everywhere and "F1" in everywhere and "Quit" in everywhere, everywhere

@@ -32,7 +32,8 @@ async def open_detail(pilot, company: str) -> None:  # type: ignore[no-untyped-d
     """Move down the list to `company` and press enter."""
     await settle(pilot)
     await pilot.press(*["j"] * ROW[company])
-    assert cursor_company(pilot.app).startswith(company)
+    shown = cursor_company(pilot.app).strip().removesuffix("…")  # cut when narrow
+    assert shown and (shown.startswith(company) or company.startswith(shown))
     await press_and_settle(pilot, "enter")
     assert isinstance(pilot.app.screen, InterviewDetailScreen)
 
@@ -92,7 +93,7 @@ async def test_escape_or_q_goes_back_to_the_same_row(
         await open_detail(pilot, "Vandelay")
         await press_and_settle(pilot, key)
         assert isinstance(app.screen, InterviewsScreen)
-        assert cursor_company(app).startswith("Vandelay")
+        assert cursor_company(app).strip().startswith("Vandelay")
         assert focused_id(app) == "interviews"
         assert app.is_running
 
@@ -114,8 +115,8 @@ async def test_e_on_the_detail_edits_and_the_detail_and_list_follow(
         assert isinstance(app.screen, InterviewDetailScreen)
         assert text_of(app, "#detail-title") == "Initech — Senior Analyst"
         await press_and_settle(pilot, "escape")
-        assert cursor_company(app) == "Initech"
-        assert shows(column(app, "role")[ROW["Initech"]], "Senior Analyst")
+        assert cursor_company(app).strip() == "Initech"
+        assert shows(column(app, "role")[ROW["Initech"]].strip(), "Senior Analyst")
     assert filled_journal.get_interview(interview_id).role == "Senior Analyst"
 
 
@@ -131,11 +132,11 @@ async def test_d_on_the_detail_deletes_and_u_in_the_list_undoes(
         await press_and_settle(pilot, "y")
         assert isinstance(app.screen, InterviewsScreen)
         assert filled_journal.count_interviews() == 4
-        assert "Hooli" not in companies(app)
+        assert "Hooli" not in [name.strip() for name in companies(app)]
 
         await press_and_settle(pilot, "u")
         assert filled_journal.count_interviews() == 5
-        assert "Hooli" in companies(app)
+        assert "Hooli" in [name.strip() for name in companies(app)]
 
 
 async def test_n_at_the_detail_delete_question_stays_on_the_detail(
@@ -176,7 +177,7 @@ async def test_help_opens_over_the_list_and_closes(
         await press_and_settle(pilot, closing_key)
         assert isinstance(app.screen, InterviewsScreen)
         assert app.is_running  # q closes the help, it does not quit
-        assert cursor_company(app) == "Hooli"
+        assert cursor_company(app).strip() == "Hooli"
 
 
 async def test_help_on_the_detail_screen_lists_its_own_keys(
