@@ -58,9 +58,10 @@ def error_next_to(app, name: str) -> str:  # type: ignore[no-untyped-def]
     field = app.screen.query_one(f"#field-{name}", Widget)
     error = app.screen.query_one(f"#{name}-error", Widget)
     assert error.display, f"no message shown for {name}"
-    siblings = list(field.parent.children)
-    between = siblings[siblings.index(field) + 1 : siblings.index(error)]
-    assert all(widget.has_class("echo") for widget in between), between
+    row = field.parent if field.parent is not error.parent else field  # label beside it
+    siblings = list(error.parent.children)
+    between = siblings[siblings.index(row) + 1 : siblings.index(error)]
+    assert all(w.has_class("echo") or w.has_class("field-doubt") for w in between), between
     assert error.region.y >= field.region.bottom  # below the field on screen
     assert field.has_class("invalid")
     return text_of(app, f"#{name}-error")

@@ -7,8 +7,11 @@ follow-up without a reason is saved only after the user has been asked once.
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from typing import Any
 
+import pendulum
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -26,13 +29,25 @@ from interview_journal.domain.entry_fields import (
 )
 from interview_journal.domain.fields import Field
 from interview_journal.domain.model import Interview
+from interview_journal.domain.plausible import entry_doubts
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
-from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.screens.form import FormScreen, day_text, form_bindings, jump_bindings
 from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.person_input import PersonInput
 
 ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
 DATE_FIELDS = frozenset({"due", "done"})
+JUMPS = {
+    "kind": "k",
+    "due": "p",
+    "done": "d",
+    "channel": "h",
+    "contact": "c",
+    "reason": "r",
+    "note": "n",
+    "outcome": "o",
+}
+"""alt+letter to each field: the letter is underlined in its label."""
 SELECTS: dict[str, list[tuple[str, str]]] = {
     "kind": [(kind.label, kind.value) for kind in EntryKind],
     "channel": [(channel.label, channel.value) for channel in Channel],
@@ -40,15 +55,23 @@ SELECTS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _when_text(when: When | None) -> str:
-    return when.key.replace("T", " ") if when else ""
+def _when_text(name: str, when: When | None, now: pendulum.DateTime) -> str:
+    """The date as the rest of the app says it ("Fri 4 Dec 10:00"), read back the same."""
+    if when is None:
+        return ""
+    return day_text(
+        when.day,
+        when.at,
+        now.date(),
+        lambda text: parse_entry_fields({name: text}, now)[0].get(name),
+    )
 
 
-def entry_texts(entry: Entry) -> dict[str, str]:
+def entry_texts(entry: Entry, now: pendulum.DateTime) -> dict[str, str]:
     return {
         "kind": entry.kind.value,
-        "due": _when_text(entry.due),
-        "done": _when_text(entry.done),
+        "due": _when_text("due", entry.due, now),
+        "done": _when_text("done", entry.done, now),
         "channel": entry.channel.value if entry.channel else "",
         "contact": entry.contact,
         "reason": entry.reason,
@@ -68,7 +91,8 @@ class EntryFormScreen(FormScreen[Entry]):
     DATE_FIELDS = DATE_FIELDS
     LONG_FIELDS = frozenset({"reason", "note"})
     LONG_CLASSES = "short-text"
-    BINDINGS = form_bindings("Check and save")
+    JUMPS = JUMPS
+    BINDINGS = [*form_bindings("Check and save"), *jump_bindings(JUMPS, ENTRY_FIELDS)]
 
     def __init__(self, interview: Interview, entry: Entry | None = None, **start: Any) -> None:
         """`entry` to edit one; otherwise `start` holds what a new one starts with."""
@@ -109,10 +133,11 @@ class EntryFormScreen(FormScreen[Entry]):
         return [person.name for person in self.journal.people.names_for(company, typed)]
 
     def on_mount(self) -> None:
-        self._initial = entry_texts(self.start)
+        self._initial = entry_texts(self.start, self.now())
         self.restore_draft()
         for name in DATE_FIELDS:
             self._echo(name, self.texts()[name])
+        self.show_doubts(self.doubts())
         self._show_outcome()
         first = "reason" if self.entry is None and self.start.kind.is_outgoing else "kind"
         if self.start.due is None and self.entry is None:
@@ -142,6 +167,15 @@ class EntryFormScreen(FormScreen[Entry]):
         echo.update(f"→ {escape(shown)} ({dates.relative_day(when.day, today)})")
         echo.display = True
 
+    def doubts(self) -> dict[str, str]:
+        """Doubts about the dates that can be read now (see `domain.plausible`)."""
+        texts = self.texts()
+        if all(texts[name] == self._initial.get(name) for name in DATE_FIELDS):
+            return {}  # dates as they were saved: asked about when they were typed
+        now = self.now()
+        values, _ = parse_entry_fields({name: texts[name] for name in DATE_FIELDS}, now)
+        return entry_doubts(values, now.date())
+
     def _errors(self) -> dict[str, str]:
         texts = self.texts()
         if texts["kind"] != EntryKind.OUTCOME.value:
@@ -166,6 +200,7 @@ class EntryFormScreen(FormScreen[Entry]):
             if name == "due" and "planned date" in message:
                 message = ""  # do not nag while the other date may still be typed
             self.show_error(name, message)
+            self.show_doubts(self.doubts())
         elif name in ORDER and self.query_one(f"#{name}-error", Static).display:
             self._check(name)
 
@@ -181,6 +216,8 @@ class EntryFormScreen(FormScreen[Entry]):
             first = next(name for name in ORDER if name in errors)
             self.query_one(f"#field-{first}").focus()
             self.notify("Fix the marked field; nothing was saved.", severity="warning", timeout=5)
+            return
+        if self.doubts_hold_save(self.doubts()):
             return
         texts = self.texts()
         if texts["kind"] != EntryKind.OUTCOME.value:
@@ -220,10 +257,11 @@ class EntryFormScreen(FormScreen[Entry]):
         )
 
     def _save(self, entry: Entry) -> None:
+        said = partial(_said, self.now().date())
         if self.entry is None:
-            self.save_with(lambda: self.journal.add_entry(entry), _said)
+            self.save_with(lambda: self.journal.add_entry(entry), said)
         else:
-            self.save_with(lambda: self.journal.update_entry(entry), _said)
+            self.save_with(lambda: self.journal.update_entry(entry), said)
 
     def action_cancel(self) -> None:
         self.ask_to_discard(
@@ -231,5 +269,7 @@ class EntryFormScreen(FormScreen[Entry]):
         )
 
 
-def _said(saved: Entry) -> str:
-    return f"Saved: {saved.title}, {saved.when.key.replace('T', ' ')}."
+def _said(today: date, saved: Entry) -> str:
+    when = saved.when
+    day = dates.format_day(when.day, today)
+    return f"Saved: {saved.title}, {day}{f' {when.at:%H:%M}' if when.at else ''}."

@@ -11,13 +11,14 @@ a kill or a closed terminal never loses it; opening the form again brings it bac
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 from functools import partial
 from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -45,6 +46,37 @@ Choices = dict[str, list[tuple[str, str]]]
 """For each choice field, its (label, value) pairs."""
 
 
+def day_text(day: date, at: time | None, today: date, reads: Callable[[str], object]) -> str:
+    """A date (and time) to prefill a field with, in the words shown everywhere ("Fri 4 Dec
+    10:00", the year when it is not this year), or with the year if the short words would
+    be read back as another day; ISO only if neither is read back the same. `reads(text)`
+    is what the field would save for a text."""
+    clock = f" {at:%H:%M}" if at is not None else ""
+    want = reads(f"{day.isoformat()}{clock}")
+    for words in (dates.format_day(day, today), dates.format_day(day)):
+        try:
+            if reads(words + clock) == want:
+                return words + clock
+        except JournalError:
+            continue
+    return f"{day.isoformat()}{clock}"
+
+
+def jump_bindings(jumps: dict[str, str], fields: dict[str, Field]) -> list[BindingType]:
+    """alt+letter to each field, listed in the help, not in the footer."""
+    return [
+        Binding(
+            f"alt+{letter}",
+            f"jump('{name}')",
+            f"Go to {fields[name].label}",
+            show=False,
+            priority=True,  # before the field in focus takes the key as a letter
+            tooltip=f"Put the cursor in {fields[name].label}",
+        )
+        for name, letter in jumps.items()
+    ]
+
+
 def form_bindings(save_tooltip: str) -> list[BindingType]:
     """ctrl+s and escape, as every form has them."""
     return [
@@ -65,6 +97,11 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     with) in `on_mount`."""
 
     WRITES = True
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-stacked"),
+        (56, "-side-by-side"),
+    ]
+    """Narrower than 56 columns, each label goes above its field (forms.tcss)."""
     FIELDS: ClassVar[dict[str, Field]]
     ORDER: ClassVar[list[str]]
     """The fields, top to bottom."""
@@ -82,6 +119,8 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
     LONG_CLASSES: ClassVar[str] = ""
     REQUIRED: ClassVar[frozenset[str]] = frozenset()
     """Fields whose label says they are required."""
+    JUMPS: ClassVar[dict[str, str]] = {}
+    """For each field, the letter alt+letter jumps to it with (see `jump_bindings`)."""
 
     draft_kind: str
     """What the form edits (`interview-form:new`, `entry-form:12`); its draft is
@@ -93,19 +132,30 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         self._restoring = False
         self._window = ""
         self.saver = Autosaver(self, self._prepare_draft)
+        self._doubts_seen: dict[str, str] | None = None
+        """The doubts the last ctrl+s showed: the next ctrl+s with the same ones saves."""
 
     # --- the fields -----------------------------------------------------------------
 
     def compose_fields(self) -> ComposeResult:
-        """Each field: its label, its widget, its echo (dates and `ECHO_FIELDS`), its error."""
+        """Each field: its label, its widget, its echo (dates and `ECHO_FIELDS`), its error.
+        A short field is one row, its label to the left; a text box has its label above."""
         with VerticalScroll(id="form"):
             for name in self.ORDER:
                 field = self.FIELDS[name]
-                required = " [dim](required)[/dim]" if name in self.REQUIRED else ""
-                yield Label(f"{field.label}{required}", classes="field-label", id=f"{name}-label")
-                yield self._widget_for(field)
+                label = Label(self.label_for(field), classes="field-label", id=f"{name}-label")
+                if name in self.LONG_FIELDS:
+                    label.add_class("above")
+                    yield label
+                    yield self._widget_for(field)
+                else:
+                    with Horizontal(classes="field-row", id=f"{name}-row"):
+                        yield label
+                        yield self._widget_for(field)
                 if name in self.DATE_FIELDS or name in self.ECHO_FIELDS:
                     yield Static("", id=f"{name}-echo", classes="echo")
+                if name in self.DATE_FIELDS:
+                    yield Static("", id=f"{name}-doubt", classes="field-doubt")
                 yield Static("", id=f"{name}-error", classes="field-error")
 
     def compose_form(self, editing: str | None, new: str) -> ComposeResult:
@@ -119,6 +169,26 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         yield Static(heading, id="form-title")
         yield from self.compose_fields()
         yield FittedFooter()
+
+    def label_for(self, field: Field) -> Content:
+        """The label, its jump key (`JUMPS`) underlined in it, or after it when the label
+        has no such letter; "(required)" dimmed after a required field's."""
+        text = Content(field.label)
+        letter = self.JUMPS.get(field.name, "")
+        at = field.label.lower().find(letter) if letter else -1
+        if at >= 0:
+            text = text.stylize("underline", at, at + 1)
+        elif letter:
+            text = Content.assemble(text, (f" ({letter})", "dim"))
+        if field.name in self.REQUIRED:
+            text = Content.assemble(text, (" (required)", "dim"))
+        return text
+
+    def action_jump(self, name: str) -> None:
+        """alt+letter: to the field `name`, when it is shown."""
+        widget = self.query_one(f"#field-{name}")
+        if widget.display and widget.parent is not None and widget.parent.display:
+            widget.focus()
 
     def own_widget(self, field: Field) -> Widget | None:
         """(each form) A widget of its own for `field` (with the id `field-NAME`), or None
@@ -209,6 +279,31 @@ class FormScreen(JournalAccess, Screen[Saved | None]):
         error.update(Content(message))  # a message may repeat what was typed: never markup
         error.display = bool(message)
         self.query_one(f"#field-{name}").set_class(bool(message), "invalid")
+
+    def show_doubts(self, doubts: dict[str, str]) -> None:
+        """Show under each date field the doubt about its date (none: nothing shown)."""
+        for name in self.DATE_FIELDS:
+            line = self.query_one(f"#{name}-doubt", Static)
+            doubt = doubts.get(name, "")
+            line.update(Content.assemble(("⚠ ", "bold"), doubt) if doubt else Content(""))
+            line.display = bool(doubt)
+
+    def doubts_hold_save(self, doubts: dict[str, str]) -> bool:
+        """The first ctrl+s with doubts stops at the first doubtful field and says so;
+        a second ctrl+s with the same doubts goes on. True when saving should stop."""
+        self.show_doubts(doubts)
+        if not doubts or doubts == self._doubts_seen:
+            return False
+        self._doubts_seen = dict(doubts)
+        first = next(name for name in self.ORDER if name in doubts)
+        self.query_one(f"#field-{first}").focus()
+        self.notify(
+            f"{doubts[first]} ctrl+s again to save anyway.",
+            title="Check this date",
+            severity="warning",
+            timeout=8,
+        )
+        return True
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_date_parser(self) -> None:

@@ -25,9 +25,10 @@ from interview_journal.domain.fields import (
     parse_fields,
 )
 from interview_journal.domain.model import Format, Interview, Stage, Status
+from interview_journal.domain.plausible import interview_doubts
 from interview_journal.errors import JournalError, StaleWriteError
 from interview_journal.tui.screens.application_pick import ApplicationPicking
-from interview_journal.tui.screens.form import FormScreen, form_bindings
+from interview_journal.tui.screens.form import FormScreen, day_text, form_bindings, jump_bindings
 from interview_journal.tui.widgets.application_choice import ApplicationChoice
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
 from interview_journal.tui.widgets.person_input import PersonInput
@@ -50,6 +51,25 @@ FORM_ORDER = [
     "contact_from",
 ]
 DATE_FIELDS = frozenset({"starts_at", "feedback_by", "contact_from"})
+JUMPS = {
+    "application_id": "a",
+    "company": "c",
+    "role": "r",
+    "starts_at": "w",
+    "stage": "s",
+    "round_label": "d",
+    "format": "o",
+    "location": "l",
+    "interviewers": "i",
+    "job_ad_url": "j",
+    "interest": "t",
+    "notes": "n",
+    "status": "u",
+    "feedback_by": "k",
+    "contact_from": "g",
+}
+"""alt+letter to each field: the letter is underlined in its label (not b or f: terminals
+send alt+b and alt+f for a word left and right, and Textual reads them so)."""
 SELECTS: dict[str, list[tuple[str, str]]] = {
     "application_id": [],  # offered as they are read (`ApplicationPicking`)
     "stage": [(stage.label, stage.value) for stage in Stage],
@@ -76,7 +96,15 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
             "status": "auto",
         }
     tz = now.timezone
-    when = dates.local(interview.starts_at, tz).format("YYYY-MM-DD HH:mm")
+    today = now.date()
+    here = dates.local(interview.starts_at, tz)
+
+    def reads(name: str) -> Any:
+        return lambda text: parse_fields({name: text}, now)[0].get(name)
+
+    when = day_text(here.date(), here.time(), today, reads("starts_at"))
+    feedback = interview.feedback_by
+    contact = interview.contact_from
     application = interview.application_id
     return {
         "application_id": str(application) if application is not None else NEW_APPLICATION,
@@ -92,8 +120,8 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
         "interest": str(interview.interest or ""),
         "notes": interview.notes,
         "status": interview.status.value if interview.status else "auto",
-        "feedback_by": interview.feedback_by.isoformat() if interview.feedback_by else "",
-        "contact_from": interview.contact_from.isoformat() if interview.contact_from else "",
+        "feedback_by": day_text(feedback, None, today, reads("feedback_by")) if feedback else "",
+        "contact_from": day_text(contact, None, today, reads("contact_from")) if contact else "",
     }
 
 
@@ -109,11 +137,13 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     ECHO_FIELDS = frozenset({"application_id"})
     LONG_FIELDS = frozenset({"notes"})
     REQUIRED = frozenset({"company", "starts_at"})
+    JUMPS = JUMPS
     BINDINGS = [
         *form_bindings("Check every field and save"),
         editor_binding(
             "Write the field you are in (or the notes) in $VISUAL / $EDITOR", show=False
         ),
+        *jump_bindings(JUMPS, FIELDS),
     ]
 
     def __init__(
@@ -178,6 +208,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         restored = self.restore_draft()
         for name in DATE_FIELDS:
             self._echo(name, self.texts()[name])
+        self.show_doubts(self.doubts())
         if restored:
             self.validate_all(show_required=False)
         self.query_one("#field-interviewers", PersonInput).company = self.texts()["company"]
@@ -247,6 +278,15 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             self._echo(name, text)
         return name not in errors
 
+    def doubts(self) -> dict[str, str]:
+        """Doubts about the dates that can be read now (see `domain.plausible`)."""
+        texts = self.texts()
+        if all(texts[name] == self._initial.get(name) for name in DATE_FIELDS):
+            return {}  # dates as they were saved: asked about when they were typed
+        now = self.now()
+        values, _ = parse_fields({name: texts[name] for name in DATE_FIELDS}, now)
+        return interview_doubts(values, now.date())
+
     def validate_all(self, *, show_required: bool = True) -> list[str]:
         """Check every field; returns the names of the invalid ones, in form order."""
         return [n for n in FORM_ORDER if not self._check_field(n, show_required=show_required)]
@@ -259,6 +299,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             self.show_application_echo()
         if name in DATE_FIELDS:
             self._check_field(name, show_required=False)
+            self.show_doubts(self.doubts())
         elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
             self._check_field(name)  # an error is showing: clear it as soon as it is fixed
 
@@ -275,6 +316,8 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         invalid = self.validate_all()
         if invalid:
             self.refuse_save(invalid)
+            return
+        if self.doubts_hold_save(self.doubts()):
             return
         now = self.now()
         texts = self.texts()
