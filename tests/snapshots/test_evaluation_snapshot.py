@@ -49,24 +49,21 @@ async def fill_in_part_of_the_evaluation(pilot: Pilot[Any]) -> None:
 def test_evaluation_screen_wide(
     snap_compare: Any, filled_journal: Journal, clock: FixedClock
 ) -> None:
-    """Initech's evaluation at 120x40, two columns.
+    """Initech's evaluation at 100x30, two columns (the narrowest width that has two).
 
     The picture must show: the header "Evaluate · Initech — Analyst · screening ·
-    Mon 23 Nov 10:00 (2 days ago)" with "● saved 14:05" at its right; on the left the
-    ratings ●●●●○ 4/5, ●●●○○ 3/5, ●●●●● 5/5, overall ○○○○○ –, interest ●●○○○ 2/5 and the
-    earlier interest "(was 4)"; the key point "Migration story" above the "+ add a key
-    point" line; "Role matched the ad" with [NO] highlighted; the "No earlier lessons"
-    hint. On the right the five reflection boxes, the typed text in "What went well"
-    (with the cursor after it) and "To improve", then the closing questions with the
-    feedback date 2026-11-27 echoed as "Fri 27 Nov (in 2 days)". The footer offers
-    tab Next, ^s Finish, esc Back. No notification toast covers anything.
-
-    Known wrong in the approved picture: the 44-column left panel cuts "(was 4)" to
-    "(was" (see tests/ui/test_evaluation.py::test_the_earlier_interest_is_visible_in_full).
-    When that is fixed this snapshot changes and must be looked at and regenerated.
+    Mon 23 Nov 10:00 (2 days ago)" with "● saved 14:05" whole at its right; on the left
+    the ratings ●●●●○ 4/5, ●●●○○ 3/5, ●●●●● 5/5, overall ○○○○○ –, interest ●●○○○ 2/5 with
+    "(was 4)" in full, and "1–5 or ← → to rate" under them; the key point
+    "[ ] Migration story" above the "+ add a key point" line; "Role matched the ad
+    ( ) yes  (•) no  ( ) unsure" with "unsure" whole and "(•) no" bold in the accent
+    colour; the "No earlier lessons" hint. On the right the reflection boxes, "What went
+    well" focused: its panel border in the accent colour and a ▌ bar at its left, the
+    typed text with the cursor after it; "To improve" with its text. The footer offers
+    ^e Editor, tab Next, ^s Finish, esc Back and help. No notification toast.
     """
     app = make_app(filled_journal, clock, evaluate=INITECH)
-    assert snap_compare(app, terminal_size=(120, 40), run_before=fill_in_part_of_the_evaluation)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=fill_in_part_of_the_evaluation)
 
 
 def test_evaluation_screen_narrow(
@@ -77,8 +74,70 @@ def test_evaluation_screen_narrow(
     The picture must show: one header line with the company and "● saved 14:05" at the
     right (the interview's date may be cut short there, the save state must not be);
     below it the panels in one column, scrolled so that "What went well — keep doing"
-    with the typed text and the cursor is in view, "To improve" with its text under it;
-    the footer with tab Next, ^s Finish, esc Back. Nothing overlaps; no toast.
+    with the typed text, the cursor and the ▌ focus bar is in view, "To improve" with its
+    text under it; the footer with ^e Editor, tab Next, ^s Finish, esc Back. Nothing
+    overlaps; no toast.
     """
     app = make_app(filled_journal, clock, evaluate=INITECH)
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill_in_part_of_the_evaluation)
+
+
+def test_evaluation_screen_small(
+    snap_compare: Any, filled_journal: Journal, clock: FixedClock
+) -> None:
+    """The same evaluation at 60x20: one column, the title cut with "…", never the state.
+
+    The picture must show: the header "Evaluate · Initech — Analyst · screening ·…" then
+    "● saved 14:05" whole at the right; the focused "What went well — keep doing" box
+    with its accent border, the ▌ bar and the typed text wrapped on two lines; "To
+    improve" with its text; the footer ^e Editor, tab Next, ^s Finish and help, no label
+    cut. Nothing overlaps; no toast.
+    """
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=fill_in_part_of_the_evaluation)
+
+
+async def focus_a_rating(pilot: Pilot[Any]) -> None:
+    """The evaluation half filled in, then the focus on the "Conversation dynamic" rating."""
+    await fill_in_part_of_the_evaluation(pilot)
+    pilot.app.screen.query_one("#rate-dynamic_rating").focus()
+    await pilot.pause()
+
+
+async def focus_a_key_point(pilot: Pilot[Any]) -> None:
+    """The evaluation half filled in, then the focus on the ticked key point."""
+    await fill_in_part_of_the_evaluation(pilot)
+    box = pilot.app.screen.query_one(".key-point")
+    box.focus()
+    await pilot.press("space")
+    await pilot.pause(1.2)  # saved again: the indicator says "saved 14:05", not "saving…"
+    await pilot.pause()
+
+
+def test_evaluation_rating_focused(
+    snap_compare: Any, filled_journal: Journal, clock: FixedClock
+) -> None:
+    """The evaluation at 100x30 with the "Conversation dynamic" rating focused.
+
+    The picture must show: a ▌ accent bar left of "Conversation dynamic", that row bold
+    on a lighter background, still "●●●○○  3/5", the other rows exactly where they are in
+    the unfocused picture; the "How did it go?" panel border in the accent colour; the
+    footer starting with the rating's own keys "1-5 Set  ← → Change  0 Clear", then
+    tab Next, ^s Finish, esc Back. "What went well" no longer has the bar.
+    """
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=focus_a_rating)
+
+
+def test_evaluation_key_point_focused(
+    snap_compare: Any, filled_journal: Journal, clock: FixedClock
+) -> None:
+    """The evaluation at 100x30 with the key point focused and ticked with space.
+
+    The picture must show: "▌[x] Migration story" — the bar, the tick (x, green) and the
+    text, bold — on one line, with "+ add a key point" still right under it (nothing
+    jumped or vanished); the key points panel border in the accent colour; the footer
+    starting with "space Tick", then tab Next, ^s Finish, esc Back; "● saved 14:05".
+    """
+    app = make_app(filled_journal, clock, evaluate=INITECH)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=focus_a_key_point)
