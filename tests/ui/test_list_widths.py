@@ -15,7 +15,6 @@ import pytest
 from rich.segment import Segment
 from textual.widgets import DataTable
 
-from interview_journal.domain.model import Status
 from interview_journal.services import demo
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
