@@ -143,9 +143,9 @@ class ApplicationTable(DataTable[Text]):
                 style = colours.get(COLOURS[summary.status], "")
             elif summary.status.is_closed:
                 style = "dim"
-            # one cell of gap before every column (cell_padding is 0: the gap is ours)
-            text = Text(" " + clip(values[column.key], column.width), no_wrap=True)
-            text.stylize(style, 1 if column.key == "status" else 0)
+            # one cell of gap after every column: it is one wider than its text (cell_padding 0)
+            text = Text(clip(values[column.key], column.width), no_wrap=True)
+            text.stylize(style)
             cells.append(text)
         return cells
 
@@ -159,7 +159,7 @@ class ApplicationTable(DataTable[Text]):
         self._columns = fit_application_columns(self._natural(), room)
         self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in self._columns:
-            label = Text(" " + clip(column.label, column.width), style="bold")
+            label = Text(clip(column.label, column.width), style="bold")
             self.add_column(label, width=column.width + 1, key=column.key)
         ids = [s.application.id for s in self.summaries]
         wanted = ids.index(keep_id) if keep_id in ids else 0

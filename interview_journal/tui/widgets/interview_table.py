@@ -211,10 +211,10 @@ class InterviewTable(DataTable[str | Text]):
             style = "dim"
         cells: list[str | Text] = []
         for column in columns:
-            # one cell of gap before every column (cell_padding is 0: the gap is ours)
-            text = Text(" " + clip(values[column.key], column.width), no_wrap=True)
+            # one cell of gap after every column: it is one wider than its text (cell_padding 0)
+            text = Text(clip(values[column.key], column.width), no_wrap=True)
             if column.key == "status":
-                text.stylize(self._colours.get(STATUS_COLOURS[status], ""), 1)
+                text.stylize(self._colours.get(STATUS_COLOURS[status], ""))
             elif style:
                 text.stylize(style)
             cells.append(text)
@@ -280,7 +280,7 @@ class InterviewTable(DataTable[str | Text]):
         self._built_width = self.size.width
         self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in columns:
-            label = Text(" " + clip(column.label, column.width), style="bold")
+            label = Text(clip(column.label, column.width), style="bold")
             self.add_column(label, width=column.width + 1, key=column.key)
         for interview in self.interviews:
             self.add_row(*self._cells(interview, columns), key=str(interview.id))
