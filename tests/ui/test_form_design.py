@@ -14,6 +14,7 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.listing import InterviewQuery
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
+from interview_journal.tui.screens.entry_form import EntryFormScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.conftest import ZONE, sample_interviews
@@ -174,3 +175,26 @@ async def test_an_edit_shows_dates_in_words_and_saves_unchanged(
     assert again.starts_at == stored.starts_at
     assert again.feedback_by == stored.feedback_by
     assert again.contact_from == stored.contact_from
+
+
+async def test_a_follow_up_done_in_the_future_is_questioned_then_saved(
+    filled_journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(filled_journal, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "2", "n")
+        assert isinstance(app.screen, EntryFormScreen)
+        await press_and_settle(pilot, "alt+d")
+        assert focused_id(app) == "field-done"
+        await type_text(pilot, "in 2 days")
+        await until(pilot, lambda: shown(app, "#done-doubt"), "the doubt shown")
+        assert "Fri 27 Nov is in the future" in text_of(app, "#done-doubt")
+        await press_and_settle(pilot, "alt+r")
+        await type_text(pilot, "Ask about the timeline")
+        await press_and_settle(pilot, "ctrl+s")
+        assert isinstance(app.screen, EntryFormScreen)
+        assert focused_id(app) == "field-done"
+        await press_and_settle(pilot, "ctrl+s")
+        assert not isinstance(app.screen, EntryFormScreen)
+        assert any(toast.startswith("Saved: ") and "Fri 27 Nov" in toast for toast in toasts(app))
