@@ -460,14 +460,14 @@ async def test_enter_on_a_follow_up_opens_its_entry_and_ctrl_s_saves_the_edit(
         form = current(app, EntryFormScreen)
         assert "Edit entry · Hooli — Data Engineer" in text_of(app, "#form-title")
         assert form.texts()["kind"] == EntryKind.NOTE.value
-        assert input_value(app, "#field-due") == "2026-11-25 16:00"
+        assert input_value(app, "#field-due") == "Wed 25 Nov 16:00"
         assert form.query_one("#field-note", TextArea).text == HOOLI_NOTE_TEXT
         await focus_field(pilot, "note")
         await pilot.press("end")
         await type_text(pilot, " Ask about dbt.")
         await press_and_settle(pilot, "ctrl+s")
         current(app, ReviewScreen)
-        assert "Saved: note, 2026-11-25 16:00." in toasts(app)
+        assert "Saved: note, Wed 25 Nov 16:00." in toasts(app)
         assert review(app).highlighted_key() == key  # the cursor stays on it
         assert f"{HOOLI_NOTE_TEXT} Ask about dbt." in preview(app)
     saved = showcase_journal.get_entry(HOOLI_NOTE)
@@ -489,7 +489,7 @@ async def test_enter_on_a_suggestion_opens_the_form_filled_in_from_it(
         assert "New entry · Umbrella Health — ML Engineer" in text_of(app, "#form-title")
         texts = form.texts()
         assert texts["kind"] == EntryKind.FOLLOW_UP.value
-        assert texts["due"] == "2026-11-23"
+        assert texts["due"] == "Mon 23 Nov 2026"
         assert texts["reason"] == UMBRELLA_REASON
         assert texts["contact"] == "A. Wesker"
         assert showcase_journal.entries_for(UMBRELLA)[-1].kind is EntryKind.THANK_YOU

@@ -72,7 +72,7 @@ class ReviewList(GroupedList[ReviewItem]):
         self._prep = prep
         shown = [item for found in review.sections.values() for item in found]
         self._company_width = min(
-            COMPANY_WIDTH,
+            COMPANY_WIDTH if self.app.size.width >= 80 else COMPANY_WIDTH // 2,
             max((len(item.interview.company) for item in [*shown, *review.next_days]), default=8),
         )
         heading_style = self.get_component_rich_style("review-list--heading", partial=True)
