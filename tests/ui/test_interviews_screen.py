@@ -72,8 +72,8 @@ async def test_list_shows_upcoming_soonest_first_then_most_recent(
         await settle(pilot)
         assert_companies(companies(app), UPCOMING_FIRST)
         first = table_rows(app)[0]
-        assert "tomorrow 13:00" in first and "upcoming" in first
-        assert "rejected" in table_rows(app)[-1]
+        assert "tomorrow 13:00" in first and "▸ upcoming" in first
+        assert "✗ rejected" in table_rows(app)[-1]
         state = text_of(app, "#list-state")
         assert "status: all" in state and "sort: upcoming first" in state
         assert "5 interviews" in state
@@ -505,7 +505,7 @@ async def test_e_edits_the_highlighted_interview(
         assert "Edit Hooli — Data Engineer" in text_of(app, "#form-title")
         assert input_value(app, "#field-company") == "Hooli"
         assert input_value(app, "#field-role") == "Data Engineer"
-        assert input_value(app, "#field-starts_at") == "2026-11-27 10:00"
+        assert input_value(app, "#field-starts_at") == "Fri 27 Nov 10:00"
 
         await pilot.press("tab")
         assert focused_id(app) == "field-role"
@@ -736,5 +736,5 @@ async def test_the_next_column_shows_the_next_planned_follow_up(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         nexts = dict(zip(companies(app), column(app, "next"), strict=True))
-        assert shows(nexts["Initech"], "Mon 30 Nov")
+        assert shows(nexts["Initech"], "in 5 days")
         assert shows(nexts["Hooli"], "")

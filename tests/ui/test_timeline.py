@@ -103,7 +103,7 @@ def timeline(app: AnyApp) -> TimelineList:
     return app.screen.query_one(TimelineList)
 
 
-def render_plain(renderable: Any, width: int = 96) -> str:
+def render_plain(renderable: Any, width: int = 200) -> str:
     console = Console(width=width, no_color=True, color_system=None, record=True)
     console.print(renderable)
     return " ".join(console.export_text().split())
@@ -451,7 +451,7 @@ async def test_n_saves_a_new_follow_up_for_the_highlighted_lines_interview(
         await type_text(pilot, "Mention the Initech offer")
         await press_and_settle(pilot, "ctrl+s")
         assert isinstance(app.screen, TimelineScreen)
-        assert "Saved: follow-up, 2026-11-27." in toasts(app)
+        assert "Saved: follow-up, Fri 27 Nov." in toasts(app)
         (saved,) = journal.entries_for(hooli.id or 0)
         assert timeline(app).highlighted_key() == f"entry:{saved.id}"
         assert "Hooli" in highlighted_line(app)

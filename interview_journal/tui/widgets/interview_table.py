@@ -189,6 +189,7 @@ class InterviewTable(DataTable[str | Text]):
         }
         caps = {"when": 18, "company": 40, "role": 40, "stage": 12, "status": 16, "next": 12}
         widest = {key: len(label) for key, label in labels.items()}
+        widest["eval"] = len("✓ 4·5·3")  # a row redrawn after an evaluation must still fit
         for interview in self.interviews:
             for key, value in self._values(interview).items():
                 widest[key] = max(widest[key], len(value))

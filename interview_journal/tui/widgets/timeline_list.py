@@ -145,7 +145,7 @@ class TimelineList(GroupedList[TimelineItem]):
         # the reason gives way last: company first, then what the line is, a step at a time
         shrink = [
             {"company": 14},
-            {"what": 19},
+            {"what": 24},
             {"detail": 40},
             {"company": 10},
             {"what": 14},
