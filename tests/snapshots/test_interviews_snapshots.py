@@ -85,14 +85,27 @@ def test_filled_interviews_screen_80x24(
 ) -> None:
     """The same list in a classic 80x24 terminal.
 
-    The picture must show: no Date column (the exact date moves to the preview); the
-    When, Company, Role, Stage, Status and Eval columns for all five rows, company and
-    role clipped with "…" where they do not fit ("Pied Pip…", "Vandelay…"); the preview
-    of Pied Piper with "Thu 26 Nov 13:00"; the footer from "a Add" to "f Filter" (the rest
-    is cut at this width) and "^p palette"; nothing overlapping.
+    The picture must show: one date column, When, in words ("tomorrow 13:00"); the When,
+    Company, Role, Stage, Status and Eval columns for all five rows with a blank cell
+    between columns, company and role whole or cut with "…" (never without); the status
+    with its shape and colour ("▸ upcoming", "… awaiting", "✗ rejected"); no Next column
+    (it is in the preview); the preview of Pied Piper with "Thu 26 Nov 13:00"; the footer.
     """
     app = make_app(filled_journal, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_filled_interviews_screen_60x20(
+    snap_compare: Any, filled_journal: Journal, clock: FixedClock
+) -> None:
+    """The list at 60x20, still usable.
+
+    The picture must show: only When, Company, Role and Status (Next, Eval and Stage
+    dropped, in that order); every cut value ends in "…"; the status words whole with
+    their shapes; no horizontal scrollbar and no stray glyph at the right; the preview.
+    """
+    app = make_app(filled_journal, clock)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
 
 
 def test_add_form_echoes_the_typed_date(

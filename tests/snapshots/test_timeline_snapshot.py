@@ -44,9 +44,18 @@ def test_timeline_of_every_interview(
 
 
 def test_timeline_at_80x24(snap_compare: Any, showcase_journal: Journal, clock: FixedClock) -> None:
-    """The same at 80 columns: narrower company and kind columns, nothing wrapped."""
+    """The same at 80 columns: the company column narrower (cut with "…") before the
+    reason; what each line is whole; nothing wrapped; the highlighted line in the cursor's
+    colours only (not cyan or red on the cursor)."""
     app = make_app(showcase_journal, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_timeline)
+
+
+def test_timeline_at_60x20(snap_compare: Any, showcase_journal: Journal, clock: FixedClock) -> None:
+    """At 60 columns: marker, date, a short company, what and the start of the reason,
+    every cut ending in "…"; the "now" line across; no stray scrollbar glyph."""
+    app = make_app(showcase_journal, clock)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=open_timeline)
 
 
 def test_timeline_of_one_interview(

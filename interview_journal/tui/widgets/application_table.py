@@ -39,11 +39,11 @@ COLOURS = {
     ApplicationStatus.WAITING: "warning",
     ApplicationStatus.OFFER: "success",
     ApplicationStatus.ACCEPTED: "success",
-    ApplicationStatus.REJECTED: "text-muted",
+    ApplicationStatus.REJECTED: "error",
     ApplicationStatus.WITHDRAWN: "text-muted",
-    ApplicationStatus.GHOSTED: "error",
+    ApplicationStatus.GHOSTED: "warning",
 }
-"""The theme variable each status is drawn in."""
+"""The theme variable each status is drawn in (the same meanings as on Interviews)."""
 
 
 def status_words(status: ApplicationStatus) -> str:
