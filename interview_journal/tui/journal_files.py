@@ -6,7 +6,6 @@ Both run in a thread worker (a big journal takes seconds) and write beside the j
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -16,6 +15,7 @@ from textual import work
 from textual.app import App, SystemCommand
 
 from interview_journal.errors import JournalError
+from interview_journal.safe_files import staged_file
 
 if TYPE_CHECKING:
     from interview_journal.dates import Clock
@@ -73,10 +73,16 @@ class JournalFiles(App[None]):
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             svg = self.export_screenshot()
-            with os.fdopen(
-                os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w"
-            ) as out:
+            with staged_file(target) as out:
                 out.write(svg)
+        except JournalError as error:
+            self.notify(
+                f"No screenshot saved: {error.message}",
+                title="Screenshot",
+                severity="error",
+                timeout=10,
+            )
+            return None
         except OSError as error:
             self.notify(
                 f"No screenshot saved in {folder}: {error.strerror or error}",

@@ -174,10 +174,10 @@ async def test_adding_an_interview_in_the_form_the_day_before_the_change(
         await focus(pilot, "field-starts_at")
         await type_text(pilot, "tomorrow 14:00")
         await settle(pilot)
-        assert text_of(app, "#starts_at-echo") == "→ Sun 25 Oct 2026 14:00 (tomorrow 14:00)"
+        assert text_of(app, "#starts_at-echo") == "→ Sun 25 Oct 14:00 (tomorrow 14:00)"
         await press_and_settle(pilot, "ctrl+s")
         assert isinstance(app.screen, InterviewsScreen)
-        assert column(app, "date") == ["Sun 25 Oct 14:00"]
+        assert "Sun 25 Oct 14:00" in text_of(app, "#preview")
         assert column(app, "when") == ["tomorrow 14:00"]
     (saved,) = journal.page_interviews(InterviewQuery(now=clock.now())).interviews
     assert to_storage(saved.starts_at) == "2026-10-25T13:00:00Z"
@@ -416,7 +416,7 @@ async def test_the_tui_in_another_zone_shows_local_times_and_wall_clock_follow_u
         app = make_app(journal, clock)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            assert column(app, "date") == [date_cell]
+            assert date_cell in text_of(app, "#preview")  # exact in the preview
             assert column(app, "when") == [when_cell]
             await press_and_settle(pilot, "2")
             screen = app.screen
@@ -487,9 +487,9 @@ async def test_the_edit_form_in_new_york_shows_local_time_and_saves_the_same_ins
         await settle(pilot)
         await press_and_settle(pilot, "e")
         assert isinstance(app.screen, InterviewFormScreen)
-        assert app.screen.query_one("#field-starts_at", Input).value == "2026-11-27 04:00"
+        assert app.screen.query_one("#field-starts_at", Input).value == "Fri 27 Nov 04:00"
         echo = str(app.screen.query_one("#starts_at-echo", Static).render())
-        assert echo == "→ Fri 27 Nov 2026 04:00 (in 2 days)"
+        assert echo == "→ Fri 27 Nov 04:00 (in 2 days)"
         await focus(pilot, "field-role")
         await type_text(pilot, "Analyst")
         await press_and_settle(pilot, "ctrl+s")

@@ -59,7 +59,7 @@ def test_new_interview_form(
     The picture must show: the title "New interview"; at 100x30 and 80x24 each short field
     on one row, its label on the left (Application, Company (required), Role, When
     (required), Stage ...) and a borderless input to its right, one letter of each label
-    underlined (the alt+letter jump); under When, in green, "→ Fri 27 Nov 2026 10:00 (in
+    underlined (the alt+letter jump); under When, in green, "→ Fri 27 Nov 10:00 (in
     2 days)"; at 100x30 every field down to "May get in touch from" above the footer; at
     60x20 the same rows (a label column beside inputs), the lower ones scrolled away; the
     footer with ^s Save, esc Cancel and Help, no label cut.
@@ -89,7 +89,7 @@ def test_feedback_before_the_interview_is_questioned(
     """The new-interview form at 100x30 with the interview on "fri 10am" and feedback
     promised "thu".
 
-    The picture must show: under "Feedback promised by  thu", in green "→ Thu 26 Nov 2026
+    The picture must show: under "Feedback promised by  thu", in green "→ Thu 26 Nov
     (tomorrow)" and, in the warning colour, "⚠ Thu 26 Nov is before the interview itself
     (Fri 27 Nov). Feedback comes after it."; no error in red; the form scrolled so the
     feedback field is in view.

@@ -115,7 +115,7 @@ def test_add_form_echoes_the_typed_date(
 
     The picture must show: the title "New interview"; "Company (required)" with
     "Umbrella Health", "Role" with "ML Engineer"; "When (required)" with "fri 10am",
-    focused, and under it, in green, "→ Fri 27 Nov 2026 10:00 (in 2 days)"; Stage showing
+    focused, and under it, in green, "→ Fri 27 Nov 10:00 (in 2 days)"; Stage showing
     "first"; no error message; the footer with ctrl+s Save and esc Cancel.
     """
     app = make_app(filled_journal, clock)

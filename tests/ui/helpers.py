@@ -68,7 +68,7 @@ def table_text(app: AnyApp) -> str:
 
 
 def column(app: AnyApp, key: str) -> list[str]:
-    """The cells of one column ("when", "date", "company", "role", "stage", "status")."""
+    """The cells of one column ("when", "company", "role", "stage", "status", "eval", "next")."""
     table: DataTable[Any] = interview_table(app)
     return [str(cell) for cell in table.get_column(key)]
 

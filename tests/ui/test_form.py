@@ -130,7 +130,7 @@ async def test_typed_date_is_echoed_in_full(journal: Journal, clock: FixedClock)
         await type_text(pilot, "tomorrow 14:00")
         await pilot.pause()
         assert shown(app, "#starts_at-echo")
-        assert text_of(app, "#starts_at-echo") == "→ Thu 26 Nov 2026 14:00 (tomorrow 14:00)"
+        assert text_of(app, "#starts_at-echo") == "→ Thu 26 Nov 14:00 (tomorrow 14:00)"
         await pilot.press(*["backspace"] * len("tomorrow 14:00"))
         await pilot.pause()
         assert not shown(app, "#starts_at-echo")

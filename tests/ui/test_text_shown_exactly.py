@@ -101,8 +101,9 @@ line_texts = (
 """One-line text as a form saves it: trimmed, single spaces, not empty."""
 
 
-def render_plain(renderable: Any, width: int = 180) -> str:
-    """A list row as the terminal shows it, runs of spaces folded to one."""
+def render_plain(renderable: Any, width: int = SIZE[0] + 40) -> str:
+    """A list row as the terminal shows it (rendered wider than the app, so a row fitted
+    to the app's width is never shrunk again here), runs of spaces folded to one."""
     console = Console(width=width, no_color=True, color_system=None, file=io.StringIO())
     with console.capture() as capture:
         console.print(renderable)

@@ -1,4 +1,5 @@
-"""Ask for one date ("mon", "in 2 weeks"), checked and echoed in full as it is typed."""
+"""Ask for one date ("mon", "in 2 weeks"), checked and echoed as it is typed (the year
+when it is not this one)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ class AskDateScreen(JournalModal[When | None]):
             return
         today = self.now().date()
         at = f" {when.at:%H:%M}" if when.at else ""
-        echo.update(f"→ {format_day(when.day)}{at} ({relative_day(when.day, today)})")
+        echo.update(f"→ {format_day(when.day, today)}{at} ({relative_day(when.day, today)})")
         echo.display = True
 
     @on(Input.Submitted)

@@ -7,7 +7,8 @@ field is valid.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -19,9 +20,18 @@ from interview_journal.domain import validation
 from interview_journal.domain.applications import ENDINGS, Application, Source
 from interview_journal.domain.fields import Field, parse_each
 from interview_journal.errors import InputError
-from interview_journal.tui.screens.form import Choices, FormScreen, Saved, form_bindings
+from interview_journal.tui.screens.form import (
+    Choices,
+    FormScreen,
+    Saved,
+    day_text,
+    form_bindings,
+)
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
 from interview_journal.tui.widgets.footer_fit import FittedFooter
+
+if TYPE_CHECKING:
+    import pendulum
 
 
 def _source(text: str) -> Source | None:
@@ -84,14 +94,21 @@ APPLICATION_FIELDS: dict[str, Field] = {
     ]
 }
 ORDER = list(APPLICATION_FIELDS)
+
+
+def _applied(text: str, now: pendulum.DateTime) -> object:
+    return APPLICATION_FIELDS["applied_on"].parse(text, now)
+
+
 SELECTS: Choices = {
     "source": [(source.label, source.value) for source in Source],
     "ended": [(status.label, status.value) for status in ENDINGS],
 }
 
 
-def texts_of(application: Application | None) -> dict[str, str]:
-    """What the form shows for an application (or a new one): one text per field."""
+def texts_of(application: Application | None, now: pendulum.DateTime) -> dict[str, str]:
+    """What the form shows for an application (or a new one): one text per field, the
+    day applied in the app's words (read back the same)."""
     if application is None:
         return dict.fromkeys(ORDER, "")
     applied = application.applied_on
@@ -102,7 +119,9 @@ def texts_of(application: Application | None) -> dict[str, str]:
         "job_ad_text": application.job_ad_text,
         "source": application.source.value if application.source else "",
         "source_note": application.source_note,
-        "applied_on": dates.format_day(applied) if applied else "",
+        "applied_on": day_text(applied, None, now.date(), partial(_applied, now=now))
+        if applied
+        else "",
         "location": application.location,
         "salary": application.salary,
         "ended": application.ended.value if application.ended else "",
@@ -125,7 +144,9 @@ class CheckedForm(FormScreen[Saved]):
         echo.display = day is not None and not errors
         if day is not None:
             today = self.now().date()
-            echo.update(Content(f"→ {dates.format_day(day)} ({dates.relative_day(day, today)})"))
+            echo.update(
+                Content(f"→ {dates.format_day(day, today)} ({dates.relative_day(day, today)})")
+            )
 
     def _check(self, name: str, *, show_required: bool = True) -> bool:
         text = self.texts()[name]
@@ -222,7 +243,7 @@ class ApplicationFormScreen(CheckedForm[Application]):
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        self.open_form(texts_of(self.application), "company")
+        self.open_form(texts_of(self.application, self.now()), "company")
 
     def action_save(self) -> None:
         values = self.checked_values()

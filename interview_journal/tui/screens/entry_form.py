@@ -163,7 +163,7 @@ class EntryFormScreen(FormScreen[Entry]):
             echo.display = False
             return
         today = self.now().date()
-        shown = dates.format_day(when.day) + (f" {when.at:%H:%M}" if when.at else "")
+        shown = dates.format_day(when.day, today) + (f" {when.at:%H:%M}" if when.at else "")
         echo.update(f"→ {escape(shown)} ({dates.relative_day(when.day, today)})")
         echo.display = True
 

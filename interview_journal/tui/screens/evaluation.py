@@ -55,6 +55,7 @@ from interview_journal.tui.screens.evaluation_saving import (
     save_evaluation,
     taken_from_elsewhere,
 )
+from interview_journal.tui.screens.form import day_text
 from interview_journal.tui.widgets.choice import ChoiceBar
 from interview_journal.tui.widgets.editor_area import edit_outside, editor_binding
 from interview_journal.tui.widgets.footer_fit import FittedFooter
@@ -157,7 +158,9 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self._loading = True
         for name in ("feedback_by", "contact_from"):
             value: date | None = getattr(interview, name)
-            self.query_one(f"#date-{name}", Input).value = value.isoformat() if value else ""
+            self.query_one(f"#date-{name}", Input).value = (
+                day_text(value, None, self.now().date(), self._reads_agreed) if value else ""
+            )
             self._echo(name)
         self.call_after_refresh(self._done_loading)
 
@@ -283,7 +286,10 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     # --- the agreed dates (written to the interview) ------------------------------------
 
     def _parsed_date(self, name: str) -> date | None:
-        text = self.query_one(f"#date-{name}", Input).value
+        return self._reads_agreed(self.query_one(f"#date-{name}", Input).value)
+
+    def _reads_agreed(self, text: str) -> date | None:
+        """The day an agreed-date box saves for `text` (a date to come, if it can be)."""
         return dates.parse_optional_day(text, self.now(), dates.Lean.FUTURE)
 
     def _echo(self, name: str) -> None:

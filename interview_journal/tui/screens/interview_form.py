@@ -260,9 +260,9 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         value = values[name]
         now = self.now()
         if name == "starts_at":
-            shown = f"{dates.format_full(value, self.clock.tz)} ({dates.relative(value, now)})"
+            shown = f"{dates.format_exact(value, now)} ({dates.relative(value, now)})"
         else:
-            shown = f"{dates.format_day(value)} ({dates.relative_day(value, now.date())})"
+            shown = f"{dates.format_day(value, now.date())} ({dates.relative_day(value, now.date())})"
         echo.update(f"→ {escape(shown)}")
 
     def _check_field(self, name: str, *, show_required: bool = True) -> bool:
