@@ -66,8 +66,7 @@ async def test_footer_labels_are_whole_with_help(
         await pilot.pause()
         labels = assert_footer_whole(app)
         assert "Help" in labels
-        if view != "4" or width >= 90:  # Applications hides q below 90 on purpose
-            assert "Quit" in labels
+        assert "Quit" in labels
 
 
 async def test_footer_fits_again_after_resize(filled_journal: Journal, clock: FixedClock) -> None:

@@ -426,7 +426,8 @@ async def test_a_bad_date_shows_a_message_and_leaves_the_interview_alone(
     app = make_app(filled_journal, clock, evaluate=INITECH)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert pilot.app.screen.query_one("#date-feedback_by", Input).value == "Fri 27 Nov"  # in words, read back as the same day
+        # in words, read back as the same day
+        assert pilot.app.screen.query_one("#date-feedback_by", Input).value == "Fri 27 Nov"
         pilot.app.screen.query_one("#date-feedback_by", Input).value = "blursday"
         await pilot.pause()
         echo = pilot.app.screen.query_one("#echo-feedback_by", Static)

@@ -27,7 +27,7 @@ from interview_journal.tui.widgets.application_parts import (
     RoundList,
 )
 from interview_journal.tui.widgets.application_table import status_words
-from interview_journal.tui.widgets.footer_fit import FittedFooter, fit_footer
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.top_bar import TopBar
 
 FOLDED_LINES = 4
@@ -45,9 +45,6 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         ),
         Binding("tab", "app.focus_next", "Next list", id="next_list", tooltip="Rounds ⇄ people"),
     ]
-
-    FOOTER_FROM = {"next_list": 72, "unfold_ad": 72}
-    """Below these widths the key leaves the footer (the job ad says `o` itself)."""
 
     def __init__(self, application_id: int) -> None:
         super().__init__()
@@ -69,9 +66,6 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             yield Static(id="application-ad")
             yield Static(id="application-timeline")
         yield FittedFooter()
-
-    def on_resize(self) -> None:
-        fit_footer(self, self.app.size.width, self.FOOTER_FROM)
 
     def on_mount(self) -> None:
         # pushed over a view: its tab stays lit, the other views one key away

@@ -29,7 +29,7 @@ from interview_journal.services.undo import Undone
 from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.screens.searching import SearchAsYouType
 from interview_journal.tui.widgets.application_table import ApplicationTable, status_words
-from interview_journal.tui.widgets.footer_fit import FittedFooter, fit_footer
+from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.top_bar import TopBar
 
 
@@ -103,9 +103,6 @@ class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
     ]
 
-    FOOTER_FROM = {"quit": 90, "undo": 72, "filter": 72}
-    """Below these widths the key leaves the footer (it stays in the help and palette)."""
-
     def __init__(self) -> None:
         super().__init__()
         self.status_filter: ApplicationStatus | None = None
@@ -131,9 +128,6 @@ class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
         self.query_one("#empty").display = False
         self.table.focus()
         self.reload()
-
-    def on_resize(self) -> None:
-        fit_footer(self, self.app.size.width, self.FOOTER_FROM)
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("applications", self.now())

@@ -35,7 +35,9 @@ from interview_journal.tui.screens.form import FormScreen, day_text, form_bindin
 from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.person_input import PersonInput
 
-ORDER = ["kind", "due", "done", "channel", "contact", "reason", "note", "outcome"]
+ORDER = ["due", "reason", "kind", "done", "channel", "contact", "note", "outcome"]
+"""When and why first: what a follow-up needs typed. The kind comes from the key that
+opened the form and is rarely changed; the rest is optional."""
 DATE_FIELDS = frozenset({"due", "done"})
 JUMPS = {
     "kind": "k",
@@ -139,9 +141,10 @@ class EntryFormScreen(FormScreen[Entry]):
             self._echo(name, self.texts()[name])
         self.show_doubts(self.doubts())
         self._show_outcome()
-        first = "reason" if self.entry is None and self.start.kind.is_outgoing else "kind"
-        if self.start.due is None and self.entry is None:
-            first = "due"
+        # the first field, unless what it asks is already given (a suggestion's date)
+        first = "reason" if self.entry is None and self.start.due is not None else ORDER[0]
+        if not self.start.kind.is_outgoing and self.entry is None:
+            first = "done" if self.start.done is None else "kind"
         self.query_one(f"#field-{first}").focus()
         self.warm_date_parser()
 

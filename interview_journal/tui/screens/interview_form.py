@@ -262,7 +262,9 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         if name == "starts_at":
             shown = f"{dates.format_exact(value, now)} ({dates.relative(value, now)})"
         else:
-            shown = f"{dates.format_day(value, now.date())} ({dates.relative_day(value, now.date())})"
+            shown = (
+                f"{dates.format_day(value, now.date())} ({dates.relative_day(value, now.date())})"
+            )
         echo.update(f"→ {escape(shown)}")
 
     def _check_field(self, name: str, *, show_required: bool = True) -> bool:

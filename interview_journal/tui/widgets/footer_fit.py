@@ -3,13 +3,11 @@ help and the palette, and keep working)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, TextArea
@@ -135,27 +133,3 @@ class FittedFooter(Footer):
             self._fitted_width = self.size.width
             if self._bindings_ready:
                 self.call_after_refresh(self.recompose)
-
-
-def fit_footer(node: DOMNode, width: int, shown_from: Mapping[str, int]) -> None:
-    """Show each binding of `node` named in `shown_from` (by id) in the footer only when
-    the terminal is at least that wide.
-
-    FittedFooter now drops what does not fit by itself; this narrows further where a
-    screen wants a key gone earlier. Textual has no public way to change a binding's
-    `show` on one instance; each node holds its own copy of its bindings (`_bindings`),
-    so replacing them there changes this screen only.
-    """
-    bindings = node._bindings.key_to_bindings
-    changed = False
-    for key, found in bindings.items():
-        fitted = []
-        for binding in found:
-            limit = shown_from.get(binding.id or "")
-            if limit is not None and binding.show != (width >= limit):
-                binding = replace(binding, show=width >= limit)
-                changed = True
-            fitted.append(binding)
-        bindings[key] = fitted
-    if changed:
-        node.refresh_bindings()
