@@ -19,12 +19,17 @@ class ReadingPage(VerticalScroll):
     besides the arrows, page keys, home and end every scrolling container has."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", id="page_down_line", show=False, tooltip="One line"),
-        Binding("k", "scroll_up", "Up", id="page_up_line", show=False, tooltip="One line"),
+        Binding("j", "line(1)", "Down", id="page_down_line", show=False, tooltip="One line"),
+        Binding("k", "line(-1)", "Up", id="page_up_line", show=False, tooltip="One line"),
         Binding("space", "page_down", "Page", id="page_next", show=False, tooltip="One page on"),
         Binding("g", "scroll_home", "Top", id="page_top", show=False, tooltip="The start"),
         Binding("G", "scroll_end", "End", id="page_end", show=False, tooltip="The end"),
     ]
+
+    def action_line(self, lines: int) -> None:
+        """One line on or back at once, as a pager does: held or typed fast, each key is
+        one line, never merged into (or lost behind) an animation."""
+        self.scroll_to(y=self.scroll_y + lines, animate=False)
 
 
 class KeyedOptions(OptionList):
