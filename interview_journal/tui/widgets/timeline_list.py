@@ -35,7 +35,7 @@ MORE_BEFORE_END = 20
 class TimelineList(GroupedList[TimelineItem]):
     """The items of a timeline, grouped, with their headings."""
 
-    COMPONENT_CLASSES = {f"timeline-list--{state}" for state in STATES}
+    COMPONENT_CLASSES = {f"timeline-list--{state}" for state in STATES} | {"timeline-list--heading"}
 
     @dataclass
     class NeedMore(Message):
@@ -170,13 +170,15 @@ class TimelineList(GroupedList[TimelineItem]):
 
     def _heading(self, group: Group, width: int) -> Text:
         label = group.value.upper()
+        # as strong as the lines under it (a disabled line would be drawn muted otherwise)
+        style = self.get_component_rich_style("timeline-list--heading", partial=True)
         if group is not Group.TODAY or self._now is None:
-            return Text(label, style="bold")
+            return Text(label, style=style)
         now = self._now
         stamp = f" now · {now:%a} {now.day} {now:%b %H:%M} "
         rule = max(width - len(label) - len(stamp) - 2, 4)
         left = rule // 2
-        text = Text(label, style="bold")
+        text = Text(label, style=style)
         text.append(" " + "─" * left, style="dim")
         text.append(stamp, style="bold reverse")
         text.append("─" * (rule - left), style="dim")
