@@ -113,15 +113,21 @@ def clock() -> Clock:
         fail(f"INTERVIEW_JOURNAL_TZ: unknown time zone {tz!r} (e.g. Europe/Stockholm).")
 
 
-def settings() -> Settings:
-    """The config file's settings; each problem in it is one warning on stderr."""
+def settings_and_warnings() -> tuple[Settings, list[str]]:
+    """The config file's settings and its problems, each also one warning on stderr (the
+    TUI shows them again as a notification, since it covers the terminal)."""
     from interview_journal.paths import default_config_path
     from interview_journal.services.config import load_settings
 
     found, warnings = load_settings(default_config_path())
     for warning in warnings:
         click.echo(f"interview-journal: warning: {warning}", err=True)
-    return found
+    return found, warnings
+
+
+def settings() -> Settings:
+    """The config file's settings; each problem in it is one warning on stderr."""
+    return settings_and_warnings()[0]
 
 
 class IfMissing(Enum):

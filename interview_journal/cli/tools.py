@@ -89,7 +89,8 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
         from interview_journal.tui.app import run_app
 
         try:
-            code = run_app(journal, clock, settings=common.settings())
+            found, warnings = common.settings_and_warnings()
+            code = run_app(journal, clock, settings=found, warnings=warnings)
         finally:
             journal.close()
     finally:

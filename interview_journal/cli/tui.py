@@ -37,7 +37,7 @@ def open_tui(
             damage = journal.check_soundness()
             if damage is not None:  # an evaluation could not be saved: said before the TUI
                 raise damage.refusing_write()
-        clock, (settings, warnings) = common.clock(), read_settings()
+        clock, (settings, warnings) = common.clock(), common.settings_and_warnings()
         if view is None and evaluate is None:
             view = start_view(journal, clock, settings)
         code = run_app(
@@ -46,18 +46,6 @@ def open_tui(
     finally:
         journal.close()
     end_with(code)
-
-
-def read_settings() -> tuple[Settings, list[str]]:
-    """The config file's settings and its problems: each is a warning on stderr (seen
-    after the TUI, which covers the terminal) and a notification in the TUI at start."""
-    from interview_journal.paths import default_config_path
-    from interview_journal.services.config import load_settings
-
-    found, warnings = load_settings(default_config_path())
-    for warning in warnings:
-        click.echo(f"interview-journal: warning: {warning}", err=True)
-    return found, warnings
 
 
 def end_with(code: int | None) -> None:

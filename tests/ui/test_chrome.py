@@ -9,7 +9,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
-from interview_journal.cli.tui import read_settings
+from interview_journal.cli.common import settings_and_warnings
 from interview_journal.dates import FixedClock
 from interview_journal.paths import default_config_path
 from interview_journal.store import Journal
@@ -157,7 +157,7 @@ async def test_config_problem_is_a_notification_at_start(
     config = default_config_path()
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("[dates\nweek-starts = 'monday'\n", encoding="utf-8")
-    settings, warnings = read_settings()
+    settings, warnings = settings_and_warnings()
     assert warnings
     assert "warning" in capsys.readouterr().err  # still said on stderr, as before
     app = make_app(filled_journal, clock, settings=settings, warnings=warnings)
