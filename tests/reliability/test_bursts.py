@@ -18,7 +18,7 @@ Scenarios, in the app's own keys:
    in their menus), ctrl+s, `q`;
 3. evaluate: `1`, `j` `j`, `v`, three text boxes with tab between them, ctrl+e (the editor
    appends a marker), ctrl+s, `q`;
-4. plan a follow-up: `1`, `j` `j` `j`, `t`, `n`, the entry form, ctrl+s, `q`;
+4. plan a follow-up: `1`, `j` `j` `j`, `t`, `n`, the entry form (when, why, then the rest), ctrl+s, `q`;
 5. mark done from the review: `1`, `3`, `j` `j`, `x`, `q`.
 
 Each is run unloaded and under CPU load (a busy loop per core beside the app); the `slow`
@@ -436,10 +436,10 @@ SCENARIOS = {
                 Step("jjj", shows="─Initech"),
                 Step("t", shows="Timeline · Initech"),
                 Step("n", shows="New entry · Initech"),
-                Step("2026-12-20 09:30" + TAB + TAB),  # planned for; done stays empty
+                Step("2026-12-20 09:30" + TAB),  # planned for
+                Step(REASON + TAB + TAB + TAB),  # the reason; kind kept, done stays empty
                 Step(ENTER + "c" + ENTER + TAB),  # channel: call
                 Step(", M. Bolton" + TAB),  # after the interviewer already in "with"
-                Step(REASON + TAB),
                 Step(NOTE),
                 Step(CTRL_S, shows="Saved:"),
                 Step("q"),

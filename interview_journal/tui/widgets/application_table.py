@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -116,11 +117,11 @@ class ApplicationTable(DataTable[Text]):
     def _natural(self) -> dict[str, int]:
         sample = self.summaries[:CHUNK]
         return {
-            "title": max((len(s.application.title) for s in sample), default=0),
-            "status": max((len(status_words(s.status)) for s in sample), default=0),
-            "rounds": max((len(s.marks) for s in sample), default=0),
-            "last": max((len(self._last(s)) for s in sample), default=0),
-            "next": max((len(next_words(s, self.today)) for s in sample), default=0),
+            "title": max((cell_len(s.application.title) for s in sample), default=0),
+            "status": max((cell_len(status_words(s.status)) for s in sample), default=0),
+            "rounds": max((cell_len(s.marks) for s in sample), default=0),
+            "last": max((cell_len(self._last(s)) for s in sample), default=0),
+            "next": max((cell_len(next_words(s, self.today)) for s in sample), default=0),
         }
 
     def _last(self, summary: ApplicationSummary) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pendulum
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -120,7 +121,7 @@ def _over(widths: dict[str, int], room: int) -> int:
 
 def clip(text: str, width: int) -> str:
     """`text`, or as much as fits in `width` ending in "…"."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
 
 
 class InterviewTable(DataTable[str | Text]):
@@ -192,7 +193,7 @@ class InterviewTable(DataTable[str | Text]):
         widest["eval"] = len("✓ 4·5·3")  # a row redrawn after an evaluation must still fit
         for interview in self.interviews:
             for key, value in self._values(interview).items():
-                widest[key] = max(widest[key], len(value))
+                widest[key] = max(widest[key], cell_len(value))
         wants = [
             Want(key, label, min(widest[key], caps.get(key, 12))) for key, label in labels.items()
         ]

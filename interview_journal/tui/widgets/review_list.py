@@ -4,6 +4,7 @@ and the follow-ups planned for the next 7 days folded under the ones due."""
 from __future__ import annotations
 
 import pendulum
+from rich.cells import cell_len
 from rich.console import Group as RenderGroup
 from rich.style import Style
 from rich.table import Table
@@ -73,7 +74,10 @@ class ReviewList(GroupedList[ReviewItem]):
         shown = [item for found in review.sections.values() for item in found]
         self._company_width = min(
             COMPANY_WIDTH if self.app.size.width >= 80 else COMPANY_WIDTH // 2,
-            max((len(item.interview.company) for item in [*shown, *review.next_days]), default=8),
+            max(
+                (cell_len(item.interview.company) for item in [*shown, *review.next_days]),
+                default=8,
+            ),
         )
         heading_style = self.get_component_rich_style("review-list--heading", partial=True)
         options: list[Option] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pendulum
+from rich.cells import cell_len
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -130,10 +131,10 @@ class TimelineList(GroupedList[TimelineItem]):
         last; company gives way first, then what the line is."""
         lines = [self._line(item) for item, _ in self._entries if item is not None]
         widest = {
-            "when": max((len(line.when) for line in lines), default=4),
-            "company": max((len(line.company) for line in lines), default=7),
-            "what": max((len(line.what) for line in lines), default=4),
-            "detail": max((len(line.detail) for line in lines), default=6),
+            "when": max((cell_len(line.when) for line in lines), default=4),
+            "company": max((cell_len(line.company) for line in lines), default=7),
+            "what": max((cell_len(line.what) for line in lines), default=4),
+            "detail": max((cell_len(line.detail) for line in lines), default=6),
         }
         wants = [
             Want("marker", "", 2),
