@@ -18,7 +18,8 @@ Scenarios, in the app's own keys:
    in their menus), ctrl+s, `q`;
 3. evaluate: `1`, `j` `j`, `v`, three text boxes with tab between them, ctrl+e (the editor
    appends a marker), ctrl+s, `q`;
-4. plan a follow-up: `1`, `j` `j` `j`, `t`, `n`, the entry form (when, why, then the rest), ctrl+s, `q`;
+4. plan a follow-up: `1`, `j` `j` `j`, `t`, `n`, the entry form (when, why, then the
+   rest), ctrl+s, `q`;
 5. mark done from the review: `1`, `3`, `j` `j`, `x`, `q`.
 
 Each is run unloaded and under CPU load (a busy loop per core beside the app); the `slow`
