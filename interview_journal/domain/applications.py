@@ -86,6 +86,8 @@ class Application:
     ended: ApplicationStatus | None = None
     """How it ended, when the user said so (accepted, rejected, withdrawn)."""
     notes: str = ""
+    takeaway: str = ""
+    """What the user takes from the process, written in its retro when it ended."""
     id: int | None = None
     uuid: str = field(default_factory=new_uuid)
     created_at: datetime | None = None

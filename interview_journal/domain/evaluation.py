@@ -30,6 +30,14 @@ class RoleMatch(StrEnum):
     UNSURE = "unsure"
 
 
+class Applied(StrEnum):
+    """Did you apply the lesson shown from last time?"""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
     """Something the candidate meant to get across, and whether they did."""
@@ -103,6 +111,10 @@ class Evaluation:
     hear_back_answer: str = ""
     clarity_asked: bool = False
     clarity_answer: str = ""
+    lesson_applied: Applied | None = None
+    """Whether the earlier lesson shown on this evaluation was applied in this interview."""
+    lesson_from: int | None = None
+    """The interview whose evaluation that lesson (or thing to improve) was written in."""
     version: int = 0
     """0 until first saved; each save bumps it, and a save from an older version is stale."""
     updated_at: datetime | None = None
@@ -294,3 +306,5 @@ class PastLesson:
     text: str
     kind: str = field(default="lesson")
     """"lesson" or "to_improve"."""
+    interview_id: int | None = None
+    """The interview whose evaluation it was written in."""

@@ -115,7 +115,7 @@ class Evaluations:
         """Lessons and things to improve from evaluations of interviews before `before`,
         newest first."""
         rows = self.connection.query(
-            "SELECT i.company, i.starts_at, e.lesson, e.to_improve FROM evaluations e "
+            "SELECT i.id, i.company, i.starts_at, e.lesson, e.to_improve FROM evaluations e "
             "JOIN interviews i ON i.id = e.interview_id "
             "WHERE i.starts_at < ? AND (e.lesson != '' OR e.to_improve != '') "
             "ORDER BY i.starts_at DESC LIMIT ?",
@@ -127,7 +127,11 @@ class Evaluations:
                 if row[kind].strip():
                     lessons.append(
                         PastLesson(
-                            row["company"], from_storage(row["starts_at"]), row[kind].strip(), kind
+                            row["company"],
+                            from_storage(row["starts_at"]),
+                            row[kind].strip(),
+                            kind,
+                            row["id"],
                         )
                     )
         return lessons[:limit]

@@ -41,10 +41,12 @@ def merge_plan(
             }
             for row in plan.people:
                 _merge_row(db, "people", "uuid", row, report, "people")
+            lessons_from: list[tuple[str, int, str]] = []
             for source in plan.interviews:
-                _merge_interview(db, source, applications, report)
+                _merge_interview(db, source, applications, report, lessons_from)
                 if progress is not None:
                     progress(1)
+            _link_lessons(db, lessons_from)
             _file_unfiled_rounds(db, report, people=plan.people_from_rounds)
             db.conn.executemany(
                 "INSERT OR IGNORE INTO dismissed_suggestions (key, dismissed_at) "
@@ -61,7 +63,11 @@ def merge_plan(
 
 
 def _merge_interview(
-    db: Database, source: dict[str, Any], applications: dict[str, int], report: ImportReport
+    db: Database,
+    source: dict[str, Any],
+    applications: dict[str, int],
+    report: ImportReport,
+    lessons_from: list[tuple[str, int, str]],
 ) -> None:
     """One interview with its evaluation and entries, filed under its application when the
     file names one (else `_file_unfiled_rounds` files it)."""
@@ -71,11 +77,26 @@ def _merge_interview(
     interview_id = _merge_row(db, "interviews", "uuid", row, report, "interviews")
     evaluation = source["evaluation"]
     if evaluation is not None:
-        evaluation = evaluation | {"interview_id": interview_id}
+        evaluation = {k: v for k, v in evaluation.items() if k != "lesson_from_uuid"}
+        evaluation["interview_id"] = interview_id
         _merge_row(db, "evaluations", "interview_id", evaluation, report, "evaluations")
+        lesson_from = source["evaluation"].get("lesson_from_uuid")
+        if lesson_from:
+            lessons_from.append((lesson_from, interview_id, evaluation["updated_at"]))
     for entry in source["follow_ups"]:
         entry_row = entry | {"interview_id": interview_id}
         _merge_row(db, "follow_ups", "uuid", entry_row, report, "follow-ups")
+
+
+def _link_lessons(db: Database, lessons_from: list[tuple[str, int, str]]) -> None:
+    """Each imported evaluation that answered "did you apply it?" points at the interview
+    whose lesson it was asked about (named by uuid in the file, so it is found once every
+    interview is in). An evaluation the journal held newer copies of is left as it was."""
+    db.conn.executemany(
+        "UPDATE evaluations SET lesson_from = (SELECT id FROM interviews WHERE uuid = ?) "
+        "WHERE interview_id = ? AND updated_at = ?",
+        lessons_from,
+    )
 
 
 def _count(db: Database, table: str) -> int:

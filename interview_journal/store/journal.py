@@ -39,6 +39,7 @@ from interview_journal.store.people import People
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
     import pendulum
 
+    from interview_journal.domain.insights import Insights
     from interview_journal.domain.review import PrepSheet, Review
     from interview_journal.domain.suggestions import Suggestion, SuggestionSettings
     from interview_journal.domain.timeline_page import TimelineCursor, TimelinePage, TimelineQuery
@@ -204,6 +205,21 @@ class Journal:
     def evaluation_summary(self, interview_id: int) -> EvaluationSummary | None:
         """What the list's Eval column shows for one interview (None: not started)."""
         return self.evaluations.summaries([interview_id]).get(interview_id)
+
+    # --- insights ----------------------------------------------------------------------
+
+    def insights(self, now: datetime, since: date | None = None) -> Insights:
+        """Every section of Insights over the interviews held from `since` up to `now`."""
+        from interview_journal.store.insights import read_insights
+
+        return read_insights(self.connection, now, since)
+
+    def insight_section(self, name: str, now: datetime, since: date | None = None) -> object:
+        """One section of Insights (a name of `domain.insights.SECTIONS`), for a view that
+        shows each as soon as it is read."""
+        from interview_journal.store.insights import read_section
+
+        return read_section(self.connection, name, now, since)
 
     # --- timeline entries and suggestions ----------------------------------------------
 

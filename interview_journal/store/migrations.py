@@ -362,5 +362,24 @@ def _search_every_word(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0006_insights")
+def _insights(db: Database) -> None:
+    """What Insights reads back: whether the lesson shown at an evaluation was applied
+    (and whose lesson it was), and what the user takes from an application that ended.
+    The index lets the per-month and per-source aggregates read evaluations in order."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE evaluations ADD COLUMN lesson_applied TEXT
+            CHECK (lesson_applied IN ('yes', 'partly', 'no'));
+        ALTER TABLE evaluations ADD COLUMN lesson_from INTEGER
+            REFERENCES interviews (id) ON DELETE SET NULL;
+        ALTER TABLE applications ADD COLUMN takeaway TEXT NOT NULL DEFAULT '';
+        CREATE INDEX applications_by_source ON applications (source, id);
+        PRAGMA user_version = 6;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

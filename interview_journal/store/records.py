@@ -59,7 +59,11 @@ def read_records(
         marks = ",".join("?" for _ in ids)
         evaluations = {
             row["interview_id"]: row
-            for row in query(f"SELECT * FROM evaluations WHERE interview_id IN ({marks})", ids)
+            for row in query(
+                "SELECT e.*, (SELECT uuid FROM interviews WHERE id = e.lesson_from) "
+                f"AS lesson_from_uuid FROM evaluations e WHERE e.interview_id IN ({marks})",
+                ids,
+            )
         }
         entries: dict[int, list[Row]] = {}
         for row in query(

@@ -14,6 +14,7 @@ from interview_journal.dates import day_from_storage, day_to_storage, from_stora
 from interview_journal.domain.applications import Application, ApplicationStatus, Source
 from interview_journal.domain.evaluation import (
     CONTENT_FIELDS,
+    Applied,
     Evaluation,
     EvaluationState,
     EvaluationSummary,
@@ -32,7 +33,7 @@ INTERVIEW_COLUMNS = (
 )
 APPLICATION_COLUMNS = (
     "id, uuid, company, role, job_ad_url, job_ad_text, source, source_note, applied_on, "
-    "location, salary, ended, notes, created_at, updated_at, version"
+    "location, salary, ended, notes, takeaway, created_at, updated_at, version"
 )
 PERSON_COLUMNS = (
     "id, uuid, name, role, company, email, phone, url, notes, created_at, updated_at, version"
@@ -119,6 +120,7 @@ def application_from_row(row: Row) -> Application:
         salary=row["salary"],
         ended=ApplicationStatus(row["ended"]) if row["ended"] else None,
         notes=row["notes"],
+        takeaway=row["takeaway"],
         created_at=from_storage(row["created_at"]),
         updated_at=from_storage(row["updated_at"]),
         version=row["version"],
@@ -140,6 +142,7 @@ def application_to_row(application: Application) -> Row:
         "salary": application.salary,
         "ended": application.ended.value if application.ended else None,
         "notes": application.notes,
+        "takeaway": application.takeaway,
     }
 
 
@@ -213,6 +216,7 @@ def evaluation_from_row(row: Row) -> Evaluation:
         for p in json.loads(row["key_points"] or "[]")
     )
     values["role_matched"] = RoleMatch(row["role_matched"]) if row["role_matched"] else None
+    values["lesson_applied"] = Applied(row["lesson_applied"]) if row["lesson_applied"] else None
     for name in _BOOLS:
         values[name] = None if row[name] is None else bool(row[name])
     for name in ("next_steps_asked", "hear_back_asked", "clarity_asked"):
@@ -232,6 +236,7 @@ def evaluation_to_row(evaluation: Evaluation) -> Row:
         [{"text": p.text, "made": p.made} for p in evaluation.key_points], ensure_ascii=False
     )
     row["role_matched"] = evaluation.role_matched.value if evaluation.role_matched else None
+    row["lesson_applied"] = evaluation.lesson_applied.value if evaluation.lesson_applied else None
     for name in _BOOLS:
         value = row[name]
         row[name] = None if value is None else int(bool(value))

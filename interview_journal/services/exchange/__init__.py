@@ -43,7 +43,7 @@ FORMAT_VERSION = 2
 
 APPLICATION_FIELDS = (
     "uuid", "company", "role", "job_ad_url", "job_ad_text", "source", "source_note",
-    "applied_on", "location", "salary", "ended", "notes", "created_at", "updated_at",
+    "applied_on", "location", "salary", "ended", "notes", "takeaway", "created_at", "updated_at",
 )  # fmt: skip
 PERSON_FIELDS = (
     "uuid", "name", "role", "company", "email", "phone", "url", "notes", "created_at",
@@ -76,6 +76,8 @@ def record_to_json(record: Record, applications: dict[int, str]) -> dict[str, An
             if name not in EVALUATION_SKIP
         }
         evaluation["key_points"] = json.loads(evaluation["key_points"])
+        # whose lesson was asked about: by uuid, as interviews are named across journals
+        evaluation["lesson_from"] = evaluation.pop("lesson_from_uuid", None)
     data["evaluation"] = evaluation
     data["follow_ups"] = [{name: row[name] for name in ENTRY_FIELDS} for row in record.entry_rows]
     return data

@@ -45,6 +45,7 @@ APPLICATION_TEXTS = form_fields(
     job_ad_text=("Job ad", validation.MAX_LONG),
     source_note=("Source note", validation.MAX_SHORT),
     salary=("Salary", validation.MAX_SHORT),
+    takeaway=("What you take from this process", validation.MAX_LONG),
 )
 """The application form's free-text fields: its label and length limit for each."""
 PERSON_TEXTS = form_fields(

@@ -131,6 +131,8 @@ def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
     created = doc.updated_at if doc.created_at is UNSET else doc.created_at
     created_at = timestamp(created, f"{where}.created_at")
     row = msgspec.structs.asdict(doc)
+    lesson_from = row.pop("lesson_from")
+    row["lesson_from"] = None  # a uuid in the file; the importer finds its interview
     row["key_points"] = json.dumps(
         [{"text": point.text, "made": point.made} for point in doc.key_points],
         ensure_ascii=False,
@@ -141,7 +143,11 @@ def _evaluation_row(item: object, where: str) -> dict[str, Any] | None:
         )
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise fail(where, f"a value is not valid ({error})") from None
-    return evaluation_to_row(evaluation) | {"created_at": created_at, "updated_at": updated_at}
+    return evaluation_to_row(evaluation) | {
+        "created_at": created_at,
+        "updated_at": updated_at,
+        "lesson_from_uuid": lesson_from,
+    }
 
 
 def _entry_row(item: object, where: str) -> dict[str, Any]:

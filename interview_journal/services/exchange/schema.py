@@ -13,7 +13,7 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from interview_journal.domain.applications import ENDINGS, ApplicationStatus, Source
-from interview_journal.domain.evaluation import RATINGS, EvaluationState, RoleMatch
+from interview_journal.domain.evaluation import RATINGS, Applied, EvaluationState, RoleMatch
 from interview_journal.domain.model import Format, Stage, Status
 from interview_journal.domain.timeline import Channel, EntryKind, Outcome
 from interview_journal.store.exchange import ImportFileError
@@ -43,6 +43,8 @@ class ApplicationDoc(Struct):
     salary: str | None = None
     ended: ApplicationStatus | None = None
     notes: str | None = None
+    takeaway: str | None = None
+    """What the user took from the process (format 2, since schema 6)."""
     created_at: str | None = None
     updated_at: str | None = None
 
@@ -117,6 +119,9 @@ class EvaluationDoc(Struct):
     hear_back_answer: str = ""
     clarity_asked: Flag = False
     clarity_answer: str = ""
+    lesson_applied: Applied | None = None
+    lesson_from: str | None = None
+    """The uuid of the interview whose lesson was asked about (in the same file)."""
 
 
 class EntryDoc(Struct):
@@ -206,7 +211,7 @@ ENTRY_PROBLEMS: dict[str, Problem] = {
 
 _APPLICATION_TEXTS = (
     "uuid", "company", "role", "job_ad_url", "job_ad_text", "source_note", "location",
-    "salary", "notes",
+    "salary", "notes", "takeaway",
 )  # fmt: skip
 APPLICATION_PROBLEMS: dict[str, Problem] = {
     **dict.fromkeys(_APPLICATION_TEXTS, _TEXT),
