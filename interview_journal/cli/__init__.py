@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("views", "timeline"),
     "review": ("views", "review"),
     "today": ("views", "today"),
+    "insights": ("insights", "insights"),
     "prep": ("views", "prep"),
     "export": ("exchange", "export"),
     "import": ("exchange", "import_"),
