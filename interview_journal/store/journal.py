@@ -39,12 +39,15 @@ from interview_journal.store.people import People
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
     import pendulum
 
+    from interview_journal.domain.applications import Application
     from interview_journal.domain.insights import Insights
+    from interview_journal.domain.retro import Retro
     from interview_journal.domain.review import PrepSheet, Review
     from interview_journal.domain.suggestions import Suggestion, SuggestionSettings
     from interview_journal.domain.timeline_page import TimelineCursor, TimelinePage, TimelineQuery
     from interview_journal.store.bulk import Bundle
     from interview_journal.store.exchange import ImportPlan, ImportReport, Record
+    from interview_journal.store.retro import TakeawaySaved
     from interview_journal.store.review_queries import ReviewQueries
 
 __all__ = [  # with the names callers import from here
@@ -319,3 +322,27 @@ class Journal:
 
     def backup(self, target: Path) -> BackupCopy:
         return write_backup(self.connection, target)
+
+    # --- the retro of an application, and the lesson an evaluation answered about -------
+
+    def retro(self, application_id: int, now: datetime, *, ghosted_after_days: int) -> Retro:
+        """What the retro of one application shows, as it stands at `now`."""
+        from interview_journal.store.retro import read_retro
+
+        return read_retro(
+            self.connection, application_id, now, ghosted_after_days=ghosted_after_days
+        )
+
+    def save_takeaway(self, base: Application, takeaway: str) -> TakeawaySaved:
+        """Write what the user takes from an application (read as `base`); a save made
+        elsewhere meanwhile is merged with it."""
+        from interview_journal.store.retro import save_takeaway
+
+        return save_takeaway(self.connection, base, takeaway)
+
+    def lesson_of(self, interview_id: int) -> PastLesson | None:
+        """The lesson (or thing to improve) of one interview's evaluation, as "Last time's
+        lesson" shows it."""
+        from interview_journal.store.retro import lesson_of
+
+        return lesson_of(self.connection, interview_id)
