@@ -54,6 +54,9 @@ def record_markdown(record: Record, now: pendulum.DateTime) -> str:
     if interview.notes.strip():
         lines += ["", "### Prep notes", "", interview.notes.strip()]
     sections = evaluation_sections(record.evaluation)
+    if sections and record.evaluation and record.evaluation.lesson_applied:
+        # the answer to "did you apply it?", asked beside the lesson shown from last time
+        sections.append(("Lesson applied", record.evaluation.lesson_applied.value))
     if sections:
         lines += ["", "### Evaluation", ""]
         for heading, text in sections:
@@ -102,11 +105,14 @@ INTERVIEW_COLUMNS = [
     "id", "uuid", "application_id", "company", "role", "starts_at", "stage", "round_label",
     "format", "status", "interest", "location", "interviewers", "job_ad_url", "feedback_by",
     "contact_from", "notes", "evaluation", *RATINGS, "key_points", *EVALUATION_TEXTS,
+    "lesson_applied", "lesson_from",
 ]  # fmt: skip
+"""`lesson_applied` answers "did you apply it?" about the earlier lesson shown at the
+evaluation (yes, partly, no); `lesson_from` is the id of the interview it was written in."""
 APPLICATION_COLUMNS = [
     "id", "uuid", "company", "role", "status", "rounds_held", "rounds_ahead", "applied_on",
     "source", "source_note", "location", "salary", "job_ad_url", "last_contact",
-    "next_follow_up", "notes", "job_ad_text",
+    "next_follow_up", "notes", "takeaway", "job_ad_text",
 ]  # fmt: skip
 FOLLOW_UP_COLUMNS = [
     "id", "uuid", "interview_id", "interview_uuid", "company", "kind", "due", "done",
@@ -115,15 +121,18 @@ FOLLOW_UP_COLUMNS = [
 
 
 def _evaluation_cells(evaluation: Evaluation | None) -> list[object]:
-    """The evaluation's state, ratings, key points (one a line, ticked when made) and texts."""
+    """The evaluation's state, ratings, key points (one a line, ticked when made), texts,
+    and the answer about the lesson from last time (with the interview it came from)."""
     if evaluation is None:
-        return [""] * (2 + len(RATINGS) + len(EVALUATION_TEXTS))
+        return [""] * (4 + len(RATINGS) + len(EVALUATION_TEXTS))
     points = "\n".join(f"[{'x' if p.made else ' '}] {p.text}" for p in evaluation.key_points)
     return [
         evaluation.state.value,
         *(getattr(evaluation, name) or "" for name in RATINGS),
         points,
         *(getattr(evaluation, name) for name in EVALUATION_TEXTS),
+        evaluation.lesson_applied.value if evaluation.lesson_applied else "",
+        evaluation.lesson_from or "",
     ]
 
 
@@ -230,6 +239,7 @@ def _application_cells(summary: ApplicationSummary) -> list[object]:
         summary.last_contact or "",
         upcoming.due.key.replace("T", " ") if upcoming and upcoming.due else "",
         application.notes,
+        application.takeaway,
         application.job_ad_text,
     ]
 
