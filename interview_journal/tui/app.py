@@ -25,6 +25,7 @@ from interview_journal.tui.guard import JournalGuard
 from interview_journal.tui.journal_files import JournalFiles
 from interview_journal.tui.quitting import Quitting
 from interview_journal.tui.screens.applications import ApplicationsScreen
+from interview_journal.tui.screens.insights import InsightsScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.review import ReviewScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
@@ -48,13 +49,14 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
     # One sheet per part of the app, so each has one obvious place (styles/).
     CSS_PATH = [
         f"styles/{part}.tcss"
-        for part in ("app", "lists", "review", "forms", "details", "evaluation")
+        for part in ("app", "lists", "review", "forms", "details", "evaluation", "insights")
     ]
     MODES = {
         "interviews": InterviewsScreen,
         "timeline": TimelineScreen,
         "review": ReviewScreen,
         "applications": ApplicationsScreen,
+        "insights": InsightsScreen,
     }
     DEFAULT_MODE = "interviews"
     BINDINGS = [
@@ -72,6 +74,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         _view("2", "timeline", "Timeline", "Follow-ups of every interview"),
         _view("3", "review", "Review", "What needs you today"),
         _view("4", "applications", "Applications", "Every application and where it stands"),
+        _view("5", "insights", "Insights", "What your interviews are teaching you"),
         Binding(
             "ctrl+q",
             "quit",

@@ -13,6 +13,7 @@ VIEWS = [
     ("timeline", "Timeline"),
     ("review", "Review"),
     ("applications", "Applications"),
+    ("insights", "Insights"),
 ]
 """The modes in tab order, with their labels."""
 NAMED_FROM = 90
