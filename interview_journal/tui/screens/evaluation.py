@@ -37,10 +37,10 @@ from interview_journal.tui.screens.base import DELETED_ELSEWHERE, JournalAccess
 from interview_journal.tui.screens.evaluation_layout import (
     evaluation_widgets,
     header_text,
-    lesson_text,
     read_evaluation,
     save_state_label,
     show_evaluation,
+    show_lesson,
 )
 from interview_journal.tui.screens.evaluation_saving import (
     AGREED_LABELS,
@@ -91,6 +91,8 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self.interview: Interview | None = None
         self.saved: Evaluation = Evaluation(interview_id, version=0)
         """What the journal holds (version 0: nothing yet). The base for merges."""
+        self.lesson: PastLesson | None = None
+        """The earlier lesson shown, which "Did you apply it?" asks about."""
         self.saver = Autosaver(self, self._prepare, self._show_state)
         self._leave_anyway = False
         """Escape was pressed after a failed save: the next escape leaves regardless."""
@@ -111,7 +113,10 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         try:
             self.interview = self.journal.get_interview(self.interview_id)
             existing = self.journal.get_evaluation(self.interview_id)
-            lessons = self.journal.past_lessons(self.interview.starts_at, limit=2)
+            lessons = self.journal.past_lessons(self.interview.starts_at, limit=1)
+            answered = existing.lesson_from if existing is not None else None
+            # reopened, it shows the lesson it answered about, not a newer one
+            lesson = self.journal.lesson_of(answered) if answered is not None else None
         except NotFoundError as error:
             self.failed(error, read_again=False)  # deleted in another window: this closes
             return
@@ -127,7 +132,8 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             )
         self.saved = existing
         self._show_header()
-        self._show_lesson(lessons)
+        self.lesson = lesson or (lessons[0] if lessons else None)
+        show_lesson(self, self.lesson, self.now().date())
         self._fill(existing)
         self._fill_agreed(self.interview)
         self.saver.show_state(SaveState.SAVED if existing.version else SaveState.NEW)
@@ -139,10 +145,6 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         self.query_one("#eval-title", Static).update(header_text(interview, self.now()))
         before = interview.interest
         self.query_one("#rate-interest_after", RatingBar).note = f"(was {before})" if before else ""
-
-    def _show_lesson(self, lessons: list[PastLesson]) -> None:
-        today = self.now().date()
-        self.query_one("#last-lesson", Static).update(lesson_text(lessons, today))
 
     def _fill(self, evaluation: Evaluation) -> None:
         self._loading = True
@@ -169,7 +171,7 @@ class EvaluationScreen(JournalAccess, Screen[None]):
     def current(self) -> Evaluation:
         """What is on screen, on top of what the journal holds."""
         state = self.saved.state if self.saved.version else EvaluationState.DRAFT
-        return self.saved.with_changes(state=state, **read_evaluation(self))
+        return self.saved.with_changes(state=state, **read_evaluation(self, self.lesson))
 
     # --- saving -----------------------------------------------------------------------
 
@@ -274,7 +276,22 @@ class EvaluationScreen(JournalAccess, Screen[None]):
         now = self.current().with_changes(state=mine.state)
         if any(getattr(now, name) != getattr(mine, name) for name in CONTENT_FIELDS):
             shown = merge(mine, now, self.saved)
+        self._show_lesson_of(shown)
         self._fill(shown)
+
+    def _show_lesson_of(self, evaluation: Evaluation) -> None:
+        """After a merge: the lesson the answer kept is about (another window may have
+        answered about another one)."""
+        answered = evaluation.lesson_from
+        if answered is None or (self.lesson and self.lesson.interview_id == answered):
+            return
+        try:
+            lesson = self.journal.lesson_of(answered)
+        except JournalError:
+            return  # the lesson shown stays; the answer is saved all the same
+        if lesson is not None:
+            self.lesson = lesson
+            show_lesson(self, lesson, self.now().date())
 
     def _not_written(self, error: JournalError) -> SaveState:
         if isinstance(error, NotFoundError):

@@ -20,6 +20,7 @@ from interview_journal.domain.evaluation import (
     RATINGS,
     REFLECTIONS,
     SHORT_TEXTS,
+    Applied,
     Evaluation,
     PastLesson,
     RoleMatch,
@@ -76,6 +77,13 @@ def _left_column() -> ComposeResult:
     with Vertical(classes="panel", id="lesson-panel") as lesson:
         lesson.border_title = "Last time's lesson"
         yield Static(id="last-lesson")
+        # shown only when there is a lesson to answer about (see `show_lesson`)
+        yield ChoiceBar(
+            "Did you apply it?",
+            [(a.value, a.value) for a in Applied],
+            id="choice-lesson_applied",
+            label_width=20,
+        )
 
 
 def _right_column() -> ComposeResult:
@@ -133,10 +141,16 @@ def show_evaluation(screen: Widget, evaluation: Evaluation) -> None:
         None if accurate is None else ("yes" if accurate else "no")
     )
     screen.query_one(KeyPointList).set_points(evaluation.key_points)
+    applied = evaluation.lesson_applied
+    screen.query_one("#choice-lesson_applied", ChoiceBar).set_value(
+        applied.value if applied else None
+    )
 
 
-def read_evaluation(screen: Widget) -> dict[str, Any]:
-    """What the widgets show, by `Evaluation` field."""
+def read_evaluation(screen: Widget, lesson: PastLesson | None) -> dict[str, Any]:
+    """What the widgets show, by `Evaluation` field. `lesson` is the one shown as "Last
+    time's lesson": an answer to "did you apply it?" is about it (none shown: the answer
+    the evaluation holds is left as it is)."""
     values: dict[str, Any] = {}
     for name in RATINGS:
         values[name] = screen.query_one(f"#rate-{name}", RatingBar).value
@@ -151,7 +165,18 @@ def read_evaluation(screen: Widget) -> dict[str, Any]:
     accurate = screen.query_one("#choice-accurate", ChoiceBar).value
     values["accurate"] = None if accurate is None else accurate == "yes"
     values["key_points"] = screen.query_one(KeyPointList).points
+    if lesson is not None:
+        applied = screen.query_one("#choice-lesson_applied", ChoiceBar).value
+        values["lesson_applied"] = Applied(applied) if applied else None
+        values["lesson_from"] = lesson.interview_id if applied else None
     return values
+
+
+def show_lesson(screen: Widget, lesson: PastLesson | None, today: date) -> None:
+    """Show `lesson` as "Last time's lesson", with "Did you apply it?" under it (no
+    lesson: the hint, and no question)."""
+    screen.query_one("#last-lesson", Static).update(lesson_text([lesson] if lesson else [], today))
+    screen.query_one("#choice-lesson_applied", ChoiceBar).display = lesson is not None
 
 
 def lesson_text(lessons: list[PastLesson], today: date) -> Content | str:
