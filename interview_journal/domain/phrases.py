@@ -66,7 +66,7 @@ SWEDISH_STOP_WORDS = frozenset(  # as prose, like the English list
     bakom bara behöver behövde bland blev bli blir blivit borde bort bra både båda
     de dem den denna deras dess dessa det detta dig dej din dina ditt dock du där
     därför då efter eftersom ej eller en ens er era ert ett
-    fast fick fler flera framför fram från fått få får för före förut försöka försöker
+    fick fler flera framför fram från fått få får för före förut försöka försöker
     försökte
     gick gjorde gjort gå går gått göra gör
     ha hade haft han hans har hela hellre henne hennes hit hon honom hos hur här
@@ -114,11 +114,19 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(text.replace("’", "'").casefold())
 
 
+_ALSO_ENGLISH = frozenset({"bland", "den", "dock", "ens", "era", "hit", "man", "sin", "ta", "tar"})
+"""Swedish stop words that are English words too ("hit", "man"): they do not make a text
+Swedish."""
+
+_SWEDISH_ONLY = SWEDISH_STOP_WORDS - ENGLISH_STOP_WORDS - _ALSO_ENGLISH
+_ENGLISH_ONLY = ENGLISH_STOP_WORDS - SWEDISH_STOP_WORDS
+
+
 def language_of(tokens: Sequence[str]) -> str:
     """ "swedish" when more of the words are Swedish stop words than English ones, else
-    "english"."""
-    english = sum(map(ENGLISH_STOP_WORDS.__contains__, tokens))
-    swedish = sum(map(SWEDISH_STOP_WORDS.__contains__, tokens))
+    "english" (the words of both lists, like "i" and "under", count for neither)."""
+    english = sum(map(_ENGLISH_ONLY.__contains__, tokens))
+    swedish = sum(map(_SWEDISH_ONLY.__contains__, tokens))
     return "swedish" if swedish > english else "english"
 
 
