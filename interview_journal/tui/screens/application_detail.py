@@ -43,6 +43,13 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         Binding(
             "o", "unfold", "Job ad", id="unfold_ad", tooltip="Show the whole job ad, or fold it"
         ),
+        Binding(
+            "R",
+            "retro",
+            "Retro",
+            id="retro",
+            tooltip="Look back on this application, and write what you take from it",
+        ),
         Binding("tab", "app.focus_next", "Next list", id="next_list", tooltip="Rounds ⇄ people"),
     ]
 
@@ -61,6 +68,7 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             yield RoundList(id="rounds")
             yield Static(Content.from_markup("[b]People met[/b]"), classes="part-title")
             yield PeopleList(id="people")
+            yield Static(id="application-takeaway")
             yield Static(id="application-promises")
             yield Static(id="application-facts")
             yield Static(id="application-ad")
@@ -72,6 +80,12 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         self.query_one(TopBar).show(self.app.current_mode, self.now())
         self.read_again()
         self.query_one(RoundList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on top (a round, a person, the form or the retro closed above it, or one
+        opened from that form): show what they changed."""
+        if self.application is not None:
+            self.read_again()
 
     def read_again(self) -> None:
         """Read the application and everything about it, and show it."""
@@ -95,6 +109,7 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             )
         )
         self._show_facts(application)
+        self._show_takeaway(application)
         self._show_ad(application)
         self.query_one(RoundList).show(
             [(r.id or 0, _round_line(r, now)) for r in rounds],
@@ -148,6 +163,18 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
             )
         )
 
+    def _show_takeaway(self, application: Application) -> None:
+        """What the user took from it (written in its retro), when there is something."""
+        takeaway = self.query_one("#application-takeaway", Static)
+        text = application.takeaway.strip()
+        takeaway.display = bool(text)
+        if text:
+            takeaway.update(
+                Content.from_markup(
+                    "[b]What I take from it[/b]  [dim]R opens the retro[/dim]\n$text", text=text
+                )
+            )
+
     def _show_ad(self, application: Application) -> None:
         ad = self.query_one("#application-ad", Static)
         lines = application.job_ad_text.strip().splitlines()
@@ -185,7 +212,7 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
     def _open_round(self, event: KeyedOptions.Chosen) -> None:
         from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 
-        self.app.push_screen(InterviewDetailScreen(event.key), lambda _: self.read_again())
+        self.app.push_screen(InterviewDetailScreen(event.key))
 
     @on(KeyedOptions.Chosen, "#people")
     def _edit_person(self, event: KeyedOptions.Chosen) -> None:
@@ -196,7 +223,7 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         except JournalError as error:
             self.failed(error)
             return
-        self.app.push_screen(PersonFormScreen(person), lambda _: self.read_again())
+        self.app.push_screen(PersonFormScreen(person))
 
     def action_unfold(self) -> None:
         self.unfolded = not self.unfolded
@@ -207,9 +234,12 @@ class ApplicationScreen(JournalAccess, Screen[Application | None]):
         from interview_journal.tui.screens.application_form import ApplicationFormScreen
 
         if self.application is not None:
-            self.app.push_screen(
-                ApplicationFormScreen(self.application), lambda _: self.read_again()
-            )
+            self.app.push_screen(ApplicationFormScreen(self.application))
+
+    def action_retro(self) -> None:
+        from interview_journal.tui.screens.retro import RetroScreen
+
+        self.app.push_screen(RetroScreen(self.application_id))
 
     def action_back(self) -> None:
         self.dismiss(self.application)

@@ -19,6 +19,7 @@ from interview_journal.dates import Lean, parse_optional_day
 from interview_journal.domain import validation
 from interview_journal.domain.applications import ENDINGS, Application, Source
 from interview_journal.domain.fields import Field, parse_each
+from interview_journal.domain.retro import newly_ended, wants_retro
 from interview_journal.errors import InputError
 from interview_journal.tui.screens.form import (
     Choices,
@@ -250,12 +251,28 @@ class ApplicationFormScreen(CheckedForm[Application]):
         if values is None:
             return
         applications = self.journal.applications
+        saved: list[Application] = []
+
+        def kept(application: Application) -> Application:
+            saved.append(application)
+            return application
+
         if self.application is None:
             new = Application(company=values.pop("company")).with_changes(**values)
-            self.save_with(lambda: applications.add(new), _said)
+            self.save_with(lambda: kept(applications.add(new)), _said)
         else:
             changed = self.application.with_changes(**values)
-            self.save_with(lambda: applications.update(changed), _said)
+            self.save_with(lambda: kept(applications.update(changed)), _said)
+        if saved:
+            self._offer_retro(saved[0])
+
+    def _offer_retro(self, saved: Application) -> None:
+        """The user has just said how it ended: its retro opens (once: not when a takeaway
+        is written already)."""
+        from interview_journal.tui.screens.retro import RetroScreen
+
+        if saved.id is not None and newly_ended(self.application, saved) and wants_retro(saved):
+            self.app.push_screen(RetroScreen(saved.id))
 
     def action_cancel(self) -> None:
         self.ask_to_discard(

@@ -30,7 +30,9 @@ from interview_journal.domain.entry_fields import (
 from interview_journal.domain.fields import Field
 from interview_journal.domain.model import Interview
 from interview_journal.domain.plausible import entry_doubts
+from interview_journal.domain.retro import ends_application, wants_retro
 from interview_journal.domain.timeline import Channel, Entry, EntryKind, Outcome, When
+from interview_journal.errors import JournalError
 from interview_journal.tui.screens.form import FormScreen, day_text, form_bindings, jump_bindings
 from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.person_input import PersonInput
@@ -261,10 +263,33 @@ class EntryFormScreen(FormScreen[Entry]):
 
     def _save(self, entry: Entry) -> None:
         said = partial(_said, self.now().date())
+        saved: list[Entry] = []
+
+        def kept(written: Entry) -> Entry:
+            saved.append(written)
+            return written
+
         if self.entry is None:
-            self.save_with(lambda: self.journal.add_entry(entry), said)
+            self.save_with(lambda: kept(self.journal.add_entry(entry)), said)
         else:
-            self.save_with(lambda: self.journal.update_entry(entry), said)
+            self.save_with(lambda: kept(self.journal.update_entry(entry)), said)
+        if saved and ends_application(self.entry, saved[0]):
+            self._offer_retro()
+
+    def _offer_retro(self) -> None:
+        """A rejection or a withdrawal was just recorded: the application's retro opens
+        (once: not when a takeaway is written already)."""
+        from interview_journal.tui.screens.retro import RetroScreen
+
+        application_id = self.interview.application_id
+        if application_id is None:
+            return
+        try:
+            application = self.journal.applications.get(application_id)
+        except JournalError:
+            return  # the entry is saved; the retro can wait for `R`
+        if wants_retro(application):
+            self.app.push_screen(RetroScreen(application_id))
 
     def action_cancel(self) -> None:
         self.ask_to_discard(
