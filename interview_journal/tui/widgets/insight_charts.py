@@ -71,9 +71,10 @@ class InsightChart(Horizontal, can_focus=True):
     newest, and the numbers beside it (first → last, the direction), so the chart is never
     the only place a figure is."""
 
-    CELLS_PER_PERIOD = 2
-    """Each period is this many cells wide, while there is room."""
-
+    CELLS_PER_PERIOD = 3
+    """Each period is this many cells wide from `WIDE` cells on (one cell below)."""
+    WIDE = 70
+    MOST_CELLS = 36
     def __init__(
         self,
         label: str,
@@ -99,10 +100,15 @@ class InsightChart(Horizontal, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.label), classes="chart-label")
-        chart = ScaledSparkline(self.values, low=self.low, high=self.high)
-        chart.styles.max_width = len(self.values) * self.CELLS_PER_PERIOD
-        yield chart
+        yield ScaledSparkline(self.values, low=self.low, high=self.high)
         yield Static(Text(self.numbers), classes="chart-numbers")
+
+    def on_resize(self) -> None:
+        # every chart of the view as wide as the others (the same number of periods), and
+        # narrower on a narrow screen, so the numbers beside them keep their room
+        cells = self.CELLS_PER_PERIOD if self.size.width >= self.WIDE else 1
+        width = min(self.MOST_CELLS, len(self.values) * cells)
+        self.query_one(ScaledSparkline).styles.width = width
 
 
 # --- what is charted ------------------------------------------------------------------------
