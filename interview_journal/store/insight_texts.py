@@ -52,6 +52,9 @@ WORDS_READ = 500
 PHRASES_PER_FIELD = 8
 """The most phrases listed per reflection."""
 
+WALKED = 2000
+"""The latest interviews walked first for the latest evaluations of a kind (see `_latest`)."""
+
 _BLANK = "' ' || char(9, 10, 13)"
 """What `trim` takes off in SQL: spaces, tabs and line ends (text of only these is
 empty)."""
@@ -111,13 +114,34 @@ def _latest(
     connection: Connection, period: _Period, columns: str, having: str, limit: int
 ) -> list[Row]:
     """The latest `limit` evaluations of interviews in the period with `having` true,
-    newest first: `columns` of interview `i` and evaluation `e`."""
-    # interviews first, newest first along the index: the join stops at `limit`
+    newest first: `columns` of evaluation `e` and `i.id`, `i.starts_at`.
+
+    Most often they are among the latest interviews: those are walked first, newest first
+    along `interviews_by_start`. Where they are few and far between (answers to "did you
+    apply it?" in a long journal begun before the question was asked), walking the whole
+    index would look up every evaluation; reading the evaluations once is quicker then."""
+    order = "ORDER BY i.starts_at DESC, i.id DESC"
+    walk = WALKED
+    rows = connection.query(
+        f"SELECT {columns} FROM (SELECT i.id, i.starts_at FROM interviews i WHERE {period.where} "
+        f"{order} LIMIT ?) i CROSS JOIN evaluations e ON e.interview_id = i.id "
+        f"WHERE {having} {order} LIMIT ?",
+        [*period.params, walk, limit],
+    )
+    if len(rows) == limit:
+        return rows
+    walked_all = (
+        connection.query(
+            f"SELECT count(*) AS n FROM (SELECT 1 FROM interviews i WHERE {period.where} LIMIT ?)",
+            [*period.params, walk + 1],
+        )[0]["n"]
+        <= walk
+    )
+    if walked_all:
+        return rows
     return connection.query(
-        f"SELECT {columns} FROM interviews i "
-        "CROSS JOIN evaluations e ON e.interview_id = i.id "
-        f"WHERE {period.where} AND ({having}) "
-        "ORDER BY i.starts_at DESC, i.id DESC LIMIT ?",
+        f"SELECT {columns} FROM evaluations e CROSS JOIN interviews i ON i.id = e.interview_id "
+        f"WHERE {period.where} AND ({having}) {order} LIMIT ?",
         [*period.params, limit],
     )
 

@@ -148,6 +148,20 @@ def test_since_is_the_day_where_the_interview_was_held(journal: Journal, clock: 
     assert found.uses[0].answered_in == (just_in,)
 
 
+def test_answers_far_back_in_a_long_journal_are_found(
+    journal: Journal, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(insight_texts, "WALKED", 2)  # the latest interviews walked first
+    slow = held(journal, day(9, 1), lesson="Slow down")
+    answered(journal, day(9, 2), slow, Applied.YES)
+    answered(journal, day(9, 3), slow, Applied.NO)
+    for index in range(3):
+        held(journal, day(11, 1 + index), went_well="Calm")
+    assert [counts(use) for use in lessons(journal, clock).uses] == [("Slow down", 1, 0, 1)]
+    monkeypatch.setattr(insight_texts, "ANSWERS_READ", 1)
+    assert [counts(use) for use in lessons(journal, clock).uses] == [("Slow down", 0, 0, 1)]
+
+
 # --- written again and again --------------------------------------------------------------
 
 
