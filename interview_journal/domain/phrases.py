@@ -262,7 +262,8 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
     `texts` are (interview id, text), newest first; a phrase counts once per text (texts
     of one interview given one after the other count once). A longer phrase absorbs the
     shorter ones inside it: "question" is listed beside "first question" only when at
-    least `at_least` texts hold it without the longer phrase."""
+    least `at_least` texts hold it without a longer phrase listed. Of phrases found in
+    exactly the same texts, only the first is listed."""
     at_least = max(at_least, 1)
     read = [(interview_id, _read(text)) for interview_id, text in texts]
     starts = [[list(range(len(clause.stems))) for clause in text] for _, text in read]
@@ -279,16 +280,23 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
         order |= {key: index for index, key in enumerate(holding)}  # first seen: newest
         starts = _next_starts(read, size, starts, {key for key, _ in often})
     found.sort(key=lambda item: -len(item[0]))  # the longest first: they absorb
-    # per part of a phrase kept: the most texts holding a phrase kept around it
-    covered: dict[Key, int] = {}
+    # per part of a phrase kept: the texts holding a phrase kept around it
+    covered: dict[Key, set[int]] = {}
     kept: list[tuple[Key, list[int]]] = []
     for key, ids in found:
-        if len(ids) - covered.get(key, 0) < at_least:
+        around = covered.get(key)
+        if around is not None and sum(i not in around for i in ids) < at_least:
             continue
         kept.append((key, ids))
         for part in _parts(key):
-            covered[part] = max(covered.get(part, 0), len(ids))
+            covered.setdefault(part, set()).update(ids)
     kept.sort(key=lambda item: (-len(item[1]), -len(item[0]), order[item[0]]))
+    # phrases in exactly the same texts (the parts of one sentence written again and
+    # again) say nothing the first of them does not: opening either reads the same texts
+    distinct = {tuple(ids): (key, ids) for key, ids in reversed(kept)}
+    kept = sorted(
+        distinct.values(), key=lambda item: (-len(item[1]), -len(item[0]), order[item[0]])
+    )
     shown = []
     for key, ids in kept[:limit]:
         # the words written most often; on a tie, the newest (places are newest first)

@@ -84,8 +84,8 @@ def test_stop_words_are_never_listed_in_either_language() -> None:
 
 
 def test_a_phrase_stops_at_punctuation() -> None:
-    texts = ["Stayed calm. Questions came fast."] * 3
-    assert found(texts) == [("questions came fast", 3), ("stayed calm", 3)]
+    texts = ["Stayed calm. Questions came fast."] * 3 + ["Stayed calm", "Questions came fast"]
+    assert found(texts) == [("questions came fast", 4), ("stayed calm", 4)]
 
 
 # --- stems --------------------------------------------------------------------------------
@@ -173,3 +173,18 @@ def test_a_sentence_written_again_and_again_shows_whole() -> None:
 def test_on_a_tie_the_phrase_written_most_recently_comes_first() -> None:
     texts = ["Kafka", "salary", "Kafka", "salary", "Kafka", "salary"]
     assert found(texts) == [("kafka", 3), ("salary", 3)]
+
+
+def test_a_word_inside_several_listed_phrases_is_listed_only_for_texts_they_miss() -> None:
+    texts = ["Draw first, then talk"] * 3 + ["Rambled on the first question"] * 3
+    assert found(texts) == [("rambled on the first question", 3), ("draw first", 3)]
+    assert ("first", 9) in found([*texts, "First impressions", "First", "first things first"])
+
+
+def test_of_phrases_in_exactly_the_same_texts_only_the_first_is_listed() -> None:
+    texts = ["Slow down in system design: draw first, then talk."] * 4 + ["Calm"]
+    assert found(texts) == [("slow down in system design", 4)]
+    assert found([*texts, "Talk slower", "Talk!"]) == [
+        ("talk", 6),
+        ("slow down in system design", 4),
+    ]
