@@ -1,10 +1,11 @@
 """Words and phrases the user writes again and again, in English and Swedish.
 
 Short reflections ("Rambled on the first question; answer in two sentences") are cut into
-clauses at punctuation, stop words are dropped inside each clause, and the runs of one to
-four words left are counted by their stems, once per text: "questions" and "question",
-"frågan" and "frågor" are one word. A phrase is shown in the words the user wrote most
-often, with the stop words inside it kept ("rambling on the first question").
+clauses at punctuation, stop words are dropped inside each clause, and the runs of words
+left are counted by their stems, once per text: "questions" and "question", "frågan" and
+"frågor" are one word. A longer phrase absorbs the shorter ones inside it unless they are
+written clearly more often on their own. A phrase is shown in the words the user wrote
+most often, with the stop words inside it kept ("rambling on the first question").
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ _WORDS = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 """Letters and digits of any script; an apostrophe or a hyphen inside a word keeps it one
 ("didn't", "follow-up")."""
 
-_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»…–—\n|/•*]")
-"""Where a clause ends: a phrase never runs across these."""
+_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»…–—\n|/•*]|\s-+\s")
+"""Where a clause ends (a dash typed as " - " too): a phrase never runs across these."""
 
 _VOWELS = frozenset("aeiouyäåö")
 
@@ -186,15 +187,15 @@ def _read(text: str) -> list[_Clause]:
     return read
 
 
-def _parts(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+Key = tuple[str, ...]
+"""A phrase by the stems of its words (stop words left out)."""
+
+
+def _parts(key: Key) -> Iterator[Key]:
     """Every shorter run of words inside a phrase."""
     for size in range(1, len(key)):
         for start in range(len(key) - size + 1):
             yield key[start : start + size]
-
-
-Key = tuple[str, ...]
-"""A phrase by the stems of its words (stop words left out)."""
 
 
 _Place = tuple[_Clause, int]
@@ -293,12 +294,14 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
     kept.sort(key=lambda item: (-len(item[1]), -len(item[0]), order[item[0]]))
     # phrases in exactly the same texts (the parts of one sentence written again and
     # again) say nothing the first of them does not: opening either reads the same texts
-    distinct = {tuple(ids): (key, ids) for key, ids in reversed(kept)}
-    kept = sorted(
-        distinct.values(), key=lambda item: (-len(item[1]), -len(item[0]), order[item[0]])
-    )
+    distinct: list[tuple[Key, list[int]]] = []
+    sets: set[tuple[int, ...]] = set()
+    for key, ids in kept:
+        if tuple(ids) not in sets:
+            sets.add(tuple(ids))
+            distinct.append((key, ids))
     shown = []
-    for key, ids in kept[:limit]:
+    for key, ids in distinct[:limit]:
         # the words written most often; on a tie, the newest (places are newest first)
         forms = Counter(_form(place, len(key)) for place in places[key])
         shown.append(Phrase(forms.most_common(1)[0][0], len(ids), tuple(ids)))

@@ -40,6 +40,11 @@ def test_words_are_case_folded_letters_and_digits_of_any_script() -> None:
 
 def test_apostrophes_and_hyphens_only_join_inside_a_word() -> None:
     assert words("'quoted' - dash -- end's") == ["quoted", "dash", "end's"]
+    assert clauses("Calm - then nervous, well-prepared") == [
+        ["calm"],
+        ["then", "nervous"],
+        ["well-prepared"],
+    ]
 
 
 def test_clauses_end_at_sentence_punctuation_commas_and_new_lines() -> None:
