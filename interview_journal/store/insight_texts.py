@@ -121,23 +121,19 @@ def _latest(
     apply it?" in a long journal begun before the question was asked), walking the whole
     index would look up every evaluation; reading the evaluations once is quicker then."""
     order = "ORDER BY i.starts_at DESC, i.id DESC"
-    walk = WALKED
     rows = connection.query(
         f"SELECT {columns} FROM (SELECT i.id, i.starts_at FROM interviews i WHERE {period.where} "
         f"{order} LIMIT ?) i CROSS JOIN evaluations e ON e.interview_id = i.id "
-        f"WHERE {having} {order} LIMIT ?",
-        [*period.params, walk, limit],
+        f"WHERE ({having}) {order} LIMIT ?",
+        [*period.params, WALKED, limit],
     )
     if len(rows) == limit:
         return rows
-    walked_all = (
-        connection.query(
-            f"SELECT count(*) AS n FROM (SELECT 1 FROM interviews i WHERE {period.where} LIMIT ?)",
-            [*period.params, walk + 1],
-        )[0]["n"]
-        <= walk
-    )
-    if walked_all:
+    in_period = connection.query(
+        f"SELECT count(*) AS n FROM (SELECT 1 FROM interviews i WHERE {period.where} LIMIT ?)",
+        [*period.params, WALKED + 1],
+    )[0]["n"]
+    if in_period <= WALKED:  # every interview in the period was walked
         return rows
     return connection.query(
         f"SELECT {columns} FROM evaluations e CROSS JOIN interviews i ON i.id = e.interview_id "
