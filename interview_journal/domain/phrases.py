@@ -27,6 +27,7 @@ __all__ = [
     "clauses",
     "language_of",
     "recurring",
+    "sentences",
     "stem",
     "words",
 ]
@@ -97,17 +98,30 @@ _WORDS = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 """Letters and digits of any script; an apostrophe or a hyphen inside a word keeps it one
 ("didn't", "follow-up")."""
 
-_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”«»…–—\n|/•*]|\s-+\s")
-"""Where a clause ends (a dash typed as " - " too): a phrase never runs across these."""
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+_BREAK = re.compile(r"[;:()\[\]{}\"“”«»…–—|/•*]|\s-+\s")
+"""Where a clause ends inside a sentence (a dash typed as " - " too): a phrase never runs
+across these. A comma does not end one ("draw first, then talk")."""
 
 _VOWELS = frozenset("aeiouyäåö")
 
 
+def sentences(text: str) -> list[list[list[str]]]:
+    """The text's sentences, each a list of its clauses, each the list of its words,
+    case-folded."""
+    found = []
+    for sentence in _SENTENCE_END.split(text.replace("’", "'").casefold()):
+        parts = [words for part in _BREAK.split(sentence) if (words := _WORDS.findall(part))]
+        if parts:
+            found.append(parts)
+    return found
+
+
 def clauses(text: str) -> list[list[str]]:
-    """The text's clauses (cut at sentence punctuation, commas, brackets and new lines),
-    each the list of its words, case-folded."""
-    found = (_WORDS.findall(part) for part in _BREAK.split(text.replace("’", "'").casefold()))
-    return [clause for clause in found if clause]
+    """The text's clauses (cut at the end of a sentence, a semicolon, a colon, a bracket,
+    a dash or a new line), each the list of its words, case-folded."""
+    return [clause for sentence in sentences(text) for clause in sentence]
 
 
 def words(text: str) -> list[str]:
@@ -123,11 +137,18 @@ _SWEDISH_ONLY = SWEDISH_STOP_WORDS - ENGLISH_STOP_WORDS - _ALSO_ENGLISH
 _ENGLISH_ONLY = ENGLISH_STOP_WORDS - SWEDISH_STOP_WORDS
 
 
+def _hits(tokens: Sequence[str]) -> tuple[int, int]:
+    """How many of the words are English stop words, and how many Swedish ones (the words
+    of both lists, like "i" and "under", count for neither)."""
+    return sum(map(_ENGLISH_ONLY.__contains__, tokens)), sum(
+        map(_SWEDISH_ONLY.__contains__, tokens)
+    )
+
+
 def language_of(tokens: Sequence[str]) -> str:
     """ "swedish" when more of the words are Swedish stop words than English ones, else
-    "english" (the words of both lists, like "i" and "under", count for neither)."""
-    english = sum(map(_ENGLISH_ONLY.__contains__, tokens))
-    swedish = sum(map(_SWEDISH_ONLY.__contains__, tokens))
+    "english"."""
+    english, swedish = _hits(tokens)
     return "swedish" if swedish > english else "english"
 
 
@@ -174,16 +195,20 @@ class _Clause:
 
 
 def _read(text: str) -> list[_Clause]:
-    """The text cut into clauses, each with its stop words marked and its words stemmed
-    in the text's language."""
-    every = clauses(text)
-    language = language_of([word for clause in every for word in clause])
-    stop_words = _STOP_WORDS[language]
+    """The text cut into clauses, each with its stop words marked and its words stemmed,
+    in the language of its sentence (a text may switch: "Told the story well. Bra
+    stämning med chefen."), or of the whole text where the sentence does not say."""
+    every = sentences(text)
+    language = language_of([word for sentence in every for clause in sentence for word in clause])
     read = []
-    for clause in every:
-        at = [index for index, word in enumerate(clause) if word not in stop_words]
-        if at:
-            read.append(_Clause(clause, at, tuple(stem(clause[index], language) for index in at)))
+    for sentence in every:
+        english, swedish = _hits([word for clause in sentence for word in clause])
+        own = language if english == swedish else "swedish" if swedish > english else "english"
+        stop_words = _STOP_WORDS[own]
+        for clause in sentence:
+            at = [index for index, word in enumerate(clause) if word not in stop_words]
+            if at:
+                read.append(_Clause(clause, at, tuple(stem(clause[index], own) for index in at)))
     return read
 
 
