@@ -23,7 +23,7 @@ from interview_journal.domain.insights import (
     Recurring,
     Words,
 )
-from interview_journal.domain.phrases import recurring
+from interview_journal.domain.phrases import recurring, words
 from interview_journal.store.connection import Connection
 from interview_journal.store.rows import Row
 
@@ -145,10 +145,21 @@ def _latest(
 # --- are my lessons sticking? -------------------------------------------------------------
 
 
+def _lesson_of(row: Row) -> tuple[str, str]:
+    """What an evaluation taught, as the next evaluation shows it (store/evaluations.py,
+    `past_lessons`): its lesson, or what to improve where it wrote no lesson; and which."""
+    kind = "lesson" if row["lesson"].strip() else "to_improve"
+    return kind, row[kind].strip()
+
+
 def _uses(connection: Connection, period: _Period) -> tuple[int, tuple[LessonUse, ...]]:
     """How many of the latest ANSWERS_READ evaluations in the period answered "did you
     apply it?" about a lesson still in the journal, and those lessons, most applied first
-    (then most often asked, then the latest written)."""
+    (then most often asked, then the latest written).
+
+    A lesson written in the same words at several interviews ("Slow down in system
+    design", and again a month later) is one lesson: its answers count together, and it
+    is told where it was written last."""
     answers = _latest(
         connection,
         period,
@@ -164,29 +175,33 @@ def _uses(connection: Connection, period: _Period) -> tuple[int, tuple[LessonUse
         for row in connection.query(
             "SELECT s.id, s.company, s.starts_at, s.time_zone, w.lesson, w.to_improve "
             "FROM interviews s JOIN evaluations w ON w.interview_id = s.id "
-            f"WHERE s.id IN ({','.join('?' * len(sources))})",
+            f"WHERE s.id IN ({','.join('?' * len(sources))}) ORDER BY s.starts_at, s.id",
             sources,
         )
         if row["lesson"].strip() or row["to_improve"].strip()
     }
+    # one lesson per wording (case, spaces and punctuation aside), told where written last
+    same = {source: tuple(words(_lesson_of(row)[1])) for source, row in written.items()}
+    last = {wording: source for source, wording in same.items()}  # oldest first: the last wins
     counts: dict[int, dict[str, int]] = {}
     answered_in: dict[int, list[int]] = {}
     for row in reversed(answers):  # oldest first
         if row["source"] in written:
-            counts.setdefault(row["source"], {"yes": 0, "partly": 0, "no": 0})[row["applied"]] += 1
-            answered_in.setdefault(row["source"], []).append(row["id"])
+            lesson = last[same[row["source"]]]
+            counts.setdefault(lesson, {"yes": 0, "partly": 0, "no": 0})[row["applied"]] += 1
+            answered_in.setdefault(lesson, []).append(row["id"])
     uses = []
-    for source, applied in counts.items():
-        row = written[source]
-        kind = "lesson" if row["lesson"].strip() else "to_improve"
+    for lesson, applied in counts.items():
+        row = written[lesson]
+        kind, text = _lesson_of(row)
         uses.append(
             LessonUse(
-                text=row[kind].strip(),
+                text=text,
                 kind=kind,
-                written_in=source,
+                written_in=lesson,
                 company=row["company"],
                 day=_day(row),
-                answered_in=tuple(answered_in[source]),
+                answered_in=tuple(answered_in[lesson]),
                 **applied,
             )
         )

@@ -102,6 +102,23 @@ def test_on_equal_application_the_lesson_asked_about_more_often_comes_first(
     ]
 
 
+def test_a_lesson_written_again_in_the_same_words_is_one_lesson_told_where_last_written(
+    journal: Journal, clock: FixedClock
+) -> None:
+    first = held(journal, day(10, 1), "Hooli", lesson="Slow down in system design.")
+    again = held(journal, day(10, 9), "Initech", lesson="slow down in  system design")
+    other = held(journal, day(10, 10), "Globex", to_improve="Slow down in system design, please")
+    early = answered(journal, day(10, 5), first, Applied.NO)
+    late = answered(journal, day(10, 12), again, Applied.YES)
+    about_other = answered(journal, day(10, 13), other, Applied.NO)
+    found = lessons(journal, clock)
+    assert [(counts(use), use.company, use.answered_in) for use in found.uses] == [
+        (("slow down in  system design", 1, 0, 1), "Initech", (early, late)),
+        (("Slow down in system design, please", 0, 0, 1), "Globex", (about_other,)),
+    ]
+    assert found.based_on == 3
+
+
 def test_a_lesson_from_a_deleted_interview_is_not_listed_nor_counted(
     journal: Journal, clock: FixedClock
 ) -> None:
