@@ -3,8 +3,9 @@ the lessons written again and again, and the words that recur in each reflection
 
 The period is the one the rest of Insights uses (store/insights.py): interviews held (at
 or before `now`) whose day, where they were held (in the interview's own zone), is on or
-after `since`. Every read walks the interviews newest first along `interviews_by_start`
-and stops at its limit, so a journal of 100,000 interviews reads as fast as one of 500.
+after `since`. Every read takes the latest few hundred evaluations of a kind, newest
+first along `interviews_by_start`, so a journal of 100,000 interviews reads about as fast
+as one of 500 (see `_latest` for where they are few and far between).
 """
 
 from __future__ import annotations
