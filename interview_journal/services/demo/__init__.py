@@ -45,8 +45,12 @@ def write_demo(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write the demo journal: applications with `count` rounds in all, their people,
-    evaluations and timelines, into an empty `journal`. Returns how many applications."""
+    evaluations and timelines, into an empty `journal`. Returns how many applications.
+
+    Into a journal that holds interviews already, the evaluations keep their answers to
+    "did you apply it?" but not which interview's lesson it was (the ids would differ)."""
     plans = demo_applications(count, now, seed=seed, time_zone=time_zone)
+    linked = not journal.count_interviews()
     known: set[tuple[str, str]] = set()
     written = 0
     while chunk := list(islice(plans, CHUNK)):
@@ -54,7 +58,7 @@ def write_demo(
             for person in _not_yet_known(chunk, known):
                 journal.people.add(person)
             ids = [journal.applications.add(plan.application).id for plan in chunk]
-        journal.add_many(_filed(chunk, ids), progress=progress)
+        journal.add_many(_filed(chunk, ids, linked=linked), progress=progress)
         written += len(chunk)
     return written
 
@@ -69,9 +73,15 @@ def _not_yet_known(
                 yield person
 
 
-def _filed(chunk: list[DemoApplication], ids: list[int | None]) -> Iterator[Bundle]:
-    """Each round with the id of the application it is a round of."""
+def _filed(
+    chunk: list[DemoApplication], ids: list[int | None], *, linked: bool
+) -> Iterator[Bundle]:
+    """Each round with the id of the application it is a round of (and, unless `linked`,
+    its evaluation without the id of the interview whose lesson it answers about)."""
     for plan, application_id in zip(chunk, ids, strict=True):
         for bundle in plan.rounds:
             interview = bundle.interview.with_changes(application_id=application_id)
-            yield Bundle(interview, bundle.evaluation, bundle.entries)
+            evaluation = bundle.evaluation
+            if evaluation is not None and not linked:
+                evaluation = evaluation.with_changes(lesson_from=None)
+            yield Bundle(interview, evaluation, bundle.entries)

@@ -1,10 +1,11 @@
 """The demo journal as a job seeker would have it: applications, each with its rounds.
 
-Every application has a job ad, a source, the day it was sent and one to five rounds;
-some have a salary range and a place. Each round may carry a promised feedback date, and
-the answer comes on time, late, or never (the process goes quiet). The first two
-applications are two roles at one employer, open at the same time. Deterministic for a
-seed and `now`.
+Every application has a job ad, a source, the day it was sent and up to five rounds
+(some never came to an interview); some have a salary range and a place. Each round may
+carry a promised feedback date, and the answer comes on time, late, or never (the process
+goes quiet). Each held round may have its evaluation (`reflections`: what Insights reads
+back), and a process that ended what the user took from it. The first two applications
+are two roles at one employer, open at the same time. Deterministic for a seed and `now`.
 """
 
 from __future__ import annotations
@@ -19,15 +20,25 @@ from interview_journal.domain.applications import Application, ApplicationStatus
 from interview_journal.domain.model import Format, Interview, Person, Stage
 from interview_journal.domain.people import PersonRecord
 from interview_journal.services.demo import words
+from interview_journal.services.demo.reflections import Reflections
 from interview_journal.services.demo.rounds import RoundPlan, held_round, upcoming_round
 from interview_journal.store.bulk import Bundle
 
 ROUND_WEIGHTS = (1, 1, 1, 3, 14)
 """How likely an application is to reach 1, 2, … 5 rounds. Most go the whole way, so
-100,000 interviews make about 22,000 applications: the size the benchmark reads."""
+100,000 interviews make about 22,800 applications with rounds (and, with `UNANSWERED`,
+about 6,900 without): the size the benchmark reads."""
 STAGES = (Stage.SCREENING, Stage.FIRST, Stage.SECOND, Stage.TECHNICAL, Stage.FINAL)
 _SOURCES = (Source.JOB_AD, Source.REFERRAL, Source.RECRUITER, Source.OWN_INITIATIVE)
 _ENDINGS = ("offer", "rejection", "silence", "withdrawn")
+_ANSWERS = ("next", "offer", "rejection")
+SPAN = 90
+"""The fewest days the first rounds are spread over: a small demo's evaluations still
+span several months, so Insights shows them per month."""
+UNANSWERED = 0.3
+"""How often an application (after the first two) is followed by one that never got an
+interview: sent, then a "no" by e-mail or nothing at all. The funnel starts wider than
+the first interview."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +54,16 @@ class DemoApplication:
 def demo_applications(
     count: int, now: datetime, *, seed: int = 7, time_zone: str = "Europe/Stockholm"
 ) -> Iterator[DemoApplication]:
-    """Applications with `count` rounds in all, started over the months before `now`."""
+    """Applications with `count` rounds in all, started over the months before `now`, and
+    some that never got an interview.
+
+    A round's evaluation names the round whose lesson it answers about (`lesson_from`)
+    by the id that round gets when the demo is written into an empty journal: the rounds
+    are numbered 1, 2, … in the order they are yielded."""
     rng = random.Random(seed)
     here = now.astimezone(ZoneInfo(time_zone))
-    span = max(60, min(count // 2, 3650))
+    span = max(SPAN, min(count // 2, 3650))
+    reflections = Reflections(seed, here.date(), span)
     left, index, first_day = count, 0, here.date()
     while left > 0:
         company, role = _employer(rng, index)
@@ -55,11 +72,20 @@ def demo_applications(
         first_day = _weekday(first_day + timedelta(days=rng.randint(0, 4)))
         planned = min(left, rng.choices(range(1, 6), ROUND_WEIGHTS)[0])
         application, agent = _application(rng, index, company, role, first_day, here.date())
-        rounds, ended = _rounds(rng, application, planned, first_day, here, time_zone)
+        first_id = count - left + 1
+        rounds, ended = _rounds(
+            rng, application, planned, first_day, here, time_zone, (reflections, first_id)
+        )
+        takeaway = reflections.takeaway(
+            [b.interview for b in rounds], ended is ApplicationStatus.ACCEPTED
+        )
         people = words.people_at(company) + ((agent,) if agent else ())
-        yield DemoApplication(application.with_changes(ended=ended), tuple(rounds), people)
+        application = application.with_changes(ended=ended, takeaway=takeaway)
+        yield DemoApplication(application, tuple(rounds), people)
         left -= len(rounds)
         index += 1
+        if index > 2 and reflections.rng.random() < UNANSWERED:
+            yield _unanswered(reflections.rng, index, here.date(), span)
 
 
 def _employer(rng: random.Random, index: int) -> tuple[str, str]:
@@ -120,6 +146,18 @@ def _source_note(rng: random.Random, source: Source) -> tuple[str, PersonRecord 
     return rng.choice(words.JOB_BOARDS), None
 
 
+def _unanswered(rng: random.Random, index: int, today: date, span: int) -> DemoApplication:
+    """An application that never came to an interview: a "no" by e-mail (the user marked
+    it rejected) or, for the recent ones and some older, no answer yet."""
+    company, roles = rng.choice(words.EMPLOYERS)
+    role = rng.choice(roles)
+    would_meet = _weekday(today - timedelta(days=rng.randint(0, span)))
+    application, agent = _application(rng, index, company, role, would_meet, today)
+    sent = application.applied_on or today
+    ended = ApplicationStatus.REJECTED if (today - sent).days > 14 and rng.random() < 0.6 else None
+    return DemoApplication(application.with_changes(ended=ended), (), (agent,) if agent else ())
+
+
 def _rounds(
     rng: random.Random,
     application: Application,
@@ -127,11 +165,16 @@ def _rounds(
     first_day: date,
     here: datetime,
     time_zone: str,
+    reflecting: tuple[Reflections, int],
 ) -> tuple[list[Bundle], ApplicationStatus | None]:
     """The rounds so far, up to `planned`: the process stops at a round still ahead, at an
-    answer still to come, or at its ending after the last round."""
+    answer still to come, or at its ending after the last round. `reflecting` writes each
+    held round's evaluation, given the id the first round gets."""
+    reflections, first_id = reflecting
     met = words.people_at(application.company)
     ending = rng.choices(_ENDINGS, (7, 8, 3, 2) if planned == 5 else (1, 12, 4, 3))[0]
+    if ending == "rejection" and planned >= 2 and not reflections.offered:
+        ending = "offer"  # until one has come, so that even a small demo has an offer
     bundles: list[Bundle] = []
     day = first_day
     for number in range(planned):
@@ -145,7 +188,13 @@ def _rounds(
             promised=day + timedelta(days=rng.randint(3, 8)) if rng.random() < 0.65 else None,
             ending="next" if number < planned - 1 else ending,
         )
-        bundles.append(held_round(rng, plan, here.date()))
+        held = held_round(rng, plan, here.date())
+        kept = plan.ending in _ANSWERS and plan.promised is not None and plan.reply <= plan.promised
+        evaluation = reflections.evaluation(
+            held.evaluation, held.interview, first_id + number, plan.promised, kept
+        )
+        bundles.append(Bundle(held.interview, evaluation, held.entries))
+        reflections.offered |= plan.ending == "offer" and plan.reply <= here.date()
         if plan.ending != "next" or plan.reply > here.date():
             break
         day = _weekday(plan.reply + timedelta(days=rng.randint(3, 9)))
