@@ -5,8 +5,8 @@ sticks, one that does not), the answer to "did you apply it?" about the lesson s
 an earlier interview, a role that was not what the ad said at a couple of employers, and
 what they take from each process that ended.
 
-Drawn from a random generator of its own, so the applications, rounds and timelines are
-what they were before the demo wrote reflections; deterministic for a seed and `now`.
+Drawn from a random generator of its own: what it writes takes no draw from the ones
+the applications, rounds and timelines are made of. Deterministic for a seed and `now`.
 """
 
 from __future__ import annotations
