@@ -107,12 +107,18 @@ across these. A comma does not end one ("draw first, then talk")."""
 _VOWELS = frozenset("aeiouyäåö")
 
 
+def _pieces(text: str) -> list[list[str]]:
+    """The text case-folded and cut into sentences, each the list of its clauses' text."""
+    folded = text.replace("’", "'").casefold()
+    return [_BREAK.split(sentence) for sentence in _SENTENCE_END.split(folded)]
+
+
 def sentences(text: str) -> list[list[list[str]]]:
     """The text's sentences, each a list of its clauses, each the list of its words,
     case-folded."""
     found = []
-    for sentence in _SENTENCE_END.split(text.replace("’", "'").casefold()):
-        parts = [words for part in _BREAK.split(sentence) if (words := _WORDS.findall(part))]
+    for sentence in _pieces(text):
+        parts = [words for part in sentence if (words := _WORDS.findall(part))]
         if parts:
             found.append(parts)
     return found
@@ -189,26 +195,35 @@ class _Clause:
     """A clause's words, and the words left when stop words are dropped: where each
     stands in the clause, and its stem."""
 
+    text: str
+    """As written, case-folded."""
     words: list[str]
     at: list[int]
     stems: tuple[str, ...]
+    english: bool
 
 
 def _read(text: str) -> list[_Clause]:
     """The text cut into clauses, each with its stop words marked and its words stemmed,
     in the language of its sentence (a text may switch: "Told the story well. Bra
     stämning med chefen."), or of the whole text where the sentence does not say."""
-    every = sentences(text)
-    language = language_of([word for sentence in every for clause in sentence for word in clause])
+    every = [
+        [(part, found) for part in sentence if (found := _WORDS.findall(part))]
+        for sentence in _pieces(text)
+    ]
+    language = language_of(
+        [word for sentence in every for _, clause in sentence for word in clause]
+    )
     read = []
     for sentence in every:
-        english, swedish = _hits([word for clause in sentence for word in clause])
+        english, swedish = _hits([word for _, clause in sentence for word in clause])
         own = language if english == swedish else "swedish" if swedish > english else "english"
         stop_words = _STOP_WORDS[own]
-        for clause in sentence:
+        for part, clause in sentence:
             at = [index for index, word in enumerate(clause) if word not in stop_words]
             if at:
-                read.append(_Clause(clause, at, tuple(stem(clause[index], own) for index in at)))
+                stems = tuple(stem(clause[index], own) for index in at)
+                read.append(_Clause(part, clause, at, stems, own == "english"))
     return read
 
 
@@ -274,11 +289,21 @@ def _next_starts(
     return following
 
 
-def _form(place: _Place, size: int) -> str:
-    """The words written for a phrase of `size` kept words at `place`, stop words inside
-    it kept."""
+_PRONOUN = re.compile(r"\bi\b")
+
+
+def _form(place: _Place, size: int, spans: dict[int, list[tuple[int, int]]]) -> str:
+    """What was written for a phrase of `size` kept words at `place`: from its first word
+    to its last as typed (stop words and commas inside it kept, spaces made single), the
+    English "I" given back its capital. `spans` remembers where each clause's words are."""
     clause, start = place
-    return " ".join(clause.words[clause.at[start] : clause.at[start + size - 1] + 1])
+    where = spans.get(id(clause))
+    if where is None:
+        where = spans[id(clause)] = [match.span() for match in _WORDS.finditer(clause.text)]
+    text = " ".join(
+        clause.text[where[clause.at[start]][0] : where[clause.at[start + size - 1]][1]].split()
+    )
+    return _PRONOUN.sub("I", text) if clause.english else text
 
 
 def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) -> list[Phrase]:
@@ -326,8 +351,9 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
             sets.add(tuple(ids))
             distinct.append((key, ids))
     shown = []
+    spans: dict[int, list[tuple[int, int]]] = {}
     for key, ids in distinct[:limit]:
         # the words written most often; on a tie, the newest (places are newest first)
-        forms = Counter(_form(place, len(key)) for place in places[key])
+        forms = Counter(_form(place, len(key), spans) for place in places[key])
         shown.append(Phrase(forms.most_common(1)[0][0], len(ids), tuple(ids)))
     return shown

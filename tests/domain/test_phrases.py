@@ -194,3 +194,10 @@ def test_of_phrases_in_exactly_the_same_texts_only_the_first_is_listed() -> None
     assert found(texts) == [("slow down in system design", 4)]
     more = [*texts, "Talk slower", "Talk!", "Less talk"]
     assert found(more) == [("talk", 7), ("slow down in system design", 4)]
+
+
+def test_the_shown_form_keeps_commas_and_the_capital_i_as_typed() -> None:
+    texts = ["Draw first,  then talk", "I should draw first, then talk.", "draw first, then talk!"]
+    assert found(texts) == [("draw first, then talk", 3)]
+    assert found(["Ask when I will hear back"] * 3) == [("ask when I will hear back", 3)]
+    assert found(["Frågade när jag får svar i dag"] * 3) == [("frågade när jag får svar i dag", 3)]
