@@ -149,6 +149,8 @@ class Period:
     """Evaluations with at least one rating in it."""
     means: dict[str, float | None] = field(default_factory=dict)
     """Per sign (a key of SIGNS): the mean rating, None where none was given."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Per sign: the ratings of it in the period (the mean rests on these)."""
 
 
 @dataclass(frozen=True, slots=True)
