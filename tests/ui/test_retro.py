@@ -64,18 +64,18 @@ async def test_setting_how_it_ended_opens_the_retro_with_the_facts_of_its_rounds
         interest = text_of(app, "#retro-interest")
         assert "3 rounds, 3 evaluated" in interest
         assert "before 5/5 (screening) → after 2/5 (final) · down" in interest
-        role = text_of(app, "#retro-role")
+        role = text_of(app, "#retro-role")  # the rounds in one column
         assert "Mon 2 Nov screening  as in the ad" in role
-        assert "Tue 10 Nov second  unsure · More support than analysis" in role
+        assert "Tue 10 Nov second    unsure · More support than analysis" in role
         # the user's words are shown as typed, never read as markup
-        assert "Fri 20 Nov final  not as in the ad · Mostly [b]support[/b] tickets" in role
+        assert "Fri 20 Nov final     not as in the ad · Mostly [b]support[/b] tickets" in role
         employer = text_of(app, "#retro-employer")
         assert "Mon 2 Nov screening  Friendly recruiter, slow to answer" in employer
-        assert "Fri 20 Nov final  The manager seemed rushed" in employer
+        assert "Fri 20 Nov final     The manager seemed rushed" in employer
         lessons = text_of(app, "#retro-lessons")
         assert "Mon 2 Nov screening  Lesson: Ask about the team first" in lessons
-        assert "Tue 10 Nov second  To improve: Rambling on the first question" in lessons
-        assert "Fri 20 Nov final  Lesson: Bring numbers for the migration story" in lessons
+        assert "Tue 10 Nov second    To improve: Rambling on the first question" in lessons
+        assert "Fri 20 Nov final     Lesson: Bring numbers for the migration story" in lessons
         chasing = text_of(app, "#retro-chasing")
         assert "1 follow-up sent, and 1 thank-you note." in chasing
         assert "2 feedback dates promised: 1 kept, 1 late (by 3 days in all), 0 never" in chasing

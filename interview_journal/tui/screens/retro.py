@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import pendulum
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -116,6 +117,9 @@ class RetroScreen(JournalAccess, Screen[None]):
 
     def _show(self, retro: Retro) -> None:
         now = self.now()
+        # the rounds' days and names in one column, in every part
+        width = max((cell_len(_when(r, now)) for r in retro.rounds), default=0)
+        when = partial(_when, now=now, width=width)
         self.query_one("#retro-title", Static).update(
             Content.from_markup(
                 "Retro · [b]$title[/b] · $status",
@@ -130,7 +134,7 @@ class RetroScreen(JournalAccess, Screen[None]):
             "Role vs the ad",
             [
                 _round_line(
-                    r, now, ROLE_WORDS[r.role_matched] if r.role_matched else "", r.role_note
+                    when(r), ROLE_WORDS[r.role_matched] if r.role_matched else "", r.role_note
                 )
                 for r in retro.role_checks
             ],
@@ -139,13 +143,13 @@ class RetroScreen(JournalAccess, Screen[None]):
         self._part(
             "#retro-employer",
             "About the employer",
-            [_round_line(r, now, r.about_employer) for r in retro.employer_notes],
+            [_round_line(when(r), r.about_employer) for r in retro.employer_notes],
             "Nothing noted about the employer.",
         )
         self._part(
             "#retro-lessons",
             "Lessons of its rounds",
-            [_lesson_line(r, now) for r in retro.lessons],
+            [_lesson_line(r, when(r)) for r in retro.lessons],
             "No lessons written in its evaluations.",
         )
         self.query_one("#retro-chasing", Static).update(_chasing(retro.chasing))
@@ -281,28 +285,28 @@ class RetroScreen(JournalAccess, Screen[None]):
         area.focus()
 
 
-def _when(round_: RoundRetro, now: pendulum.DateTime) -> str:
-    """ "Mon 2 Nov screening": the day it was held, in the user's zone."""
+def _when(round_: RoundRetro, now: pendulum.DateTime, width: int = 0) -> str:
+    """ "Mon 2 Nov screening": the day it was held, in the user's zone (padded to
+    `width` cells)."""
     day = dates.local(round_.starts_at, now.timezone or pendulum.UTC).date()
-    return f"{dates.format_day(day, now.date())} {round_.round_name}"
+    text = f"{dates.format_day(day, now.date())} {round_.round_name}"
+    return text + " " * max(0, width - cell_len(text))
 
 
-def _round_line(round_: RoundRetro, now: pendulum.DateTime, *said: str) -> Content:
+def _round_line(when: str, *said: str) -> Content:
     """ "Mon 2 Nov screening  as in the ad · what differed" (the user's words as data)."""
     words = " · ".join(part for part in said if part)
-    return Content.from_markup("[dim]$when[/dim]  $words", when=_when(round_, now), words=words)
+    return Content.from_markup("[dim]$when[/dim]  $words", when=when, words=words)
 
 
-def _lesson_line(round_: RoundRetro, now: pendulum.DateTime) -> Content:
+def _lesson_line(round_: RoundRetro, when: str) -> Content:
     lines = []
     if round_.lesson:
         lines.append(("Lesson", round_.lesson))
     if round_.to_improve:
         lines.append(("To improve", round_.to_improve))
     return Content("\n").join(
-        Content.from_markup(
-            "[dim]$when[/dim]  $label: $text", when=_when(round_, now), label=label, text=text
-        )
+        Content.from_markup("[dim]$when[/dim]  $label: $text", when=when, label=label, text=text)
         for label, text in lines
     )
 
