@@ -5,7 +5,10 @@ that recur in each reflection."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from functools import partial
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -14,8 +17,10 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Applied, Evaluation
 from interview_journal.domain.insights import WORD_FIELDS, Lessons, LessonUse, Recurring, Words
 from interview_journal.domain.model import Interview
-from interview_journal.store import Journal, insight_texts
+from interview_journal.store import Journal, insight_texts, open_journal
+from interview_journal.store.bulk import Bundle
 from interview_journal.store.insight_texts import read_lessons, read_words
+from tests.store.helpers import vm_ticks
 
 ZONE = "Europe/Stockholm"
 
@@ -291,3 +296,62 @@ def test_upcoming_interviews_are_not_read(journal: Journal, clock: FixedClock) -
     for offset in range(3):
         held(journal, clock.now() + timedelta(days=1 + offset), went_well="Calm")
     assert words(journal, clock).based_on == 0
+
+
+# --- the cost does not grow with the journal ----------------------------------------------
+
+_TEXTS = (
+    "Rambled on the first question; answer in two sentences, then expand.",
+    "Too vague about my role in the team project.",
+    "Told the migration story clearly, with numbers.",
+    "Slow down in system design: draw first, then talk.",
+)
+
+
+def _long_journal(path: Path, count: int, now: datetime) -> Journal:
+    """`count` interviews, one every ten hours back from `now`, each evaluated with a lesson
+    and an answer about the one before's."""
+    journal = open_journal(path, create=True)
+    bundles = []
+    for index in range(count):
+        evaluation = Evaluation(
+            0,
+            went_well=_TEXTS[index % 4],
+            to_improve=_TEXTS[(index + 1) % 4],
+            lesson=_TEXTS[(index + 2) % 4],
+            lesson_applied=Applied.YES if index else None,
+            lesson_from=index or None,  # ids count up from 1 in a new journal
+        )
+        starts = now - timedelta(hours=10 * (count - index))
+        bundles.append(Bundle(Interview(company="Hooli", starts_at=starts), evaluation))
+    journal.add_many(bundles)
+    return journal
+
+
+@pytest.fixture(scope="module")
+def short_and_long(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Journal, Journal]]:
+    now = FixedClock("2026-11-25T14:05:00", ZONE).now()
+    made = [
+        _long_journal(tmp_path_factory.mktemp("texts") / "journal.db", count, now)
+        for count in (insight_texts.WALKED + 500, 4 * insight_texts.WALKED)
+    ]
+    yield made[0], made[1]
+    for journal in made:
+        journal.close()
+
+
+@pytest.mark.parametrize("read", [read_lessons, read_words])
+def test_reading_the_texts_costs_the_same_on_a_long_journal(
+    short_and_long: tuple[Journal, Journal], read: Callable[..., object]
+) -> None:
+    """Every evaluation holds reflections and an answer: the latest are read and no more,
+    so a journal more than three times as long costs the same SQLite work. (Where answers
+    are few and far between, the evaluations are read once: a cost that grows, lightly.)"""
+    now = FixedClock("2026-11-25T14:05:00", ZONE).now()
+    costs = []
+    for journal in short_and_long:
+        found = read(journal.connection, now, None)
+        assert found.based_on == 500  # type: ignore[attr-defined]  # the same work
+        costs.append(vm_ticks(journal, partial(read, journal.connection, now, None), 100))
+    short, long = costs
+    assert 0 < long <= 1.2 * short, costs
