@@ -250,23 +250,18 @@ def _count(
     holding: dict[Key, list[int]] = {}
     places: dict[Key, list[_Place]] = {}
     for (interview_id, text), text_starts in zip(read, starts, strict=True):
-        keys: dict[Key, None] = {}  # a set that keeps the order written
         for clause, clause_starts in zip(text, text_starts, strict=True):
             stems = clause.stems
             for start in clause_starts:
                 key = stems[start : start + size]
-                keys[key] = None
-                found = places.get(key)
-                if found is None:
+                ids = holding.get(key)
+                if ids is None:
+                    holding[key] = [interview_id]
                     places[key] = [(clause, start)]
                 else:
-                    found.append((clause, start))
-        for key in keys:
-            ids = holding.get(key)
-            if ids is None:
-                holding[key] = [interview_id]
-            elif ids[-1] != interview_id:
-                ids.append(interview_id)
+                    if ids[-1] != interview_id:  # once per text: its phrases come together
+                        ids.append(interview_id)
+                    places[key].append((clause, start))
     return holding, places
 
 
