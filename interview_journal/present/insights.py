@@ -387,7 +387,10 @@ def _employers(section: Employers, today: date) -> list[InsightLine]:
                 f"{_percent(share)}"
             )
         )
-    if section.companies:
+    else:
+        what = "applications with a round held"
+        lines.append(InsightLine(too_few(section.applications, what), kind=TOO_FEW))
+    if section.companies and enough(section.based_on):  # else each company rests on less
         lines.append(InsightLine("Per company, slowest first", kind=HEADING))
         lines.extend(_employer(company) for company in section.companies)
     return lines

@@ -59,7 +59,13 @@ def two_interviews() -> Insights:
         words=Words(2),
         reality=Reality(2, 0, accuracy_answered=1),
         closing=Closing(2, asked=Asking(1, 1, kept=1), not_asked=Asking(1, 0)),
-        employers=Employers(1, median_days=5.0, applications=2),
+        employers=Employers(
+            1,
+            median_days=5.0,
+            kept=1,
+            applications=2,
+            companies=(Employer("Initech", 1, 1, 5.0, kept=1),),
+        ),
         funnel=Funnel(2, total=FunnelRow("all", (2, 2, 0, 0))),
     )
 

@@ -74,6 +74,11 @@ def test_two_interviews_say_what_each_figure_needs_and_show_none() -> None:
         "Did not ask: shown from 3 interviews on (1 so far).",
     ]
     assert texts("funnel", insights) == ["Shown from 3 applications on (2 so far)."]
+    assert texts("employers", insights) == [  # no company: each rests on less still
+        "Shown from 3 answered rounds on (1 so far).",
+        "Shown from 3 promised answers on (1 so far).",
+        "Shown from 3 applications with a round held on (2 so far).",
+    ]
 
 
 # --- the facts, in words --------------------------------------------------------------------
