@@ -194,11 +194,6 @@ def test_every_insights_section_has_something_to_show(
     assert enough(funnel.interest_based_on)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/insights.py _funnel: sum(a.ended = 'accepted' OR ...) is NULL for a "
-    "source without an offer, and the total then fails (see the helper's report)",
-)
 def test_the_demo_as_it_opens_shows_every_section(journal: Journal, clock: FixedClock) -> None:
     """`interview-journal demo` writes 40 interviews: every section still has content."""
     write_demo(journal, 40, clock.now())
