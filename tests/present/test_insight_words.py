@@ -335,3 +335,30 @@ def test_below_the_minimum_the_counts_stay_and_enough_is_false() -> None:
     assert data["funnel"]["total"]["percent"]["later_rounds"] == 0
     assert data["funnel"]["total"]["percent"]["first_interview"] == 100
     assert data["employers"]["median_days"] == 5.0
+
+
+def test_years_of_months_list_the_last_twelve_and_say_so() -> None:
+    signs, points = full().signs, full().key_points
+    months = [date(2024 + (m - 1) // 12, (m - 1) % 12 + 1, 1) for m in range(1, 31)]
+    periods = tuple(replace(signs.periods[0], label=f"{d:%b %Y}", start=d) for d in months)
+    shares = tuple(replace(points.over_time[0], label=f"{d:%b %Y}", start=d) for d in months)
+    insights = replace(
+        full(),
+        signs=replace(signs, periods=periods),
+        key_points=replace(points, over_time=shares),
+    )
+    lines = texts("signs", insights)
+    at = lines.index("The means, per month (the last 12 of 30)")
+    assert lines[at + 1].startswith("Jul 2025: ") and lines[-1].startswith("Jun 2026: ")
+    assert len(lines) - at - 1 == 12
+    lines = texts("key_points", insights)
+    assert "The share of points made, over time (the last 12 of 30)" in lines
+    assert len(insights_json(insights)["signs"]["periods"]) == 30  # --json has every one
+
+
+def test_a_reality_check_names_five_companies_and_counts_the_rest() -> None:
+    companies = ("A", "B", "C", "D", "E", "F", "G")
+    reality = replace(full().reality, role_differed_at=companies)
+    assert texts("reality", replace(full(), reality=reality))[0] == (
+        "The role did not match the ad in 2 of 9 interviews (22%): A, B, C, D, E and 2 more"
+    )
