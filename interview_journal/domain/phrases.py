@@ -98,7 +98,9 @@ _WORDS = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 """Letters and digits of any script; an apostrophe or a hyphen inside a word keeps it one
 ("didn't", "follow-up")."""
 
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+"""Where a sentence ends: a full stop, question or exclamation mark before a space (not
+in "node.js" or "2.5"), or a new line."""
 
 _BREAK = re.compile(r"[;:()\[\]{}\"“”«»…–—|/•*]|\s-+\s")
 """Where a clause ends inside a sentence (a dash typed as " - " too): a phrase never runs

@@ -201,3 +201,8 @@ def test_the_shown_form_keeps_commas_and_the_capital_i_as_typed() -> None:
     assert found(texts) == [("draw first, then talk", 3)]
     assert found(["Ask when I will hear back"] * 3) == [("ask when I will hear back", 3)]
     assert found(["Frågade när jag får svar i dag"] * 3) == [("frågade när jag får svar i dag", 3)]
+
+
+def test_a_full_stop_inside_a_word_does_not_end_the_sentence() -> None:
+    texts = ["Weak on Node.js internals.", "Node.js internals again!", "node.js internals?"]
+    assert found(texts) == [("node.js internals", 3)]
