@@ -276,3 +276,11 @@ def test_insights_does_not_import_textual(twelve: Path) -> None:
     assert text[0].startswith("Insights · 12 interviews"), done.stdout
     assert "\x1b" not in done.stdout  # no colour when piped
     assert last == "TEXTUAL=[]", done.stdout
+
+
+def test_read_only_reads_and_changes_no_byte(twelve: Path) -> None:
+    folder = twelve.parent
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    text = ok("--db", twelve, "--read-only", "insights").stdout
+    assert text.startswith("Insights · 12 interviews")
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
