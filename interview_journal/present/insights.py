@@ -80,9 +80,6 @@ EMPTY = {
 """The one line of a section that has nothing at all yet: what fills it."""
 
 
-LAST_PERIODS = 12
-"""The periods listed (the latest); `--json` has every one."""
-
 NAMED = 5
 """The companies named in a reality check (most often first)."""
 
@@ -101,11 +98,6 @@ def _quoted(text: str) -> str:
 def _lower(sentence: str) -> str:
     """A sentence continued after a label: "Did not ask: shown from 3 …"."""
     return sentence[:1].lower() + sentence[1:]
-
-
-def _last(shown: Sequence[object], every: Sequence[object]) -> str:
-    """ " (the last 12 of 121)" when not every period is listed."""
-    return f" (the last {len(shown)} of {len(every)})" if len(shown) < len(every) else ""
 
 
 def _mean(value: float | None) -> str:
@@ -231,9 +223,8 @@ def _signs(section: Signs, today: date) -> list[InsightLine]:
     ]
     span = _span(section)
     lines.extend(InsightLine(_trend(trend, span)) for trend in section.trends)
-    periods = section.periods[-LAST_PERIODS:]
-    lines.append(InsightLine(f"The means, {per}{_last(periods, section.periods)}", kind=HEADING))
-    for period in periods:
+    lines.append(InsightLine(f"The means, {per}", kind=HEADING))
+    for period in section.periods:  # every one: the view lists the latest (tui/screens)
         rests = _plural(period.based_on, "evaluation")
         if not enough(period.based_on):
             lines.append(InsightLine(f"{period.label}: too few to show ({rests})", kind=TOO_FEW))
@@ -262,11 +253,9 @@ def _key_points(section: KeyPoints, today: date) -> list[InsightLine]:
         )
         for point in section.missed
     )
-    shares = section.over_time[-LAST_PERIODS:]
-    if shares:
-        last = _last(shares, section.over_time)
-        lines.append(InsightLine(f"The share of points made, over time{last}", kind=HEADING))
-    for share in shares:
+    if section.over_time:
+        lines.append(InsightLine("The share of points made, over time", kind=HEADING))
+    for share in section.over_time:
         rests = _plural(share.based_on, "evaluation")
         if not enough(share.based_on):
             lines.append(InsightLine(f"{share.label}: too few to show ({rests})", kind=TOO_FEW))
