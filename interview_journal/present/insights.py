@@ -517,7 +517,7 @@ def _lessons_json(section: Lessons) -> dict[str, Any]:
                 "partly": use.partly,
                 "no": use.no,
                 "applied": _round(use.applied),
-                "interview_ids": _ids(use.answered_in),
+                "interview_ids": _ids(use.answered_in[::-1]),  # newest first, as every list
             }
             for use in section.uses
         ],

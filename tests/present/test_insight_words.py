@@ -299,6 +299,7 @@ def test_json_top_level_and_figures() -> None:
         "interview_ids": [20, 18, 15, 12],
     }
     assert data["closing"]["asked"]["kept_percent"] == 78
+    assert data["lessons"]["uses"][0]["interview_ids"] == [7, 6, 5, 4]  # newest first
     assert data["employers"]["companies"][1]["median_days"] is None
 
 
