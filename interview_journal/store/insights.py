@@ -9,6 +9,7 @@ anything the user wrote or chose.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,8 +89,7 @@ EVALUATED = " OR ".join(
 """An evaluation `e` holding something the user wrote or chose."""
 
 _EVALUATION_COLUMNS = ", ".join(
-    f"e.{name}"
-    for name in (*SIGNS, "interest_after", "key_points", "role_matched", "accurate")
+    f"e.{name}" for name in (*SIGNS, "interest_after", "key_points", "role_matched", "accurate")
 )
 """What the sections read of an evaluation (not its words: helper queries stay narrow)."""
 
@@ -124,8 +124,9 @@ class Scope:
 
     @classmethod
     def of(cls, connection: Connection, now: datetime, since: date | None) -> Scope:
-        span = connection.query(
-            "SELECT min(starts_at) AS first, max(starts_at) AS last FROM interviews"
+        span = connection.query(  # two subqueries: each a single step along the index
+            "SELECT (SELECT min(starts_at) FROM interviews) AS first, "
+            "(SELECT max(starts_at) FROM interviews) AS last"
         )[0]
         years = (
             (int(span["first"][:4]), int(span["last"][:4]))
@@ -213,10 +214,39 @@ def _offset_sql(column: str, changes: tuple[tuple[str, int], ...]) -> str:
 Reader = Callable[[Connection, Scope, dict[str, Any]], Any]
 
 
+_READ: weakref.WeakKeyDictionary[Connection, tuple[tuple[object, ...], dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per journal: what the sections of one period share, while the journal is unchanged
+(a view reading one section after another reads the rounds once for two of them)."""
+
+
+def _shared(connection: Connection, now: datetime, since: date | None) -> dict[str, Any]:
+    """What several sections are read from, read once while nothing was written: the
+    key is the journal's change counters (this connection's and others')."""
+    version = connection.query("PRAGMA data_version")[0]["data_version"]
+    key = (version, connection.db.conn.total_changes, to_storage(now), now.tzinfo, since)
+    with connection.lock:
+        known = _READ.get(connection)
+        if known is not None and known[0] == key:
+            return known[1]
+        shared: dict[str, Any] = {}
+        _READ[connection] = (key, shared)
+        return shared
+
+
+def _scope(
+    connection: Connection, now: datetime, since: date | None
+) -> tuple[Scope, dict[str, Any]]:
+    shared = _shared(connection, now, since)
+    if "scope" not in shared:
+        shared["scope"] = Scope.of(connection, now, since)
+    return shared["scope"], shared
+
+
 def read_insights(connection: Connection, now: datetime, since: date | None) -> Insights:
     """Every section over the interviews held from `since` up to `now` (aware)."""
-    scope = Scope.of(connection, now, since)
-    shared: dict[str, Any] = {}  # what several sections are read from, read once
+    scope, shared = _scope(connection, now, since)
     sections = {name: _READERS[name](connection, scope, shared) for name in SECTIONS}
     rows = _by_period(connection, scope, shared)[1]
     return Insights(
@@ -232,7 +262,8 @@ def read_section(connection: Connection, name: str, now: datetime, since: date |
     """One section (a name of SECTIONS), for a view that shows each as soon as it is read."""
     if name not in _READERS:
         raise ValueError(f"No section of Insights is called {name!r}.")
-    return _READERS[name](connection, Scope.of(connection, now, since), {})
+    scope, shared = _scope(connection, now, since)
+    return _READERS[name](connection, scope, shared)
 
 
 def _held_count(connection: Connection, scope: Scope) -> int:
@@ -371,7 +402,7 @@ def _key_points(connection: Connection, scope: Scope, shared: dict[str, Any]) ->
         label, start = _label(per, row)
         made_in, planned = made[row["period"]]
         over_time.append(MadeShare(label, start, made_in, planned, row["with_points"]))
-    chosen = missed_points((text, *counts) for text, counts in per_text.items())
+    chosen = missed_points((text, planned, gone) for text, (planned, gone) in per_text.items())
     missed = []
     for point, written in chosen:
         marks = ", ".join("?" for _ in written)
@@ -434,7 +465,7 @@ def _status_sql(scope: Scope) -> str:
         "max(CASE WHEN f.kind = 'outcome' AND f.outcome IS NOT NULL "
         "THEN coalesce(f.done, f.due) || '|' || f.outcome END) AS dated_outcome "
         "FROM follow_ups f JOIN interviews i ON i.id = f.interview_id "
-        "GROUP BY i.application_id), "
+        f"WHERE f.kind IN ({_ANSWERS}) GROUP BY i.application_id), "
         "status AS (SELECT a.id AS app, a.company, CASE "
         "WHEN a.ended IS NOT NULL THEN a.ended "
         "WHEN h.dated_outcome IS NOT NULL THEN "
@@ -459,20 +490,29 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
         rounds: list[Row] = shared["rounds"]
         return rounds
     day = scope.day
+    # the first round of its application in the period (it counts the application once)
+    opens = "i.previous_day IS NULL"
+    if scope.since is not None:
+        opens = f"({opens} OR i.previous_day < '{scope.since.isoformat()}')"
     # the promise ledger's answers: a reply, next round or outcome on the round's timeline
     # on or after its day, or the next round itself, by when it was entered or held
     shared["rounds"] = connection.query(
         f"WITH {_status_sql(scope)}, "
         f"ordered AS (SELECT i.id, i.application_id AS app, i.starts_at, i.feedback_by, "
         f"{day} AS day, lead({day}) OVER next AS next_day, "
-        "lead(substr(i.created_at, 1, 10)) OVER next AS next_entered "
+        "lead(substr(i.created_at, 1, 10)) OVER next AS next_entered, "
+        f"lag({day}) OVER next AS previous_day "
         "FROM interviews i WHERE i.application_id IS NOT NULL "
         "WINDOW next AS (PARTITION BY i.application_id ORDER BY i.starts_at, i.id)), "
-        "rounds AS (SELECT i.*, CASE WHEN i.next_day IS NOT NULL THEN "
+        "rounds AS MATERIALIZED (SELECT i.*, CASE WHEN i.next_day IS NOT NULL THEN "
         f"max(i.day, min(i.next_day, i.next_entered, '{scope.today}')) END AS invited, "
         "(SELECT min(substr(f.done, 1, 10)) FROM follow_ups f WHERE f.interview_id = i.id "
         f"AND f.kind IN ({_ANSWERS}) AND f.done >= i.day) AS replied, "
-        "row_number() OVER (PARTITION BY i.app ORDER BY i.starts_at, i.id) = 1 AS opens "
+        # the first follow-up after it: chased when it came before any answer
+        "(SELECT min(substr(f.done, 1, 10)) FROM follow_ups f INDEXED BY "
+        "follow_ups_by_interview WHERE f.interview_id = i.id AND f.kind = 'follow-up' "
+        "AND f.done >= i.day) AS chased_on, "
+        f"{opens} AS opens "
         f"FROM ordered i WHERE {scope.in_period('i.day')}), "
         "answered AS (SELECT r.*, CASE WHEN r.replied IS NULL THEN r.invited "
         "WHEN r.invited IS NULL THEN r.replied ELSE min(r.replied, r.invited) END "
@@ -484,10 +524,7 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
         f"WHEN s.status IN ({_CLOSED}) THEN 'never' "
         f"WHEN '{scope.today}' > r.feedback_by THEN 'overdue' ELSE 'pending' END AS state, "
         "CAST(julianday(r.answered) - julianday(r.day) AS INTEGER) AS days, "
-        "EXISTS (SELECT 1 FROM follow_ups f INDEXED BY follow_ups_by_interview "
-        "WHERE f.interview_id = r.id "
-        "AND f.kind = 'follow-up' AND f.done >= r.day "
-        "AND (r.answered IS NULL OR substr(f.done, 1, 10) < r.answered)) AS chased, "
+        "coalesce(r.chased_on < r.answered, r.chased_on IS NOT NULL) AS chased, "
         "r.opens, r.opens AND s.status = 'ghosted' AS ghosted, count(*) AS n "
         "FROM answered r JOIN status s ON s.app = r.app "
         f"LEFT JOIN evaluations e ON e.interview_id = r.id AND ({EVALUATED}) "

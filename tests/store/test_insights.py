@@ -527,3 +527,19 @@ def test_an_empty_journal_reads_as_nothing_yet(journal: Journal, clock: FixedClo
     assert insights.closing == Closing(0)
     assert insights.employers == Employers(0)
     assert insights.funnel == Funnel(0)
+
+
+def test_a_section_read_again_after_a_save_shows_it(journal: Journal, clock: FixedClock) -> None:
+    """Sections of one period share what they read while the journal is unchanged; a save
+    in between is seen at once, even at the same `now`."""
+    held = _round(journal, "Nordvik", "Backend", "2026-11-03")
+    journal.save_evaluation(Evaluation(held, overall_rating=2))
+    before = journal.insight_section("signs", clock.now())
+    assert isinstance(before, Signs)
+    assert before.periods[0].means["overall_rating"] == 2.0
+    evaluation = journal.get_evaluation(held)
+    assert evaluation is not None
+    journal.save_evaluation(evaluation.with_changes(overall_rating=4))
+    after = journal.insight_section("signs", clock.now())
+    assert isinstance(after, Signs)
+    assert after.periods[0].means["overall_rating"] == 4.0
