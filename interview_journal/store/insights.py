@@ -450,34 +450,22 @@ _CLOSED = "'accepted', 'rejected', 'withdrawn', 'ghosted'"
 
 
 def _status_sql(scope: Scope) -> str:
-    """CTEs: `status`, each application's status as `derive_status` works it out (in
-    the SQL of the Applications view's facts)."""
+    """SQL: the status of the application of round `i` (with its application `a`), as
+    `derive_status` works it out, from what `_round_facts` reads over its rounds."""
     quiet_from = (
-        f"max({scope.user_day('l.latest_start')}, coalesce(substr(h.last_answer, 1, 10), ''), "
-        "coalesce(l.latest_promised, ''))"
+        f"max({scope.user_day('i.latest_start')}, coalesce(substr(i.last_answer, 1, 10), ''), "
+        "coalesce(i.latest_promised, ''))"
     )
     return (
-        "latest AS (SELECT application_id AS app, status AS latest_status, feedback_by AS "
-        "latest_promised, max(starts_at) AS latest_start FROM interviews "
-        "WHERE application_id IS NOT NULL GROUP BY application_id), "
-        "heard AS (SELECT i.application_id AS app, "
-        f"max(CASE WHEN f.kind IN ({_ANSWERS}) THEN f.done END) AS last_answer, "
-        "max(CASE WHEN f.kind = 'outcome' AND f.outcome IS NOT NULL "
-        "THEN coalesce(f.done, f.due) || '|' || f.outcome END) AS dated_outcome "
-        "FROM follow_ups f JOIN interviews i ON i.id = f.interview_id "
-        f"WHERE f.kind IN ({_ANSWERS}) GROUP BY i.application_id), "
-        "status AS (SELECT a.id AS app, a.company, CASE "
-        "WHEN a.ended IS NOT NULL THEN a.ended "
-        "WHEN h.dated_outcome IS NOT NULL THEN "
-        "CASE substr(h.dated_outcome, instr(h.dated_outcome, '|') + 1) "
+        "CASE WHEN a.ended IS NOT NULL THEN a.ended "
+        "WHEN i.dated_outcome IS NOT NULL THEN "
+        "CASE substr(i.dated_outcome, instr(i.dated_outcome, '|') + 1) "
         "WHEN 'offer' THEN 'offer' WHEN 'rejection' THEN 'rejected' ELSE 'withdrawn' END "
-        "WHEN l.latest_start IS NULL THEN 'applied' "
-        "WHEN l.latest_status IN ('offer', 'rejected', 'withdrawn') THEN l.latest_status "
-        "WHEN l.latest_status IN ('upcoming', 'next-round') OR (l.latest_status IS NULL "
-        f"AND l.latest_start > '{scope.now}') THEN 'interviewing' "
+        "WHEN i.latest_status IN ('offer', 'rejected', 'withdrawn') THEN i.latest_status "
+        "WHEN i.latest_status IN ('upcoming', 'next-round') OR (i.latest_status IS NULL "
+        f"AND i.latest_start > '{scope.now}') THEN 'interviewing' "
         f"WHEN julianday('{scope.today}') - julianday({quiet_from}) > {GHOSTED_AFTER_DAYS} "
-        "THEN 'ghosted' ELSE 'waiting' END AS status "
-        "FROM applications a LEFT JOIN latest l ON l.app = a.id LEFT JOIN heard h ON h.app = a.id)"
+        "THEN 'ghosted' ELSE 'waiting' END"
     )
 
 
@@ -485,26 +473,53 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
     """The rounds held in the period, counted by company, whether the user asked when
     they would hear (None: not evaluated), the promise's state, the days to the first
     answer, whether they chased; and by whether the row starts an application (and it
-    went silent): compact rows, whatever the journal's size."""
+    went silent): compact rows, whatever the journal's size.
+
+    One walk along each application's rounds (of every application, or of those with a
+    round in the period) gives each round the next one and the application's latest
+    round, last answer and last outcome: what the promise ledger and the application's
+    status are worked out from."""
     if "rounds" in shared:
         rounds: list[Row] = shared["rounds"]
         return rounds
     day = scope.day
+    if scope.since is None:
+        apps, of_rounds = "", "WHERE i.application_id IS NOT NULL"
+    else:
+        apps = (
+            "apps AS (SELECT DISTINCT i.application_id AS app FROM interviews i "
+            f"WHERE {scope.in_period(day)} AND i.application_id IS NOT NULL), "
+        )
+        of_rounds = "WHERE i.application_id IN (SELECT app FROM apps)"
     # the first round of its application in the period (it counts the application once)
     opens = "i.previous_day IS NULL"
     if scope.since is not None:
         opens = f"({opens} OR i.previous_day < '{scope.since.isoformat()}')"
+    last_answer = (
+        "(SELECT max(f.done) FROM follow_ups f WHERE f.interview_id = i.id "
+        f"AND f.kind IN ({_ANSWERS}))"
+    )
+    last_outcome = (
+        "(SELECT max(coalesce(f.done, f.due) || '|' || f.outcome) FROM follow_ups f "
+        "WHERE f.interview_id = i.id AND f.kind = 'outcome' AND f.outcome IS NOT NULL)"
+    )
     # the promise ledger's answers: a reply, next round or outcome on the round's timeline
     # on or after its day, or the next round itself, by when it was entered or held
     shared["rounds"] = connection.query(
-        f"WITH {_status_sql(scope)}, "
-        f"ordered AS (SELECT i.id, i.application_id AS app, i.starts_at, i.feedback_by, "
-        f"{day} AS day, lead({day}) OVER next AS next_day, "
+        f"WITH {apps}ordered AS (SELECT i.id, i.application_id AS app, i.starts_at, "
+        f"i.feedback_by, {day} AS day, lead({day}) OVER next AS next_day, "
         "lead(substr(i.created_at, 1, 10)) OVER next AS next_entered, "
-        f"lag({day}) OVER next AS previous_day "
-        "FROM interviews i WHERE i.application_id IS NOT NULL "
-        "WINDOW next AS (PARTITION BY i.application_id ORDER BY i.starts_at, i.id)), "
-        "rounds AS MATERIALIZED (SELECT i.*, CASE WHEN i.next_day IS NOT NULL THEN "
+        f"lag({day}) OVER next AS previous_day, "
+        "last_value(i.status) OVER whole AS latest_status, "
+        "last_value(i.feedback_by) OVER whole AS latest_promised, "
+        "last_value(i.starts_at) OVER whole AS latest_start, "
+        f"max({last_answer}) OVER whole AS last_answer, "
+        f"max({last_outcome}) OVER whole AS dated_outcome "
+        f"FROM interviews i {of_rounds} "
+        "WINDOW next AS (PARTITION BY i.application_id ORDER BY i.starts_at, i.id), "
+        "whole AS (next ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), "
+        "rounds AS MATERIALIZED (SELECT i.id, i.day, i.feedback_by, a.company, "
+        f"{_status_sql(scope)} AS status, CASE WHEN i.next_day IS NOT NULL THEN "
         f"max(i.day, min(i.next_day, i.next_entered, '{scope.today}')) END AS invited, "
         "(SELECT min(substr(f.done, 1, 10)) FROM follow_ups f WHERE f.interview_id = i.id "
         f"AND f.kind IN ({_ANSWERS}) AND f.done >= i.day) AS replied, "
@@ -513,21 +528,21 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
         "follow_ups_by_interview WHERE f.interview_id = i.id AND f.kind = 'follow-up' "
         "AND f.done >= i.day) AS chased_on, "
         f"{opens} AS opens "
-        f"FROM ordered i WHERE {scope.in_period('i.day')}), "
+        "FROM ordered i JOIN applications a ON a.id = i.app "
+        f"WHERE {scope.in_period('i.day')}), "
         "answered AS (SELECT r.*, CASE WHEN r.replied IS NULL THEN r.invited "
         "WHEN r.invited IS NULL THEN r.replied ELSE min(r.replied, r.invited) END "
         "AS answered FROM rounds r) "
-        "SELECT s.company, CASE WHEN e.interview_id IS NOT NULL THEN e.hear_back_asked END "
+        "SELECT r.company, CASE WHEN e.interview_id IS NOT NULL THEN e.hear_back_asked END "
         "AS asked, CASE WHEN r.feedback_by IS NULL THEN NULL "
         "WHEN r.answered IS NOT NULL THEN "
         "CASE WHEN r.answered <= r.feedback_by THEN 'kept' ELSE 'late' END "
-        f"WHEN s.status IN ({_CLOSED}) THEN 'never' "
+        f"WHEN r.status IN ({_CLOSED}) THEN 'never' "
         f"WHEN '{scope.today}' > r.feedback_by THEN 'overdue' ELSE 'pending' END AS state, "
         "CAST(julianday(r.answered) - julianday(r.day) AS INTEGER) AS days, "
         "coalesce(r.chased_on < r.answered, r.chased_on IS NOT NULL) AS chased, "
-        "r.opens, r.opens AND s.status = 'ghosted' AS ghosted, count(*) AS n "
-        "FROM answered r JOIN status s ON s.app = r.app "
-        f"LEFT JOIN evaluations e ON e.interview_id = r.id AND ({EVALUATED}) "
+        "r.opens, r.opens AND r.status = 'ghosted' AS ghosted, count(*) AS n "
+        f"FROM answered r LEFT JOIN evaluations e ON e.interview_id = r.id AND ({EVALUATED}) "
         "GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
     return _round_facts(connection, scope, shared)
