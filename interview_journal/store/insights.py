@@ -9,6 +9,7 @@ anything the user wrote or chose.
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections import defaultdict
 from collections.abc import Callable
@@ -380,6 +381,13 @@ _POINT_TEXT = "json_extract(j.value, '$.text')"
 _POINT_MADE = "coalesce(json_extract(j.value, '$.made'), 0)"
 
 
+def _like_json(text: str) -> str:
+    """A LIKE pattern finding `text` in key points as `rows` writes them (JSON, not ASCII)."""
+    written = json.dumps(text, ensure_ascii=False)
+    escaped = written.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _key_points(connection: Connection, scope: Scope, shared: dict[str, Any]) -> KeyPoints:
     per, rows = _by_period(connection, scope, shared)
     _, period = _period_sql(connection, scope, shared)
@@ -406,12 +414,14 @@ def _key_points(connection: Connection, scope: Scope, shared: dict[str, Any]) ->
     missed = []
     for point, written in chosen:
         marks = ", ".join("?" for _ in written)
-        # newest first, stopping at the LINKED-th: a point missed often stops early
+        # only the evaluations whose text holds it are parsed; newest first, stopping at
+        # the LINKED-th: a point missed often stops early
+        holds = " OR ".join("ev.key_points LIKE ? ESCAPE '\\'" for _ in written)
         found = connection.query(
-            f"WITH {placed} SELECT DISTINCT ev.id {_POINTS} AND NOT {_POINT_MADE} "
-            f"AND {_POINT_TEXT} IN ({marks}) ORDER BY ev.starts_at DESC, ev.id DESC "
-            f"LIMIT {LINKED}",
-            written,
+            f"WITH {placed} SELECT DISTINCT ev.id {_POINTS} AND ({holds}) "
+            f"AND NOT {_POINT_MADE} AND {_POINT_TEXT} IN ({marks}) "
+            f"ORDER BY ev.starts_at DESC, ev.id DESC LIMIT {LINKED}",
+            [*(_like_json(text) for text in written), *written],
         )
         ids = tuple(row["id"] for row in found)
         missed.append(MissedPoint(point.text, point.missed, point.planned, ids))

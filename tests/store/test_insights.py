@@ -543,3 +543,17 @@ def test_a_section_read_again_after_a_save_shows_it(journal: Journal, clock: Fix
     after = journal.insight_section("signs", clock.now())
     assert isinstance(after, Signs)
     assert after.periods[0].means["overall_rating"] == 4.0
+
+
+def test_a_missed_point_is_linked_whatever_letters_it_holds(
+    journal: Journal, clock: FixedClock
+) -> None:
+    point = 'Lön: 50% "minst"_x \\ å'
+    ids = []
+    for day in ("2026-11-02", "2026-11-03", "2026-11-04"):
+        held = _round(journal, "Nordvik", "Backend", day)
+        journal.save_evaluation(Evaluation(held, key_points=(KeyPoint(point), KeyPoint("50"))))
+        ids.append(held)
+    fifty, missed = journal.insights(clock.now()).key_points.missed  # equal: by the text
+    assert missed == MissedPoint(point, 3, 3, tuple(reversed(ids)))
+    assert fifty == MissedPoint("50", 3, 3, tuple(reversed(ids)))
