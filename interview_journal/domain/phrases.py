@@ -303,7 +303,9 @@ def _form(place: _Place, size: int, spans: dict[int, list[tuple[int, int]]]) -> 
     return _PRONOUN.sub("I", text) if clause.english else text
 
 
-def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) -> list[Phrase]:
+def recurring(
+    texts: Sequence[tuple[int, str]], *, at_least: int, limit: int, shortest: int = 1
+) -> list[Phrase]:
     """The words and phrases found in at least `at_least` of the texts, the most found
     first (a longer phrase before its parts on a tie), at most `limit`.
 
@@ -311,7 +313,8 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
     of one interview given one after the other count once). A longer phrase absorbs the
     shorter ones inside it: "question" is listed beside "first question" only when at
     least `at_least` texts hold it without a longer phrase listed. Of phrases found in
-    exactly the same texts, only the first is listed."""
+    exactly the same texts, only the first is listed. A phrase of fewer than `shortest`
+    words (stop words aside) is not listed, though it still counts for the rules above."""
     at_least = max(at_least, 1)
     read = [(interview_id, _read(text)) for interview_id, text in texts]
     starts = [[list(range(len(clause.stems))) for clause in text] for _, text in read]
@@ -344,7 +347,7 @@ def recurring(texts: Sequence[tuple[int, str]], *, at_least: int, limit: int) ->
     distinct: list[tuple[Key, list[int]]] = []
     sets: set[tuple[int, ...]] = set()
     for key, ids in kept:
-        if tuple(ids) not in sets:
+        if len(key) >= shortest and tuple(ids) not in sets:
             sets.add(tuple(ids))
             distinct.append((key, ids))
     shown = []

@@ -228,7 +228,8 @@ def read_lessons(connection: Connection, now: datetime, since: date | None) -> L
         (row["id"], "\n".join(row[name] for name in ("lesson", "to_improve", "differently")))
         for row in latest
     ]
-    found = recurring(texts, at_least=MINIMUM, limit=RECURRING_LISTED)
+    # a lesson is something to do: "talk" or "question" alone says nothing to act on
+    found = recurring(texts, at_least=MINIMUM, limit=RECURRING_LISTED, shortest=2)
     return Lessons(
         based_on=based_on,
         uses=uses,

@@ -207,6 +207,17 @@ def test_a_lesson_noted_in_4_of_your_last_6_evaluations(
     )
 
 
+def test_a_lone_word_is_no_lesson_written_again(journal: Journal, clock: FixedClock) -> None:
+    """ "You noted talk in 5 of your last 5" gives nothing to act on: a lesson that recurs
+    is a phrase; the words alone still show under What you wrote most."""
+    for index, text in enumerate(
+        ("Talk less", "Talk slower", "Let them talk", "Talk about impact", "Talk to the team")
+    ):
+        held(journal, day(11, 1 + index), to_improve=text)
+    assert lessons(journal, clock).recurring == ()
+    assert [phrase.text for phrase in words(journal, clock).fields["to_improve"]] == ["talk"]
+
+
 def test_only_the_latest_ten_are_read_for_recurring_lessons(
     journal: Journal, clock: FixedClock
 ) -> None:
