@@ -127,12 +127,15 @@ async def test_r_opens_it_on_demand_with_what_was_written_and_typing_goes_on_at_
         assert takeaway_box(pilot).text == "Ask early."
         assert "saved" in text_of(app, "#retro-save-state")
         await pilot.press(*" Then listen.")
+        # the write runs in a thread; the indicator says so once it is back
         await until(
             pilot,
-            lambda: takeaway(journal, application_id) == "Ask early. Then listen.",
-            "the autosave",
+            lambda: (
+                "● saved 14:05" in text_of(app, "#retro-save-state")
+                and takeaway(journal, application_id) == "Ask early. Then listen."
+            ),
+            "the autosave, said top right",
         )
-        assert "● saved 14:05" in text_of(app, "#retro-save-state")
 
 
 async def test_a_burst_of_typing_then_escape_keeps_every_key(
@@ -239,3 +242,21 @@ async def test_the_facts_scroll_and_the_answer_stays_in_view_when_small(
         await pilot.press("tab", "G")
         await until(pilot, partial(lambda f: f.scroll_y == f.max_scroll_y, facts), "the end")
         assert box.region.bottom <= 19
+
+
+async def test_after_a_crash_what_was_typed_is_written_at_once(
+    journal: Journal, clock: FixedClock
+) -> None:
+    """The crash path (no event loop left to wait on): `save_now` writes on the spot."""
+    application_id = initech_process(journal)
+    app = make_app(journal, clock, view="applications")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_application(pilot, application_id)
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press(*"Typed just before")
+        screen = app.screen
+        assert isinstance(screen, RetroScreen) and screen.unsaved
+        screen.save_now()
+        assert takeaway(journal, application_id) == "Typed just before"
+        assert not screen.unsaved
