@@ -260,3 +260,21 @@ async def test_after_a_crash_what_was_typed_is_written_at_once(
         screen.save_now()
         assert takeaway(journal, application_id) == "Typed just before"
         assert not screen.unsaved
+
+
+async def test_one_key_typed_the_moment_it_opens_is_kept(
+    journal: Journal, clock: FixedClock
+) -> None:
+    application_id = initech_process(journal)
+    app = make_app(journal, clock, view="applications")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_application(pilot, application_id)
+        burst(app, "R", "x", "escape")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ApplicationScreen)
+                and takeaway(journal, application_id) == "x"
+            ),
+            "the one key saved",
+        )

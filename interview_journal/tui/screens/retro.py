@@ -71,7 +71,6 @@ class RetroScreen(JournalAccess, Screen[None]):
         self.saved: Application | None = None
         """The application as the journal holds it: the base for merges."""
         self.saver = Autosaver(self, self._prepare, self._show_state)
-        self._loading = False
         self._leave_anyway = False
         """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._gone = False
@@ -164,23 +163,22 @@ class RetroScreen(JournalAccess, Screen[None]):
         self.query_one(selector, Static).update(Content("\n").join([title, body]))
 
     def _load(self, text: str) -> None:
-        """Put `text` in the box without counting it as typing; the cursor at its end."""
+        """Put `text` in the box (what the journal holds: not counted as typing), the
+        cursor at its end."""
         area = self.query_one("#retro-takeaway", TextArea)
         if area.text == text:
             return
-        self._loading = True
         area.load_text(text)
         area.move_cursor(area.document.end)
-        self.call_after_refresh(self._done_loading)
-
-    def _done_loading(self) -> None:
-        self._loading = False
 
     # --- saving -----------------------------------------------------------------------
 
     @on(TextArea.Changed, "#retro-takeaway")
     def _changed(self) -> None:
-        if not self._loading:
+        # Not a flag set while loading: a key typed the moment the screen opened must
+        # count. The echo of a load is what the journal holds, which needs no write.
+        held = self.saved.takeaway if self.saved is not None else ""
+        if self._text() != held:
             self.saver.changed()
 
     def on_descendant_blur(self) -> None:
