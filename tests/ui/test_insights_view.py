@@ -15,6 +15,8 @@ from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from textual.app import App, ComposeResult
+
 from interview_journal.dates import FixedClock
 from interview_journal.domain.applications import ApplicationStatus, Source
 from interview_journal.domain.evaluation import (
@@ -24,7 +26,7 @@ from interview_journal.domain.evaluation import (
     KeyPoint,
     RoleMatch,
 )
-from interview_journal.domain.insights import SECTIONS
+from interview_journal.domain.insights import SECTION_TITLES, SECTIONS
 from interview_journal.domain.model import Interview, Stage
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.store import Journal
@@ -32,8 +34,7 @@ from interview_journal.tui.app import make_app
 from interview_journal.tui.dialogs.evaluations_list import EvaluationsListScreen
 from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.insights import InsightsScreen
-from interview_journal.tui.widgets.insight_charts import InsightChart
-from interview_journal.tui.widgets.insight_rows import InsightRow
+from interview_journal.tui.widgets.insight_list import InsightList, ShownLine
 from tests.ui.helpers import AnyApp, AnyPilot, settle
 from tests.ui.test_typeahead import burst, until
 
@@ -212,14 +213,28 @@ def view(app: AnyApp) -> InsightsScreen:
     return screen
 
 
+def shown_lines(app: AnyApp, section: str) -> list[ShownLine]:
+    return app.screen.query_one(InsightList).sections[section].lines or []
+
+
 def lines(app: AnyApp, section: str) -> list[str]:
     """The text of each line of one section, as shown (a chart as its label and numbers)."""
-    body = app.screen.query_one(f"#section-{section}")
-    return [str(getattr(child, "text", "")) for child in body.children]
+    return [line.text for line in shown_lines(app, section)]
+
+
+def charts(app: AnyApp) -> dict[str, ShownLine]:
+    """The charts on screen, by their label."""
+    listing = app.screen.query_one(InsightList)
+    return {line.chart.label: line for line in listing.lines.values() if line.chart is not None}
+
+
+def highlighted(app: AnyApp) -> ShownLine | None:
+    return app.screen.query_one(InsightList).highlighted_line()
 
 
 def focused_text(app: AnyApp) -> str:
-    return str(getattr(app.focused, "text", ""))
+    line = highlighted(app)
+    return line.text if line is not None else ""
 
 
 def filled(app: AnyApp) -> bool:
@@ -267,31 +282,50 @@ async def test_5_opens_insights_and_every_section_fills(
             assert "reading…" not in lines(app, name)
         lessons = lines(app, "lessons")
         assert any("rambling on the first question" in line.casefold() for line in lessons)
-        assert screen.query(InsightChart)  # the signs over time, as charts
+        assert charts(app)  # the signs over time, as charts
 
 
-async def test_it_paints_before_the_sections_are_read(journal: Journal, clock: FixedClock) -> None:
-    """The titles and "reading…" are on screen before any section arrives."""
-    fill(journal)
-    app = make_app(journal, clock, view="insights")
+async def test_before_a_section_is_read_its_title_says_reading() -> None:
+    """What the view paints at once, before the worker has read anything: every title,
+    each with "reading…" under it; a section read replaces its "reading…" alone."""
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield InsightList([(name, SECTION_TITLES[name]) for name in SECTIONS])
+
+    app = Bare()
     async with app.run_test(size=SIZE) as pilot:
-        screen = view(app)
-        titles = [str(title.render()) for title in screen.query(".insight-title")]
-        assert titles[0] == "Are my lessons sticking?"
-        assert len(titles) == len(SECTIONS)
-        assert screen.shown == set() or len(screen.shown) <= len(SECTIONS)
-        await until(pilot, lambda: filled(app), "every section read")
+        listing = app.query_one(InsightList)
+
+        def shown() -> list[str]:
+            return [
+                line.text
+                if (line := listing.lines.get(option.id or ""))
+                else str(option.prompt).strip()
+                for option in listing.options
+            ]
+
+        assert shown() == [text for name in SECTIONS for text in (SECTION_TITLES[name], "reading…")]
+        listing.show_section("signs", [ShownLine("signs:0", "Shown from 3 evaluations on.")])
+        await pilot.pause()
+        assert shown()[:5] == [
+            "Are my lessons sticking?",
+            "reading…",
+            "The three signs over time",
+            "Shown from 3 evaluations on.",
+            "Key points",
+        ]
 
 
 async def test_charts_have_their_numbers_beside_them(journal: Journal, clock: FixedClock) -> None:
     fill(journal)
     async with on_insights(journal, clock) as (app, _):
-        charts = {chart.label: chart for chart in app.screen.query(InsightChart)}
-        assert {"Key points across", "Dynamic", "Overall feeling", "Points made"} <= set(charts)
-        overall = charts["Overall feeling"]
-        assert "→" in overall.numbers and "(up)" in overall.numbers
-        assert overall.values[0] < overall.values[-1]
-        assert "%" in charts["Points made"].numbers
+        drawn = charts(app)
+        assert {"Key points across", "Dynamic", "Overall feeling", "Points made"} <= set(drawn)
+        overall = drawn["Overall feeling"]
+        assert overall.numbers.startswith("2.0 → 4.0 (up)")
+        assert overall.chart is not None and overall.chart.values == (2.0, 3.0, 4.0)
+        assert drawn["Points made"].numbers == "11% → 56% (up)"
 
 
 async def test_two_interviews_explain_and_show_no_chart(
@@ -299,12 +333,13 @@ async def test_two_interviews_explain_and_show_no_chart(
 ) -> None:
     two_interviews(journal)
     async with on_insights(journal, clock) as (app, _):
-        assert not app.screen.query(InsightChart)
+        assert not charts(app)
         assert not app.screen.query("Sparkline")
-        signs = lines(app, "signs")
-        assert signs == ["Shown from 3 evaluations with ratings on (1 so far)."]
-        rows = list(app.screen.query(InsightRow))
-        assert any(row.kind == "too-few" for row in rows)
+        signs = shown_lines(app, "signs")
+        assert [line.text for line in signs] == [
+            "Shown from 3 evaluations with ratings on (1 so far)."
+        ]
+        assert signs[0].kind == "too-few"
 
 
 async def test_enter_on_a_phrase_lists_its_evaluations_and_opens_one(
@@ -313,7 +348,9 @@ async def test_enter_on_a_phrase_lists_its_evaluations_and_opens_one(
     fill(journal)
     async with on_insights(journal, clock) as (app, pilot):
         await focus_line(pilot, "You noted")
-        ids = app.focused.interview_ids  # type: ignore[union-attr]
+        line = highlighted(app)
+        assert line is not None
+        ids = line.interview_ids
         assert focused_text(app).startswith("You noted “rambling on the first question")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, EvaluationsListScreen), "the list")
@@ -360,7 +397,7 @@ async def test_a_burst_of_keys_lands_where_paced_keys_do(
         )
         await settle(pilot)
         assert type(app.screen) is paced_screen
-        app.screen.dismiss(None)  # type: ignore[attr-defined]
+        app.screen.dismiss(None)
         await until(pilot, lambda: isinstance(app.screen, InsightsScreen), "back")
         assert focused_text(app) == paced
 
@@ -374,7 +411,7 @@ async def test_since_limits_it_and_S_shows_all_again(journal: Journal, clock: Fi
     async with on_insights(journal, clock) as (app, pilot):
         before = lines(app, "signs")
         await pilot.press("s")
-        await until(pilot, lambda: app.screen.query("#date-input"), "the date dialog")
+        await until(pilot, lambda: bool(app.screen.query("#date-input")), "the date dialog")
         await pilot.press(*"2026-11-01", "enter")
         await until(pilot, lambda: filled(app), "read again")
         summary = str(app.screen.query_one("#insights-summary").render())
@@ -391,7 +428,7 @@ async def test_a_day_to_come_is_not_a_start(journal: Journal, clock: FixedClock)
     fill(journal)
     async with on_insights(journal, clock) as (app, pilot):
         await pilot.press("s")
-        await until(pilot, lambda: app.screen.query("#date-input"), "the date dialog")
+        await until(pilot, lambda: bool(app.screen.query("#date-input")), "the date dialog")
         await pilot.press(*"2026-12-24", "enter")
         await pilot.pause()
         error = str(app.screen.query_one("#date-error").render())
@@ -407,7 +444,7 @@ async def test_j_k_g_G_move_along_the_lines(journal: Journal, clock: FixedClock)
         second = focused_text(app)
         assert second != first
         await pilot.press("G")
-        assert app.focused is view(app)._lines()[-1]
+        assert highlighted(app) == shown_lines(app, SECTIONS[-1])[-1]
         assert app.screen.query_one("#insights").scroll_y > 0
         await pilot.press("g")
         assert focused_text(app) == first

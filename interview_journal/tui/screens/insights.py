@@ -15,11 +15,9 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
 from interview_journal.dates import Lean, format_day
@@ -33,18 +31,15 @@ from interview_journal.domain.insights import (
 )
 from interview_journal.domain.timeline import When
 from interview_journal.errors import InputError
-from interview_journal.present.insights import HEADING, InsightLine, section_lines
+from interview_journal.present.insights import HEADING, TOO_FEW, InsightLine, section_lines
 from interview_journal.tui.dialogs.ask_date import AskDateScreen
 from interview_journal.tui.screens.base import JournalScreen
 from interview_journal.tui.widgets.footer_fit import FittedFooter
-from interview_journal.tui.widgets.insight_charts import InsightChart, made_chart, sign_chart
-from interview_journal.tui.widgets.insight_rows import Chosen, InsightRow
+from interview_journal.tui.widgets.insight_charts import made_numbers, made_shares, sign_values
+from interview_journal.tui.widgets.insight_list import Chart, InsightList, ShownLine
 from interview_journal.tui.widgets.top_bar import TopBar
 
-READING = "reading…"
 NOT_READ = "Not read: press r to try again."
-
-Line = InsightRow | InsightChart
 
 
 @dataclass
@@ -77,44 +72,64 @@ class AskSinceScreen(AskDateScreen):
         return when
 
 
-class InsightScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
-    """The sections, scrolled by moving along the lines (the screen's keys), never
-    without them: the focused line stays on screen."""
+PERIODS_SHOWN = 12
+"""The latest periods listed under the signs and the key points (their charts and trends
+cover them all); the command line lists every one."""
 
 
-def section_rows(name: str, section: object, today: date) -> list[Line]:
-    """The lines of one section as widgets: the words of `present.insights`, and for the
-    signs and the key points their charts, each beside its numbers."""
-    lines = section_lines(name, section, today)
-    rows: list[Line] = []
+def section_rows(name: str, section: object, today: date) -> list[ShownLine]:
+    """The lines of one section: the words of `present.insights`, and for the signs and
+    the key points their charts, each beside its numbers."""
+    lines = _latest_periods(name, section_lines(name, section, today))
+    rows: list[ShownLine] = []
     last_heading = max((i for i, line in enumerate(lines) if line.kind == HEADING), default=-1)
     for index, line in enumerate(lines):
-        chart = _chart_for(name, section, line)
-        rows.append(chart or _row(name, line))
+        key = f"{name}:{index}:{line.text}"
+        rows.append(_chart_for(name, section, line, key) or _row(line, key))
         if name == "key_points" and index == last_heading and isinstance(section, KeyPoints):
-            made = made_chart(section) if section.over_time else None
-            if made is not None:
-                rows.append(made)
+            values = made_shares(section)
+            if values:
+                chart = Chart("Points made", tuple(values), low=0, high=100)
+                numbers = made_numbers(values)
+                text = f"{chart.label}: {numbers}"
+                rows.append(ShownLine("key_points:chart", text, (), "chart", chart, numbers))
     return rows
 
 
-def _row(name: str, line: InsightLine) -> InsightRow:
-    return InsightRow(
-        line.text,
-        interview_ids=line.interview_ids,
-        kind=line.kind,
-        key=f"{name}:{line.kind}:{line.text}",
+def _latest_periods(name: str, lines: list[InsightLine]) -> list[InsightLine]:
+    """The signs' means and the key points' shares per period come last, under their
+    sub-heading: years of months would bury the view, so only the latest are listed."""
+    if name not in ("signs", "key_points"):
+        return lines
+    last_heading = max((i for i, line in enumerate(lines) if line.kind == HEADING), default=-1)
+    periods = lines[last_heading + 1 :]
+    if last_heading < 0 or len(periods) <= PERIODS_SHOWN:
+        return lines
+    left_out = len(periods) - PERIODS_SHOWN
+    earlier = InsightLine(
+        f"The {left_out} periods before these: `interview-journal insights` lists every one.",
+        kind=TOO_FEW,
     )
+    return [*lines[: last_heading + 1], earlier, *periods[-PERIODS_SHOWN:]]
 
 
-def _chart_for(name: str, section: object, line: InsightLine) -> InsightChart | None:
+def _row(line: InsightLine, key: str) -> ShownLine:
+    return ShownLine(key, line.text, line.interview_ids, line.kind)
+
+
+def _chart_for(name: str, section: object, line: InsightLine, key: str) -> ShownLine | None:
     """A sign's trend line ("Dynamic: 3.2 → 4.1 (up) over 5 months") drawn as its chart,
     the numbers kept beside it."""
     if name != "signs" or not isinstance(section, Signs) or line.kind == HEADING:
         return None
     for sign, label in SIGNS.items():
         if line.text.startswith(f"{label}: ") and "→" in line.text:
-            return sign_chart(section, sign, line.text.removeprefix(f"{label}: "))
+            values = sign_values(section, sign)
+            if not values:
+                return None
+            chart = Chart(label, tuple(values), low=1, high=5)
+            numbers = line.text.removeprefix(f"{label}: ")
+            return ShownLine(key, line.text, (), "chart", chart, numbers)
     return None
 
 
@@ -122,7 +137,7 @@ class InsightsScreen(JournalScreen):
     """The Insights view (key 5)."""
 
     LOADS_IN_BACKGROUND = True
-    AUTO_FOCUS = ""
+    AUTO_FOCUS = "#insights"
     LEGEND = (
         "› a line rests on evaluations: enter lists them, and enter there opens one.\n"
         "Charts run from the oldest period to the latest, on the full scale (ratings 1 to "
@@ -137,10 +152,11 @@ class InsightsScreen(JournalScreen):
             "open",
             "Open",
             id="open_insight",
+            priority=True,  # before the list's own enter: one place decides what it opens
             tooltip="The evaluations this line rests on",
         ),
         Binding(
-            "s", "since", "Since", id="insights_since", tooltip="Only interviews from a day on"
+            "s", "since", "Since", id="insights_since", tooltip="Only the interviews from a day on"
         ),
         Binding("S", "all_time", "All", id="insights_all", tooltip="Every interview again"),
         Binding(
@@ -151,12 +167,6 @@ class InsightsScreen(JournalScreen):
             show=False,
             tooltip="Read the journal again",
         ),
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and quit"),
     ]
 
@@ -174,12 +184,12 @@ class InsightsScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
         yield Static(id="insights-summary")
-        with InsightScroll(id="insights"):
-            for name in SECTIONS:
-                yield Static(Content(SECTION_TITLES[name]), classes="insight-title")
-                with Vertical(id=f"section-{name}", classes="insight-section"):
-                    yield InsightRow(READING, kind="reading", focusable=False)
+        yield InsightList([(name, SECTION_TITLES[name]) for name in SECTIONS], id="insights")
         yield FittedFooter()
+
+    @property
+    def insight_list(self) -> InsightList:
+        return self.query_one(InsightList)
 
     def on_mount(self) -> None:
         self.query_one(TopBar).show("insights", self.now())
@@ -214,6 +224,7 @@ class InsightsScreen(JournalScreen):
     def _read(self, generation: int, since: date | None) -> None:
         worker = get_current_worker()
         now = self.now()
+        # the counts of the summary: Journal.insight_counts, when the journal has it
         count = getattr(self.journal, "insight_counts", None)
         if count is not None:
             interviews, evaluations = count(now, since)
@@ -231,44 +242,23 @@ class InsightsScreen(JournalScreen):
             self._show_summary()
 
     @on(SectionRead)
-    async def _section_read(self, message: SectionRead) -> None:
+    def _section_read(self, message: SectionRead) -> None:
         if message.generation != self._generation:
             return
-        body = self.query_one(f"#section-{message.name}", Vertical)
         rows = section_rows(message.name, message.section, self.now().date())
-        await self._replace(body, rows)
+        self.insight_list.show_section(message.name, rows)
         self.shown.add(message.name)
         if len(self.shown) == len(SECTIONS):
             self._complete = True
             self.content_shown()
-
-    async def _replace(self, body: Vertical, rows: list[Line]) -> None:
-        """Put `rows` in place of the section's lines, the focus staying on the same line
-        (by its words, else by its place) when it was in this section."""
-        focused = self.focused
-        old = list(body.children)
-        keep_key = getattr(focused, "key", None) if focused in old else None
-        keep_at = old.index(focused) if focused is not None and focused in old else None
-        with self.app.batch_update():
-            await body.remove_children()
-            await body.mount_all(rows)
-        if keep_at is not None:
-            here = next((row for row in rows if row.key == keep_key), None)
-            here = here or rows[min(keep_at, len(rows) - 1)]
-            self._go_to(here)
-        elif self.focused is None:
-            first = next(iter(self._lines()), None)
-            if first is not None:
-                first.focus(scroll_visible=False)
 
     def failed(
         self, error: BaseException | None, *, about: int | None = None, read_again: bool = True
     ) -> None:
         for name in SECTIONS:
             if name not in self.shown:
-                body = self.query_one(f"#section-{name}", Vertical)
-                body.remove_children()
-                body.mount(InsightRow(NOT_READ, kind="too-few", key=f"{name}:not-read"))
+                line = ShownLine(f"{name}:not-read", NOT_READ, kind="too-few")
+                self.insight_list.show_section(name, [line])
         super().failed(error, about=about, read_again=read_again)
 
     def _show_summary(self) -> None:
@@ -291,92 +281,25 @@ class InsightsScreen(JournalScreen):
             )
         self.query_one("#insights-summary", Static).update(summary)
 
-    # --- moving along the lines -------------------------------------------------------
-
-    @property
-    def scroller(self) -> InsightScroll:
-        return self.query_one(InsightScroll)
-
-    def _lines(self) -> list[Line]:
-        return [
-            widget
-            for widget in self.query(".insight-row, .insight-chart").results(Widget)
-            if widget.can_focus and isinstance(widget, (InsightRow, InsightChart))
-        ]
-
-    def _go_to(self, line: Widget) -> None:
-        """Focus `line` and bring it on screen at once (no animation: a burst of j moves
-        exactly that many lines); the first line of a section brings its title along."""
-        line.focus(scroll_visible=False)
-        body = line.parent
-        if isinstance(body, Widget) and body.children and body.children[0] is line:
-            title = self.scroller.children[self.scroller.children.index(body) - 1]
-            self.scroller.scroll_to_widget(title, animate=False, immediate=True)
-        self.scroller.scroll_to_widget(line, animate=False, immediate=True)
-
-    def _here(self, lines: list[Line]) -> int | None:
-        focused = self.focused
-        return lines.index(focused) if focused in lines else None
-
-    def action_move(self, step: int) -> None:
-        lines = self._lines()
-        if not lines:
-            return
-        here = self._here(lines)
-        target = 0 if here is None else max(0, min(len(lines) - 1, here + step))
-        self._go_to(lines[target])
-
-    def action_first(self) -> None:
-        lines = self._lines()
-        if lines:
-            self._go_to(lines[0])
-        self.scroller.scroll_home(animate=False, immediate=True)
-
-    def action_last(self) -> None:
-        lines = self._lines()
-        if lines:
-            self._go_to(lines[-1])
-        self.scroller.scroll_end(animate=False, immediate=True)
-
-    def action_page(self, direction: int) -> None:
-        """A page on: the line a screen's height below (or above) the focused one."""
-        lines = self._lines()
-        if not lines:
-            return
-        here = self._here(lines) or 0
-        tops = [self._top(line) for line in lines]
-        height = max(1, self.scroller.scrollable_content_region.height - 1)
-        wanted = tops[here] + direction * height
-        if direction > 0:
-            target = next((i for i, top in enumerate(tops) if top >= wanted), len(lines) - 1)
-        else:
-            target = next((i for i in reversed(range(len(lines))) if tops[i] <= wanted), 0)
-        self._go_to(lines[target])
-
-    @staticmethod
-    def _top(line: Widget) -> int:
-        body = line.parent
-        offset = body.virtual_region.y if isinstance(body, Widget) else 0
-        return offset + line.virtual_region.y
-
     # --- acting -------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        focused = self.focused
-        ids = getattr(focused, "interview_ids", ())
-        if not ids:
+        line = self.insight_list.highlighted_line()
+        if line is None or not line.interview_ids:
             self.notify("Lines marked › list the evaluations they rest on.", timeout=3)
             return
-        self._open(str(getattr(focused, "text", "")), ids)
+        self._open(line)
 
-    @on(Chosen)
-    def _chosen(self, message: Chosen) -> None:
-        self._open(message.text, message.interview_ids)
+    @on(OptionList.OptionSelected, "#insights")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        line = self.insight_list.lines.get(event.option.id or "")
+        if line is not None and line.interview_ids:
+            self._open(line)
 
-    def _open(self, about: str, interview_ids: tuple[int, ...]) -> None:
+    def _open(self, line: ShownLine) -> None:
         from interview_journal.tui.dialogs.evaluations_list import EvaluationsListScreen
 
-        self.app.push_screen(EvaluationsListScreen(about, interview_ids))
+        self.app.push_screen(EvaluationsListScreen(line.text, line.interview_ids))
 
     def action_since(self) -> None:
         def chosen(when: When | None) -> None:
