@@ -278,3 +278,22 @@ async def test_one_key_typed_the_moment_it_opens_is_kept(
             ),
             "the one key saved",
         )
+
+
+async def test_the_takeaway_is_saved_when_the_terminal_goes_away(
+    journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    """A hang-up (the path a kill takes too): the app saves every screen, then ends."""
+    application_id = initech_process(journal)
+    app = make_app(journal, clock, view="applications")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_application(pilot, application_id)
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press(*"Cut off")
+        app.terminal_gone()
+        await until(pilot, lambda: app.return_code is not None, "the app ending")
+    assert app.return_code == 129
+    journal.close()
+    with open_journal(journal_path) as reopened:
+        assert takeaway(reopened, application_id) == "Cut off"
