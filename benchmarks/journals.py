@@ -36,7 +36,8 @@ def cache_key() -> str:
 
 
 def journal_for(size: int, zone: str) -> Path:
-    """A demo journal of `size` interviews (about one application per five), built once."""
+    """A demo journal of `size` interviews (about one application per five, and some
+    without an interview), built once."""
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"journal-{size}-{cache_key()}.db"
     if not path.exists():
