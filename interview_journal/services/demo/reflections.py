@@ -243,7 +243,8 @@ class Reflections:
     ) -> str:
         """One to `most` sentences from `pool` by their weights; with `early` (progress),
         the first sentence is written less often as the job seeker improves."""
-        texts, weights = _POOLS[id(pool)]
+        texts, cumulative = _POOLS[id(pool)]
+        weights = [float(w) for w in cumulative]
         if early is not None:
             first = max(1.0, pool[0][1] * (1.4 - early))
             weights = [first + w - pool[0][1] for w in weights]
