@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -246,8 +247,14 @@ class InsightsScreen(JournalScreen):
         if message.generation != self._generation:
             return
         rows = section_rows(message.name, message.section, self.now().date())
-        self.insight_list.show_section(message.name, rows)
-        self.shown.add(message.name)
+        self.insight_list.show_section(
+            message.name, rows, partial(self._painted, message.generation, message.name)
+        )
+
+    def _painted(self, generation: int, name: str) -> None:
+        if generation != self._generation:
+            return  # read again meanwhile (s, r): the newer read says when it is complete
+        self.shown.add(name)
         if len(self.shown) == len(SECTIONS):
             self._complete = True
             self.content_shown()

@@ -9,7 +9,7 @@ user wrote is data, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich.console import Group, RenderableType
@@ -91,15 +91,34 @@ class InsightList(OptionList):
         self.sections = {name: Section(name, title) for name, title in titles}
         self.lines: dict[str, ShownLine] = {}
         """Every line shown, by its key (the option's id)."""
+        self._when_shown: list[Callable[[], None]] = []
 
     def on_mount(self) -> None:
         self._rebuild()
 
-    def show_section(self, name: str, lines: list[ShownLine]) -> None:
+    def show_section(
+        self, name: str, lines: list[ShownLine], shown: Callable[[], None] | None = None
+    ) -> None:
         """Put a section's lines in place of what it showed, the highlight kept on the
-        same line (by its key), else at the same place."""
+        same line (by its key), else at the same place; `shown` is called once they are.
+
+        Sections that arrive together are put in the list together: one rebuild for all
+        (each costs about the same however few lines changed)."""
         self.sections[name].lines = lines
+        if shown is not None:
+            self._when_shown.append(shown)
+        if not self._rebuild_due:
+            self._rebuild_due = True
+            self.call_later(self._rebuild_now)
+
+    _rebuild_due = False
+
+    def _rebuild_now(self) -> None:
+        self._rebuild_due = False
         self._rebuild()
+        callbacks, self._when_shown = self._when_shown, []
+        for callback in callbacks:
+            callback()
 
     def highlighted_line(self) -> ShownLine | None:
         if self.highlighted is None or self.highlighted >= self.option_count:
