@@ -28,6 +28,7 @@ from interview_journal.tui.dialogs.confirm import ConfirmScreen
 from interview_journal.tui.screens.entry_form import SELECTS, EntryFormScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.screens.retro import RetroScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
 from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
@@ -736,8 +737,10 @@ async def test_recording_a_rejection_offers_to_set_the_status_and_y_sets_it(
         (saved,) = journal.entries_for(initech.id or 0)
         assert journal.get_interview(initech.id or 0).status is None  # not yet
         await press_and_settle(pilot, "y")
-        assert isinstance(app.screen, TimelineScreen)
+        assert isinstance(app.screen, RetroScreen)  # the rejection ended it: its retro
         assert "Initech — Analyst is now rejected." in toasts(app)
+        await press_and_settle(pilot, "escape")
+        assert isinstance(app.screen, TimelineScreen)
         assert timeline(app).highlighted_key() == f"entry:{saved.id}"
     assert saved.kind is EntryKind.OUTCOME
     assert saved.outcome is Outcome.REJECTION
@@ -760,6 +763,8 @@ async def test_leaving_the_status_as_it_is_after_an_outcome(
         await select_value(pilot, "outcome", Outcome.REJECTION.value)
         await press_and_settle(pilot, "ctrl+s")
         await press_and_settle(pilot, "n")
+        assert isinstance(app.screen, RetroScreen)  # the rejection ended it: its retro
+        await press_and_settle(pilot, "escape")
         assert isinstance(app.screen, TimelineScreen)
     assert len(journal.entries_for(initech.id or 0)) == 1
     assert journal.get_interview(initech.id or 0).status is None
