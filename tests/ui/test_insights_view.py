@@ -475,3 +475,17 @@ async def test_back_on_insights_it_shows_what_changed_meanwhile(
         await pilot.press("r")
         await until(pilot, lambda: filled(app), "read again")
         assert lines(app, "signs") == ["Shown from 3 evaluations with ratings on (2 so far)."]
+
+
+async def test_its_keys_are_in_the_palette_and_the_help(
+    journal: Journal, clock: FixedClock
+) -> None:
+    two_interviews(journal)
+    async with on_insights(journal, clock) as (app, pilot):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Open  (⏎)", "Since  (s)", "All  (S)", "Refresh  (r)", "Insights  (5)"):
+            assert title in titles, titles
+        await pilot.press("question_mark")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
+        legend = str(app.screen.query_one("#help-legend").render())
+        assert "› a line rests on evaluations" in legend
