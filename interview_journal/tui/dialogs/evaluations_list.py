@@ -73,11 +73,11 @@ class EvaluationsListScreen(JournalModal[None]):
         day = local(interview.starts_at, now.timezone or pendulum.UTC).date()
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(no_wrap=True, overflow="ellipsis", max_width=18)
+        grid.add_column(no_wrap=True, overflow="ellipsis", max_width=24)
         grid.add_column(no_wrap=True, justify="right")
         grid.add_row(
             Text(interview.title, style="bold"),
-            Text(interview.round_name),
+            Text(interview.round_label or f"{interview.stage.label} interview"),
             Text(format_day(day, now.date())),
         )
         return grid
