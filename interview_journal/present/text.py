@@ -130,6 +130,9 @@ def evaluation_sections(evaluation: Evaluation | None) -> list[tuple[str, str]]:
         text = getattr(evaluation, name).strip()
         if text:
             sections.append((label, text))
+    if evaluation.lesson_applied:
+        # the answer to "did you apply it?", asked beside the lesson shown from last time
+        sections.append(("Lesson applied", evaluation.lesson_applied.value))
     if evaluation.role_matched:
         note = f" — {evaluation.role_note}" if evaluation.role_note else ""
         sections.append(("Role matched the ad", f"{evaluation.role_matched.value}{note}"))

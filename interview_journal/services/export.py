@@ -54,9 +54,6 @@ def record_markdown(record: Record, now: pendulum.DateTime) -> str:
     if interview.notes.strip():
         lines += ["", "### Prep notes", "", interview.notes.strip()]
     sections = evaluation_sections(record.evaluation)
-    if sections and record.evaluation and record.evaluation.lesson_applied:
-        # the answer to "did you apply it?", asked beside the lesson shown from last time
-        sections.append(("Lesson applied", record.evaluation.lesson_applied.value))
     if sections:
         lines += ["", "### Evaluation", ""]
         for heading, text in sections:

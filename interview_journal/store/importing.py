@@ -41,7 +41,7 @@ def merge_plan(
             }
             for row in plan.people:
                 _merge_row(db, "people", "uuid", row, report, "people")
-            lessons_from: list[tuple[str, int, str]] = []
+            lessons_from: list[tuple[str, int]] = []
             for source in plan.interviews:
                 _merge_interview(db, source, applications, report, lessons_from)
                 if progress is not None:
@@ -67,7 +67,7 @@ def _merge_interview(
     source: dict[str, Any],
     applications: dict[str, int],
     report: ImportReport,
-    lessons_from: list[tuple[str, int, str]],
+    lessons_from: list[tuple[str, int]],
 ) -> None:
     """One interview with its evaluation and entries, filed under its application when the
     file names one (else `_file_unfiled_rounds` files it)."""
@@ -79,22 +79,25 @@ def _merge_interview(
     if evaluation is not None:
         evaluation = {k: v for k, v in evaluation.items() if k != "lesson_from_uuid"}
         evaluation["interview_id"] = interview_id
+        written = report.added["evaluations"] + report.updated["evaluations"]
         _merge_row(db, "evaluations", "interview_id", evaluation, report, "evaluations")
+        taken = report.added["evaluations"] + report.updated["evaluations"] > written
         lesson_from = source["evaluation"].get("lesson_from_uuid")
-        if lesson_from:
-            lessons_from.append((lesson_from, interview_id, evaluation["updated_at"]))
+        if lesson_from and taken:  # a copy skipped (same or older) keeps the journal's link
+            lessons_from.append((lesson_from, interview_id))
     for entry in source["follow_ups"]:
         entry_row = entry | {"interview_id": interview_id}
         _merge_row(db, "follow_ups", "uuid", entry_row, report, "follow-ups")
 
 
-def _link_lessons(db: Database, lessons_from: list[tuple[str, int, str]]) -> None:
+def _link_lessons(db: Database, lessons_from: list[tuple[str, int]]) -> None:
     """Each imported evaluation that answered "did you apply it?" points at the interview
     whose lesson it was asked about (named by uuid in the file, so it is found once every
-    interview is in). An evaluation the journal held newer copies of is left as it was."""
+    interview is in). Only evaluations the import wrote are linked: one the journal held
+    a newer (or the same) copy of keeps its own link."""
     db.conn.executemany(
         "UPDATE evaluations SET lesson_from = (SELECT id FROM interviews WHERE uuid = ?) "
-        "WHERE interview_id = ? AND updated_at = ?",
+        "WHERE interview_id = ?",
         lessons_from,
     )
 

@@ -197,11 +197,6 @@ def test_a_newer_copy_in_the_file_brings_its_answer_and_its_link(
     assert updated.lesson_from == by_uuid(target, named["Hooli"]).id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/importing.py links every evaluation of the file whose updated_at equals "
-    "the journal's, also one it skipped (see the helper's report for the fix)",
-)
 def test_a_copy_of_the_same_second_that_is_skipped_does_not_move_the_link(
     source: Journal, target: Journal
 ) -> None:
@@ -248,13 +243,6 @@ def test_a_part_of_the_journal_without_the_lessons_interview_comes_in_without_th
         assert found.lesson_from is None
 
 
-NAMED_FIELD = pytest.mark.xfail(
-    strict=True,
-    reason="services/exchange/schema.py EVALUATION_PROBLEMS has no entry for lesson_applied "
-    "and lesson_from: the message says 'expected an object' (see the helper's report)",
-)
-
-
 @pytest.mark.parametrize(
     ("name", "value", "fragments"),
     [
@@ -263,21 +251,18 @@ NAMED_FIELD = pytest.mark.xfail(
             "sort of",
             ["interviews[1].evaluation.lesson_applied", '"sort of"', "yes, partly, no"],
             id="unknown-answer",
-            marks=NAMED_FIELD,
         ),
         pytest.param(
             "lesson_applied",
             2,
             ["interviews[1].evaluation.lesson_applied", "2 is not"],
             id="answer-a-number",
-            marks=NAMED_FIELD,
         ),
         pytest.param(
             "lesson_from",
             1,
             ["interviews[1].evaluation.lesson_from", "uuid"],
             id="lesson-from-a-number",
-            marks=NAMED_FIELD,
         ),
     ],
 )

@@ -198,6 +198,8 @@ EVALUATION_PROBLEMS: dict[str, Problem] = {
     "updated_at": STAMP,
     "created_at": STAMP,
     **dict.fromkeys(RATINGS, "a rating is a whole number from 1 to 5"),
+    "lesson_applied": not_one_of(Applied, "an answer to “did you apply it?”", "not asked"),
+    "lesson_from": "expected the uuid of an interview, or null",
 }
 ENTRY_PROBLEMS: dict[str, Problem] = {
     **dict.fromkeys(("contact", "reason", "note", "suggestion"), _TEXT),
