@@ -164,6 +164,12 @@ class Scope:
             return "substr(i.starts_at, 1, 10)"
         return f"date(i.starts_at, {self.minutes} || ' minutes')"
 
+    def day_of(self, alias: str) -> str:
+        """SQL: the day interview `alias` was held, where it was held."""
+        return self.day.replace("i.starts_at", f"{alias}.starts_at").replace(
+            "i.time_zone", f"{alias}.time_zone"
+        )
+
     def user_day(self, column: str) -> str:
         """SQL: the day of a stored instant in the user's zone."""
         minutes = self.user_minutes(column)
@@ -463,13 +469,13 @@ def _status_sql(scope: Scope) -> str:
     """SQL: the status of the application of round `i` (with its application `a`), as
     `derive_status` works it out, from what `_round_facts` reads over its rounds."""
     quiet_from = (
-        f"max({scope.user_day('i.latest_start')}, coalesce(substr(i.last_answer, 1, 10), ''), "
+        f"max({scope.user_day('i.latest_start')}, coalesce(substr(h.last_answer, 1, 10), ''), "
         "coalesce(i.latest_promised, ''))"
     )
     return (
         "CASE WHEN a.ended IS NOT NULL THEN a.ended "
-        "WHEN i.dated_outcome IS NOT NULL THEN "
-        "CASE substr(i.dated_outcome, instr(i.dated_outcome, '|') + 1) "
+        "WHEN h.dated_outcome IS NOT NULL THEN "
+        "CASE substr(h.dated_outcome, instr(h.dated_outcome, '|') + 1) "
         "WHEN 'offer' THEN 'offer' WHEN 'rejection' THEN 'rejected' ELSE 'withdrawn' END "
         "WHEN i.latest_status IN ('offer', 'rejected', 'withdrawn') THEN i.latest_status "
         "WHEN i.latest_status IN ('upcoming', 'next-round') OR (i.latest_status IS NULL "
@@ -516,20 +522,33 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
     # the promise ledger's answers: a reply, next round or outcome on the round's timeline
     # on or after its day, or the next round itself, by when it was entered or held
     shared["rounds"] = connection.query(
-        f"WITH {apps}ordered AS (SELECT i.id, i.application_id AS app, i.starts_at, "
-        f"i.feedback_by, {day} AS day, lead({day}) OVER next AS next_day, "
-        "lead(substr(i.created_at, 1, 10)) OVER next AS next_entered, "
-        f"lag({day}) OVER next AS previous_day, "
-        "last_value(i.status) OVER whole AS latest_status, "
-        "last_value(i.feedback_by) OVER whole AS latest_promised, "
-        "last_value(i.starts_at) OVER whole AS latest_start, "
-        f"max({last_answer}) OVER whole AS last_answer, "
-        f"max({last_outcome}) OVER whole AS dated_outcome "
-        f"FROM interviews i {of_rounds} "
-        "WINDOW next AS (PARTITION BY i.application_id ORDER BY i.starts_at, i.id), "
-        "whole AS (next ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), "
+        # the application's latest round (one max: its other columns are of that row)
+        f"WITH {apps}latest AS (SELECT i.application_id AS app, "
+        "max(printf('%s%012d', i.starts_at, i.id)), i.status AS latest_status, "
+        "i.feedback_by AS latest_promised, i.starts_at AS latest_start "
+        f"FROM interviews i {of_rounds} GROUP BY i.application_id), "
+        f"heard AS (SELECT i.application_id AS app, max({last_answer}) AS last_answer, "
+        f"max({last_outcome}) AS dated_outcome FROM interviews i {of_rounds} "
+        "GROUP BY i.application_id), "
+        # the status once per application, not per round
+        "status AS MATERIALIZED (SELECT i.app, a.company, "
+        f"{_status_sql(scope)} AS status FROM latest i JOIN heard h ON h.app = i.app "
+        "JOIN applications a ON a.id = i.app), "
+        # the next and the previous round, each one step along the application's index
+        # (a window over every round costs SQLite half as much again)
+        "ordered AS (SELECT i.id, i.application_id AS app, i.starts_at, "
+        f"i.feedback_by, {day} AS day, CASE WHEN n.id IS NOT NULL THEN {scope.day_of('n')} "
+        "END AS next_day, substr(n.created_at, 1, 10) AS next_entered, "
+        f"CASE WHEN p.id IS NOT NULL THEN {scope.day_of('p')} END AS previous_day "
+        "FROM interviews i LEFT JOIN interviews n ON n.id = (SELECT o.id FROM interviews o "
+        "WHERE o.application_id = i.application_id AND (o.starts_at, o.id) > "
+        "(i.starts_at, i.id) ORDER BY o.starts_at, o.id LIMIT 1) "
+        "LEFT JOIN interviews p ON p.id = (SELECT o.id FROM interviews o "
+        "WHERE o.application_id = i.application_id AND (o.starts_at, o.id) < "
+        "(i.starts_at, i.id) ORDER BY o.starts_at DESC, o.id DESC LIMIT 1) "
+        f"{of_rounds}), "
         "rounds AS MATERIALIZED (SELECT i.id, i.day, i.feedback_by, a.company, "
-        f"{_status_sql(scope)} AS status, CASE WHEN i.next_day IS NOT NULL THEN "
+        "a.status, CASE WHEN i.next_day IS NOT NULL THEN "
         f"max(i.day, min(i.next_day, i.next_entered, '{scope.today}')) END AS invited, "
         "(SELECT min(substr(f.done, 1, 10)) FROM follow_ups f WHERE f.interview_id = i.id "
         f"AND f.kind IN ({_ANSWERS}) AND f.done >= i.day) AS replied, "
@@ -538,7 +557,7 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
         "follow_ups_by_interview WHERE f.interview_id = i.id AND f.kind = 'follow-up' "
         "AND f.done >= i.day) AS chased_on, "
         f"{opens} AS opens "
-        "FROM ordered i JOIN applications a ON a.id = i.app "
+        "FROM ordered i JOIN status a ON a.app = i.app "
         f"WHERE {scope.in_period('i.day')}), "
         "answered AS (SELECT r.*, CASE WHEN r.replied IS NULL THEN r.invited "
         "WHEN r.invited IS NULL THEN r.replied ELSE min(r.replied, r.invited) END "
