@@ -511,14 +511,6 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
     opens = "i.previous_day IS NULL"
     if scope.since is not None:
         opens = f"({opens} OR i.previous_day < '{scope.since.isoformat()}')"
-    last_answer = (
-        "(SELECT max(f.done) FROM follow_ups f WHERE f.interview_id = i.id "
-        f"AND f.kind IN ({_ANSWERS}))"
-    )
-    last_outcome = (
-        "(SELECT max(coalesce(f.done, f.due) || '|' || f.outcome) FROM follow_ups f "
-        "WHERE f.interview_id = i.id AND f.kind = 'outcome' AND f.outcome IS NOT NULL)"
-    )
     # the promise ledger's answers: a reply, next round or outcome on the round's timeline
     # on or after its day, or the next round itself, by when it was entered or held
     shared["rounds"] = connection.query(
@@ -527,12 +519,16 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
         "max(printf('%s%012d', i.starts_at, i.id)), i.status AS latest_status, "
         "i.feedback_by AS latest_promised, i.starts_at AS latest_start "
         f"FROM interviews i {of_rounds} GROUP BY i.application_id), "
-        f"heard AS (SELECT i.application_id AS app, max({last_answer}) AS last_answer, "
-        f"max({last_outcome}) AS dated_outcome FROM interviews i {of_rounds} "
+        # its last answer and last outcome, from one walk along its rounds' answers
+        "heard AS (SELECT i.application_id AS app, max(f.done) AS last_answer, "
+        "max(CASE WHEN f.kind = 'outcome' AND f.outcome IS NOT NULL THEN "
+        "coalesce(f.done, f.due) || '|' || f.outcome END) AS dated_outcome "
+        "FROM interviews i JOIN follow_ups f ON f.interview_id = i.id "
+        f"AND f.kind IN ({_ANSWERS}) {of_rounds} "
         "GROUP BY i.application_id), "
         # the status once per application, not per round
         "status AS MATERIALIZED (SELECT i.app, a.company, "
-        f"{_status_sql(scope)} AS status FROM latest i JOIN heard h ON h.app = i.app "
+        f"{_status_sql(scope)} AS status FROM latest i LEFT JOIN heard h ON h.app = i.app "
         "JOIN applications a ON a.id = i.app), "
         # the next and the previous round, each one step along the application's index
         # (a window over every round costs SQLite half as much again)
