@@ -491,10 +491,11 @@ def _round_facts(connection: Connection, scope: Scope, shared: dict[str, Any]) -
     answer, whether they chased; and by whether the row starts an application (and it
     went silent): compact rows, whatever the journal's size.
 
-    One walk along each application's rounds (of every application, or of those with a
-    round in the period) gives each round the next one and the application's latest
-    round, last answer and last outcome: what the promise ledger and the application's
-    status are worked out from."""
+    Per application (every one, or those with a round in the period), grouped along its
+    index: its latest round, last answer and last outcome, and from them its status, once;
+    per round, one step along the same index each way: the next round and the previous
+    one. That is what the promise ledger and the application's status are worked out
+    from (at 100,000 interviews a window over the rounds cost SQLite more than these)."""
     if "rounds" in shared:
         rounds: list[Row] = shared["rounds"]
         return rounds
