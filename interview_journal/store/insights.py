@@ -653,6 +653,12 @@ def _employer(company: str, rows: list[Row]) -> Employer:
 # --- the funnel ---------------------------------------------------------------------------
 
 
+_OFFERS = (
+    "SELECT i.application_id AS app FROM follow_ups f JOIN interviews i "
+    "ON i.id = f.interview_id WHERE f.kind = 'outcome' AND f.outcome = 'offer'"
+)
+
+
 def _funnel(connection: Connection, scope: Scope, shared: dict[str, Any]) -> Funnel:
     in_period = (
         "1"
@@ -664,9 +670,8 @@ def _funnel(connection: Connection, scope: Scope, shared: dict[str, Any]) -> Fun
         f"sum(i.starts_at <= '{scope.now}') AS held, max(i.status = 'offer') AS offered, "
         f"max({scope.in_period(scope.day)}) AS in_period "
         "FROM interviews i WHERE i.application_id IS NOT NULL GROUP BY i.application_id), "
-        "offers AS (SELECT DISTINCT i.application_id AS app FROM follow_ups f "
-        "JOIN interviews i ON i.id = f.interview_id "
-        "WHERE f.kind = 'outcome' AND f.outcome = 'offer') "
+        # done and planned outcomes apart: each then read along its index by kind
+        f"offers AS ({_OFFERS} AND f.done IS NOT NULL UNION {_OFFERS} AND f.done IS NULL) "
         "SELECT coalesce(a.source, 'unknown') AS source, count(*) AS applied, "
         "sum(coalesce(r.held, 0) >= 1) AS first_interview, "
         "sum(coalesce(r.held, 0) >= 2) AS later_rounds, "
