@@ -9,9 +9,10 @@ The clock is the tests' (Wed 25 Nov 2026, 14:05 in Stockholm).
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +20,7 @@ import pytest
 from interview_journal.dates import FixedClock
 from interview_journal.domain.applications import Application, ApplicationStatus, Source
 from interview_journal.domain.evaluation import Evaluation, KeyPoint, RoleMatch
+from interview_journal.domain.insight_rules import offset_changes
 from interview_journal.domain.insights import (
     SECTIONS,
     Asking,
@@ -38,6 +40,7 @@ from interview_journal.domain.model import Interview, Status
 from interview_journal.domain.promises import PromiseState, promise_ledger
 from interview_journal.domain.timeline import Entry, EntryKind, Outcome, When
 from interview_journal.store import Journal
+from interview_journal.store.insights import _offset_sql
 
 ZONE = "Europe/Stockholm"
 MINE = ("signs", "key_points", "reality", "closing", "employers", "funnel")
@@ -557,3 +560,23 @@ def test_a_missed_point_is_linked_whatever_letters_it_holds(
     fifty, missed = journal.insights(clock.now()).key_points.missed  # equal: by the text
     assert missed == MissedPoint(point, 3, 3, tuple(reversed(ids)))
     assert fifty == MissedPoint("50", 3, 3, tuple(reversed(ids)))
+
+
+@pytest.mark.parametrize("zone", ["Europe/Stockholm", "America/New_York", "Australia/Sydney"])
+def test_the_offset_is_the_zone_s_on_each_side_of_every_change(zone: str) -> None:
+    """The SQL that halves the changes finds the offset Python finds, the second before
+    each change and at it, over ten years of summer time."""
+    changes = offset_changes(ZoneInfo(zone), 2016, 2026)
+    assert len(changes) > 20
+    instants = [datetime(2016, 1, 1, tzinfo=UTC), datetime(2026, 12, 31, tzinfo=UTC)]
+    for start, _ in changes[1:]:
+        change = datetime.strptime(start, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        instants += [change - timedelta(seconds=1), change]
+    database = sqlite3.connect(":memory:")
+    sql = _offset_sql("?", changes).replace("?", ":at")
+    for instant in instants:
+        stored = instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+        (minutes,) = database.execute(f"SELECT {sql}", {"at": stored}).fetchone()
+        expected = instant.astimezone(ZoneInfo(zone)).utcoffset()
+        assert expected is not None
+        assert minutes == expected.total_seconds() // 60, stored
