@@ -62,7 +62,7 @@ def too_few(based_on: int, what: str) -> str:
     """The line shown instead of a figure that rests on too little: `what` is the plural
     noun counted ("finished evaluations with ratings")."""
     have = "none yet" if based_on == 0 else f"{based_on} so far"
-    return f"Shown from {MINIMUM} {what} on ({have})."
+    return f"Needs {MINIMUM} {what} ({have})."
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,7 +96,7 @@ def _quoted(text: str) -> str:
 
 
 def _lower(sentence: str) -> str:
-    """A sentence continued after a label: "Did not ask: shown from 3 …"."""
+    """A sentence continued after a label: "Did not ask: needs 3 …"."""
     return sentence[:1].lower() + sentence[1:]
 
 

@@ -285,6 +285,14 @@ def read_section(connection: Connection, name: str, now: datetime, since: date |
     return _READERS[name](connection, scope, shared)
 
 
+def read_counts(connection: Connection, now: datetime, since: date | None) -> tuple[int, int]:
+    """Interviews held from `since` up to `now`, and how many of them were evaluated (the
+    view's summary line). Free once the signs are read: the same pass counts both."""
+    scope, shared = _scope(connection, now, since)
+    rows = _by_period(connection, scope, shared)[1]
+    return _held_count(connection, scope), sum(row["evaluated"] for row in rows)
+
+
 def _held_count(connection: Connection, scope: Scope) -> int:
     return int(connection.query(f"WITH {scope.held} SELECT count(*) AS n FROM held")[0]["n"])
 

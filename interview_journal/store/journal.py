@@ -217,6 +217,12 @@ class Journal:
 
         return read_insights(self.connection, now, since)
 
+    def insight_counts(self, now: datetime, since: date | None = None) -> tuple[int, int]:
+        """Interviews held from `since` up to `now`, and how many of them were evaluated."""
+        from interview_journal.store.insights import read_counts
+
+        return read_counts(self.connection, now, since)
+
     def insight_section(self, name: str, now: datetime, since: date | None = None) -> object:
         """One section of Insights (a name of `domain.insights.SECTIONS`), for a view that
         shows each as soon as it is read."""

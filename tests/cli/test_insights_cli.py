@@ -148,11 +148,10 @@ def test_two_interviews_explain_what_is_needed_and_show_no_figure(two: Path) -> 
     text = ok("--db", two, "insights").stdout
     assert text.splitlines()[0] == "Insights · 2 interviews, 2 evaluated · Thu 3 Dec"
     assert "→" not in text and "%" not in text and "median" not in text.lower()
-    assert section_of(text, "signs") == ["Shown from 3 evaluations with ratings on (2 so far)."]
+    assert section_of(text, "signs") == ["Needs 3 evaluations with ratings (2 so far)."]
     for name in SECTIONS:
         assert any(
-            line.startswith("Shown from 3") or ": shown from 3" in line
-            for line in section_of(text, name)
+            line.startswith("Needs 3") or ": needs 3" in line for line in section_of(text, name)
         ), name
 
 

@@ -68,16 +68,16 @@ def test_two_interviews_say_what_each_figure_needs_and_show_none() -> None:
         facts = [line.text for line in lines if line.kind == "fact"]
         assert facts == [], (name, facts)
         assert any(line.kind == "too-few" for line in lines), name
-    assert texts("signs", insights) == ["Shown from 3 evaluations with ratings on (2 so far)."]
+    assert texts("signs", insights) == ["Needs 3 evaluations with ratings (2 so far)."]
     assert texts("closing", insights) == [
-        "Asked when you would hear: shown from 3 interviews on (1 so far).",
-        "Did not ask: shown from 3 interviews on (1 so far).",
+        "Asked when you would hear: needs 3 interviews (1 so far).",
+        "Did not ask: needs 3 interviews (1 so far).",
     ]
-    assert texts("funnel", insights) == ["Shown from 3 applications on (2 so far)."]
+    assert texts("funnel", insights) == ["Needs 3 applications (2 so far)."]
     assert texts("employers", insights) == [  # no company: each rests on less still
-        "Shown from 3 answered rounds on (1 so far).",
-        "Shown from 3 promised answers on (1 so far).",
-        "Shown from 3 applications with a round held on (2 so far).",
+        "Needs 3 answered rounds (1 so far).",
+        "Needs 3 promised answers (1 so far).",
+        "Needs 3 applications with a round held (2 so far).",
     ]
 
 
@@ -179,7 +179,7 @@ def test_one_reality_check_below_the_minimum_is_explained_the_other_shown() -> N
     reality = Reality(9, 0, accuracy_answered=2, overstated=1)
     assert texts("reality", replace(full(), reality=reality)) == [
         "The role did not match the ad in 0 of 9 interviews (0%)",
-        "Shown from 3 answers on whether you represented yourself accurately on (2 so far).",
+        "Needs 3 answers on whether you represented yourself accurately (2 so far).",
     ]
 
 
@@ -215,7 +215,7 @@ def test_the_funnel_with_conversions_per_source_and_interest() -> None:
         "Per source",
         "Job ad: Applications 15 → First interview 6 (40%) → Later rounds 2 (33%) → Offer 0 (0%)",
         "Referral: Applications 5 → First interview 4 (80%) → Later rounds 2 (50%) → Offer 1 (50%)",
-        "Source not noted: shown from 3 applications on (2 so far).",
+        "Source not noted: needs 3 applications (2 so far).",
         "Interest, before and after",
         "Interest before 3.8, after 3.2 (from 9 interviews)",
     ]

@@ -100,7 +100,7 @@ def test_insights_showcase(
     snap_compare: Any, showcase_journal: Journal, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     """The demo's six interviews: sections with too little say what they need in muted
-    words (shown from 3 … on, so far), the others their facts; no empty chart."""
+    words (needs 3 …, so far), the others their facts; no empty chart."""
     app = make_app(showcase_journal, clock, view="insights")
     assert snap_compare(app, terminal_size=size, run_before=read)
 
@@ -110,7 +110,7 @@ def test_insights_two_interviews(
     snap_compare: Any, journal: Journal, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     """A journal just begun: every section a muted line saying what fills it or from how
-    many on it shows ("Shown from 3 evaluations with ratings on (1 so far)."); no chart."""
+    many on it shows ("Needs 3 evaluations with ratings (1 so far)."); no chart."""
     two_interviews(journal)
     app = make_app(journal, clock, view="insights")
     assert snap_compare(app, terminal_size=size, run_before=read)

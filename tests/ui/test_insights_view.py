@@ -336,9 +336,7 @@ async def test_two_interviews_explain_and_show_no_chart(
         assert not charts(app)
         assert not app.screen.query("Sparkline")
         signs = shown_lines(app, "signs")
-        assert [line.text for line in signs] == [
-            "Shown from 3 evaluations with ratings on (1 so far)."
-        ]
+        assert [line.text for line in signs] == ["Needs 3 evaluations with ratings (1 so far)."]
         assert signs[0].kind == "too-few"
 
 
@@ -416,8 +414,18 @@ async def test_since_limits_it_and_S_shows_all_again(journal: Journal, clock: Fi
         await until(pilot, lambda: filled(app), "read again")
         summary = str(app.screen.query_one("#insights-summary").render())
         assert "since Sun 1 Nov" in summary
+        held, evaluated = journal.insight_counts(clock.now(), date(2026, 11, 1))
+        assert 0 < evaluated <= held
+        await until(
+            pilot,
+            lambda: (
+                f"From {held} interviews, {evaluated} evaluated, since"
+                in str(app.screen.query_one("#insights-summary").render())
+            ),
+            "the counts in the summary",
+        )
         assert lines(app, "signs") != before
-        assert lines(app, "signs")[0].startswith("Shown from 3 evaluations")
+        assert lines(app, "signs")[0].startswith("Needs 3 evaluations")
         await pilot.press("S")
         await until(pilot, lambda: filled(app), "read again")
         assert "all time" in str(app.screen.query_one("#insights-summary").render())
@@ -458,7 +466,7 @@ async def test_back_on_insights_it_shows_what_changed_meanwhile(
     """An evaluation finished while another view was shown counts when Insights is back."""
     two_interviews(journal)
     async with on_insights(journal, clock) as (app, pilot):
-        assert lines(app, "signs") == ["Shown from 3 evaluations with ratings on (1 so far)."]
+        assert lines(app, "signs") == ["Needs 3 evaluations with ratings (1 so far)."]
         await pilot.press("1")
         await settle(pilot)
         second = next(i for i in journal.interviews_by_id([1, 2]).values() if i.company == "Hooli")
@@ -469,12 +477,12 @@ async def test_back_on_insights_it_shows_what_changed_meanwhile(
         await pilot.press("5")
         await until(
             pilot,
-            lambda: lines(app, "signs") == ["Shown from 3 evaluations with ratings on (2 so far)."],
+            lambda: lines(app, "signs") == ["Needs 3 evaluations with ratings (2 so far)."],
             "the second evaluation counted",
         )
         await pilot.press("r")
         await until(pilot, lambda: filled(app), "read again")
-        assert lines(app, "signs") == ["Shown from 3 evaluations with ratings on (2 so far)."]
+        assert lines(app, "signs") == ["Needs 3 evaluations with ratings (2 so far)."]
 
 
 async def test_its_keys_are_in_the_palette_and_the_help(

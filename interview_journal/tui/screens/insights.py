@@ -225,16 +225,16 @@ class InsightsScreen(JournalScreen):
     def _read(self, generation: int, since: date | None) -> None:
         worker = get_current_worker()
         now = self.now()
-        # the counts of the summary: Journal.insight_counts, when the journal has it
-        count = getattr(self.journal, "insight_counts", None)
-        if count is not None:
-            interviews, evaluations = count(now, since)
-            self.post_message(CountsRead(generation, interviews, evaluations))
         for name in SECTIONS:
             if worker.is_cancelled:
                 return
             section = self.journal.insight_section(name, now, since)
             self.post_message(SectionRead(generation, name, section))
+            if name == "signs":
+                # the summary's counts come from the pass the signs were read in: asked
+                # for first, they would hold back the first section at 100,000 interviews
+                interviews, evaluations = self.journal.insight_counts(now, since)
+                self.post_message(CountsRead(generation, interviews, evaluations))
 
     @on(CountsRead)
     def _counts_read(self, message: CountsRead) -> None:
