@@ -23,14 +23,17 @@ from typing import Any
 from textual.pilot import Pilot
 
 from interview_journal.dates import FixedClock
+from interview_journal.domain.insights import SECTIONS
 from interview_journal.services.demo import write_demo
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import InterviewJournalApp, make_app
 from interview_journal.tui.screens.application_detail import ApplicationScreen
 from interview_journal.tui.screens.entry_form import EntryFormScreen
 from interview_journal.tui.screens.evaluation import EvaluationScreen
+from interview_journal.tui.screens.insights import InsightsScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.prep import PrepScreen
+from interview_journal.tui.screens.retro import RetroScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
@@ -46,6 +49,7 @@ class Picks:
     evaluated: int  # a past round with a finished evaluation and the most follow-ups
     upcoming: int  # the next round of the application with the most rounds before it
     application: int  # the application with the most rounds
+    ended: int  # the latest application the user wrote what they took from
 
 
 def starts(row: dict[str, Any]) -> datetime:
@@ -69,7 +73,11 @@ def pick(journal: Journal, now: datetime) -> Picks:
         ahead, key=lambda row: (per_application[row["application_id"]], -starts(row).timestamp())
     )
     application = max(per_application, key=lambda key: (per_application[key], -key))
-    return Picks(evaluated["id"], upcoming["id"], application)
+    ended = max(
+        (row for row in db["applications"].rows if row["takeaway"]),
+        key=lambda row: (row["updated_at"], row["id"]),
+    )
+    return Picks(evaluated["id"], upcoming["id"], application, ended["id"])
 
 
 Steps = Callable[[Pilot[Any], Picks], Awaitable[None]]
@@ -96,6 +104,20 @@ async def review(pilot: Pilot[Any], picks: Picks) -> None:
 
 async def applications(pilot: Pilot[Any], picks: Picks) -> None:
     await pilot.press("4")
+    await settle(pilot)
+
+
+async def insights(pilot: Pilot[Any], picks: Picks) -> None:
+    await pilot.press("5")
+    screen = pilot.app.screen
+    assert isinstance(screen, InsightsScreen)
+    while screen.shown != set(SECTIONS):  # every section read and painted
+        await settle(pilot)
+
+
+async def retro(pilot: Pilot[Any], picks: Picks) -> None:
+    await applications(pilot, picks)
+    await pilot.app.push_screen(RetroScreen(picks.ended))
     await settle(pilot)
 
 
@@ -152,7 +174,9 @@ SCREENS: list[tuple[str, str, Steps]] = [
     ("timeline", "Timeline: follow-ups overdue, today, this week and done", timeline),
     ("review", "Daily review: what needs you today, the next days folded", review),
     ("applications", "Applications: one line per job, open ones first", applications),
+    ("insights", "Insights: what your own evaluations are teaching you", insights),
     ("application", "An application: its rounds, people and the job ad", application),
+    ("retro", "The retro of an ended application: what you take from it", retro),
     ("interview-detail", "An interview: its fields, evaluation and follow-ups", interview_detail),
     ("evaluation", "Evaluation of a past round: ratings, key points and notes", evaluation),
     ("interview-form", "New interview form, partly typed", interview_form),

@@ -141,7 +141,9 @@ class InsightList(OptionList):
                 continue
             for place, line in enumerate(section.lines):
                 self.lines[line.key] = line
-                options.append(Option(self._line_prompt(line, first=place == 0), id=line.key))
+                # a sub-heading is read, not stood on: j/k go from fact to fact
+                prompt = self._line_prompt(line, first=place == 0)
+                options.append(Option(prompt, id=line.key, disabled=line.kind == "heading"))
         self.set_options(options)
         keys = [option.id for option in self.options]
         if keep is not None and keep.key in keys:
