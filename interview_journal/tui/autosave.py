@@ -215,3 +215,29 @@ class Autosaver:
 
 def _raise(error: Exception) -> None:
     raise error
+
+
+class SavedAsTyped:
+    """A screen whose typing an `Autosaver` writes (the evaluation, the retro): leaving a
+    field writes it at once, and it answers what the app asks before it ends
+    (`saving.SavesOnQuit`) from its saver."""
+
+    saver: Autosaver
+
+    def on_descendant_blur(self) -> None:
+        """Leaving a field writes it at once."""
+        self.saver.write_soon()
+
+    @property
+    def unsaved(self) -> bool:
+        """Something typed here is not in the journal yet (a save failed, or is pending)."""
+        return self.saver.unsaved
+
+    async def flush_unsaved(self) -> None:
+        """Called by the app before it ends, however it ends."""
+        await self.saver.flush()
+
+    def save_now(self) -> None:
+        """Write what is on screen at once, on this thread (after a crash: no event loop
+        to wait on). Never raises for a failed save."""
+        self.saver.write_at_once()

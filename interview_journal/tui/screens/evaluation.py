@@ -32,7 +32,7 @@ from interview_journal.domain.evaluation import (
 )
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError, JournalError, NotFoundError
-from interview_journal.tui.autosave import Autosaver, Finish, Job, SaveState
+from interview_journal.tui.autosave import Autosaver, Finish, Job, SavedAsTyped, SaveState
 from interview_journal.tui.screens.base import DELETED_ELSEWHERE, JournalAccess
 from interview_journal.tui.screens.evaluation_layout import (
     evaluation_widgets,
@@ -63,7 +63,7 @@ from interview_journal.tui.widgets.key_points import KeyPointList
 from interview_journal.tui.widgets.rating import RatingBar
 
 
-class EvaluationScreen(JournalAccess, Screen[None]):
+class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
     """Evaluate one interview."""
 
     WRITES = True
@@ -190,24 +190,6 @@ class EvaluationScreen(JournalAccess, Screen[None]):
             self._echo(control_id.removeprefix("date-"))
             self._agreed_dirty = True
         self.saver.changed()
-
-    def on_descendant_blur(self) -> None:
-        """Leaving a field writes it at once."""
-        self.saver.write_soon()
-
-    @property
-    def unsaved(self) -> bool:
-        """Something typed here is not in the journal yet (a save failed, or is pending)."""
-        return self.saver.unsaved
-
-    async def flush_unsaved(self) -> None:
-        """Called by the app before it ends, however it ends."""
-        await self.saver.flush()
-
-    def save_now(self) -> None:
-        """Write what is on screen at once, on this thread (after a crash: no event loop
-        to wait on). Never raises for a failed save."""
-        self.saver.write_at_once()
 
     def _prepare(self) -> Job | SaveState:
         """(the autosaver) What to write: the evaluation if it changed, the agreed dates

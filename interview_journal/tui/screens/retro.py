@@ -28,7 +28,7 @@ from interview_journal.domain.applications import Application
 from interview_journal.domain.evaluation import RoleMatch, merge_text
 from interview_journal.domain.retro import QUESTION, Chasing, Interest, Retro, RoundRetro
 from interview_journal.errors import JournalError, NotFoundError
-from interview_journal.tui.autosave import Autosaver, Finish, Job, SaveState
+from interview_journal.tui.autosave import Autosaver, Finish, Job, SavedAsTyped, SaveState
 from interview_journal.tui.screens.base import JournalAccess
 from interview_journal.tui.screens.evaluation_layout import save_state_label
 from interview_journal.tui.screens.evaluation_saving import Attempt, attempt
@@ -47,7 +47,7 @@ ROLE_WORDS = {
 }
 
 
-class RetroScreen(JournalAccess, Screen[None]):
+class RetroScreen(SavedAsTyped, JournalAccess, Screen[None]):
     """The retro of one application; dismisses with nothing (the takeaway is saved)."""
 
     WRITES = True
@@ -180,23 +180,6 @@ class RetroScreen(JournalAccess, Screen[None]):
         held = self.saved.takeaway if self.saved is not None else ""
         if self._text() != held:
             self.saver.changed()
-
-    def on_descendant_blur(self) -> None:
-        """Leaving the box writes it at once."""
-        self.saver.write_soon()
-
-    @property
-    def unsaved(self) -> bool:
-        """Something typed here is not in the journal yet (a save failed, or is pending)."""
-        return self.saver.unsaved
-
-    async def flush_unsaved(self) -> None:
-        """Called by the app before it ends, however it ends."""
-        await self.saver.flush()
-
-    def save_now(self) -> None:
-        """Write what is typed at once, on this thread (after a crash)."""
-        self.saver.write_at_once()
 
     def _text(self) -> str:
         return self.query_one("#retro-takeaway", TextArea).text
