@@ -28,8 +28,10 @@ class ReadingPage(VerticalScroll):
 
     def action_line(self, lines: int) -> None:
         """One line on or back at once, as a pager does: held or typed fast, each key is
-        one line, never merged into (or lost behind) an animation."""
-        self.scroll_to(y=self.scroll_y + lines, animate=False)
+        one line, never merged into (or lost behind) an animation. The scroll is made at
+        once: deferred to the next refresh (Textual's default), keys handled before it
+        would each start from the same line, and a burst of three `j` moved one."""
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
 
 class KeyedOptions(OptionList):
