@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Coroutine
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -223,6 +223,24 @@ class SavedAsTyped:
     (`saving.SavesOnQuit`) from its saver."""
 
     saver: Autosaver
+    _leave_anyway = False
+    """Leaving was refused once after a failed save: the next try leaves regardless."""
+
+    def stays_after_failed_save(self, state: SaveState) -> bool:
+        """Whether leaving must wait: once after a failed save (a full disk, a file made
+        read-only), saying so, as leaving would lose the text; the next try goes."""
+        if state is not SaveState.FAILED or self._leave_anyway:
+            return False
+        self._leave_anyway = True
+        cast("Widget", self).notify(
+            "Not saved, so still here with your text. Fix what the message said (a full "
+            "disk?) and press escape again: it tries once more, then goes back even if "
+            "that fails too.",
+            title="Not saved",
+            severity="error",
+            timeout=12,
+        )
+        return True
 
     def on_descendant_blur(self) -> None:
         """Leaving a field writes it at once."""

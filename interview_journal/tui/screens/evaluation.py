@@ -94,8 +94,6 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
         self.lesson: PastLesson | None = None
         """The earlier lesson shown, which "Did you apply it?" asks about."""
         self.saver = Autosaver(self, self._prepare, self._show_state)
-        self._leave_anyway = False
-        """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._loading = False
         self._agreed_dirty = False
         """An agreed date changed on screen and is not in the journal yet."""
@@ -387,17 +385,7 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
         state = await self.saver.flush(force=False)
         if self._leaving:
             return  # the interview is gone, and so is this screen
-        if state is SaveState.FAILED and not self._leave_anyway:
-            # the save failed (disk full, file read-only…): leaving would lose the text
-            self._leave_anyway = True
-            self.notify(
-                "Not saved, so still here with your text. Fix what the message said (a full "
-                "disk?) and press escape again: it tries once more, then goes back even if "
-                "that fails too.",
-                title="Not saved",
-                severity="error",
-                timeout=12,
-            )
+        if self.stays_after_failed_save(state):
             return
         self.dismiss(None)
 

@@ -71,8 +71,6 @@ class RetroScreen(SavedAsTyped, JournalAccess, Screen[None]):
         self.saved: Application | None = None
         """The application as the journal holds it: the base for merges."""
         self.saver = Autosaver(self, self._prepare, self._show_state)
-        self._leave_anyway = False
-        """Escape was pressed after a failed save: the next escape leaves regardless."""
         self._gone = False
         """The application was deleted elsewhere: nothing more can be saved."""
 
@@ -244,16 +242,7 @@ class RetroScreen(SavedAsTyped, JournalAccess, Screen[None]):
             self.dismiss(None)
             return
         state = await self.saver.flush(force=False)
-        if state is SaveState.FAILED and not self._leave_anyway:
-            self._leave_anyway = True
-            self.notify(
-                "Not saved, so still here with your text. Fix what the message said (a full "
-                "disk?) and press escape again: it tries once more, then goes back even if "
-                "that fails too.",
-                title="Not saved",
-                severity="error",
-                timeout=12,
-            )
+        if self.stays_after_failed_save(state):
             return
         self.dismiss(None)
 
