@@ -303,31 +303,34 @@ def _at(companies: Sequence[str]) -> str:
 def _reality(section: Reality, today: date) -> list[InsightLine]:
     if section.role_answered == 0 and section.accuracy_answered == 0:
         return [InsightLine(EMPTY["reality"], kind=TOO_FEW)]
+    checks = (
+        (
+            section.role_answered,
+            section.role_differed,
+            section.role_differed_at,
+            "The role did not match the ad",
+            "answers on whether the role matched the ad",
+        ),
+        (
+            section.accuracy_answered,
+            section.overstated,
+            section.overstated_at,
+            "You felt you had overstated something",
+            "answers on whether you represented yourself accurately",
+        ),
+    )
     lines: list[InsightLine] = []
-    if enough(section.role_answered):
-        share = Share(section.role_differed, section.role_answered)
+    for answered, count, where, said, what in checks:
+        if not enough(answered):
+            lines.append(InsightLine(too_few(answered, what), kind=TOO_FEW))
+            continue
+        share = Share(count, answered)
         lines.append(
             InsightLine(
-                f"The role did not match the ad in {share.count} of "
-                f"{_plural(share.out_of, 'interview')}{_percent(share)}"
-                f"{_at(section.role_differed_at)}"
+                f"{said} in {share.count} of {_plural(share.out_of, 'interview')}"
+                f"{_percent(share)}{_at(where)}"
             )
         )
-    else:
-        what = "answers on whether the role matched the ad"
-        lines.append(InsightLine(too_few(section.role_answered, what), kind=TOO_FEW))
-    if enough(section.accuracy_answered):
-        share = Share(section.overstated, section.accuracy_answered)
-        lines.append(
-            InsightLine(
-                f"You felt you had overstated something in {share.count} of "
-                f"{_plural(share.out_of, 'interview')}{_percent(share)}"
-                f"{_at(section.overstated_at)}"
-            )
-        )
-    else:
-        what = "answers on whether you represented yourself accurately"
-        lines.append(InsightLine(too_few(section.accuracy_answered, what), kind=TOO_FEW))
     return lines
 
 
