@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Self
+
+DEFAULT_LENGTH_MINUTES = 60
+"""How long an interview lasts when neither it nor the config file says."""
+SHORTEST_MINUTES, LONGEST_MINUTES = 5, 1440
+"""The lengths an interview may have (the schema checks them too)."""
 
 
 class _Labelled(StrEnum):
@@ -100,6 +105,10 @@ class Interview:
     """The date they promised feedback by."""
     contact_from: date | None = None
     """The date from which the candidate may get in touch."""
+    length_minutes: int | None = None
+    """How long it lasts, in minutes (5 to 1440); None means the configured length
+    (`[calendar] interview-minutes`, an hour by default). Used where an end is needed:
+    the calendar's event."""
     application_id: int | None = None
     """The application this is a round of. None on a new interview: saving it files it
     under the open application with the same company and role, or starts one."""
@@ -123,6 +132,10 @@ class Interview:
     def round_name(self) -> str:
         """What the round is called: the user's label, else the stage."""
         return self.round_label or self.stage.label
+
+    def ends_at(self, default_minutes: int = DEFAULT_LENGTH_MINUTES) -> datetime:
+        """When it ends: its own length, else `default_minutes`."""
+        return self.starts_at + timedelta(minutes=self.length_minutes or default_minutes)
 
     @property
     def people_text(self) -> str:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from datetime import time
 from pathlib import Path
 from typing import Any
 
+from interview_journal.domain.model import DEFAULT_LENGTH_MINUTES, LONGEST_MINUTES, SHORTEST_MINUTES
 from interview_journal.domain.suggestions import SuggestionSettings
 
 OPEN_ON = ("auto", "review", "interviews")
+LANGUAGES = ("auto", "en", "sv")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MAX_LABELS = 50
@@ -45,6 +48,18 @@ week-starts = "monday"        # first day of the week: "this week" on the timeli
 
 [import]
 max-size-mb = 512             # `import` refuses a bigger file (it is read into memory whole)
+
+[calendar]
+file = ""                     # a calendar (.ics) rewritten after every change that affects it,
+                              # for a calendar app to subscribe to, e.g. "~/Calendars/jobs.ics"
+interview-minutes = 60        # how long an interview lasts, unless the interview says
+
+[notify]
+soon-minutes = 60             # `notify` tells of an interview starting within this many minutes
+evening = "18:00"             # from then on: tomorrow morning's interviews, today's evaluations
+
+[messages]
+language = "auto"             # drafted messages: "en", "sv", or "auto" (from LANG)
 """
 """Every setting with its default, as printed by `interview-journal locate --config-sample`."""
 
@@ -64,6 +79,18 @@ class Settings:
     week_starts: int = 0
     """The first day of the calendar week, 0 Monday … 6 Sunday: "this week" ends the day
     before it."""
+    calendar_file: Path | None = None
+    """The .ics kept current after every change that affects it (`~` expanded); None: none
+    from the config file (a journal may still keep one, `export --keep-current`)."""
+    interview_minutes: int = DEFAULT_LENGTH_MINUTES
+    """How long an interview lasts when it does not say (its calendar event's end)."""
+    notify_soon_minutes: int = 60
+    """`notify` tells of an interview that starts within this many minutes."""
+    notify_evening: time = time(18, 0)
+    """From this time of day `notify` tells of tomorrow morning's interviews and of an
+    evaluation not yet written of an interview held today."""
+    message_language: str = "auto"
+    """The language of drafted messages: "en", "sv", or "auto" (from the environment)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +113,18 @@ _KEYS = [
     _Key("rounds", "labels", "round_labels", list, 0, MAX_LABELS),
     _Key("dates", "week-starts", "week_starts", str),
     _Key("import", "max-size-mb", "import_max_mb", int, 1, 1_000_000),
+    _Key("calendar", "file", "calendar_file", Path),
+    _Key(
+        "calendar",
+        "interview-minutes",
+        "interview_minutes",
+        int,
+        SHORTEST_MINUTES,
+        LONGEST_MINUTES,
+    ),
+    _Key("notify", "soon-minutes", "notify_soon_minutes", int, 1, 1440),
+    _Key("notify", "evening", "notify_evening", time),
+    _Key("messages", "language", "message_language", str),
 ]
 
 
@@ -161,6 +200,10 @@ def _settings_from(data: dict[str, Any], text: str, path: Path) -> tuple[Setting
             value = _labels(value)
         elif key.name == "week-starts":
             value = WEEKDAYS.index(value.lower())
+        elif key.kind is Path:
+            value = Path(value).expanduser() if value.strip() else None
+        elif key.kind is time:
+            value = _clock_time(value)
         target[key.attribute] = value
     settings = Settings(
         suggestions=replace(SuggestionSettings(), **suggestion_values), **top_values
@@ -177,6 +220,18 @@ def _check(key: _Key, value: Any) -> str:
         return "" if key.low <= value <= key.high else f"must be from {key.low} to {key.high}"
     if key.kind is list:
         return _check_labels(value, key.high)
+    if key.kind is Path:
+        if not isinstance(value, str) or "\0" in value:
+            return 'must be a path in quotes, e.g. "~/Calendars/jobs.ics" ("" for none)'
+        if value.strip() and not Path(value).expanduser().is_absolute():
+            return 'must be a full path (from / or ~), e.g. "~/Calendars/jobs.ics"'
+        return ""
+    if key.kind is time:
+        if not isinstance(value, str) or _clock_time(value) is None:
+            return 'must be a time of day in quotes, e.g. "18:00"'
+        return ""
+    if key.name == "language" and value not in LANGUAGES:
+        return "must be one of " + ", ".join(f'"{v}"' for v in LANGUAGES)
     if key.name == "open-on" and value not in OPEN_ON:
         return "must be one of " + ", ".join(f'"{v}"' for v in OPEN_ON)
     if key.name == "week-starts" and (not isinstance(value, str) or value.lower() not in WEEKDAYS):
@@ -200,6 +255,14 @@ def _check_labels(value: Any, most: int) -> str:
                 f"not {shown!r}"
             )
     return ""
+
+
+def _clock_time(value: str) -> time | None:
+    """ "18:00" or "18.00" as a time of day, or None."""
+    found = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value)
+    if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
+        return None
+    return time(int(found.group(1)), int(found.group(2)))
 
 
 def _labels(value: list[str]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,11 @@ class Connection:
         starting with the path; the CLI says it once, and a refused write repeats it."""
         self._check_lock = threading.Lock()
         self._checked = False
+        self.after_commit: list[Callable[[], object]] = []
+        """Called after each write this connection commits (not after a rollback, nor
+        inside an enclosing write): what is kept beside the journal, such as the calendar
+        file, is brought up to date there. A listener reports its own failures; the write
+        has landed whatever it does."""
 
     def close(self) -> None:
         with self.lock:
@@ -147,6 +152,9 @@ class Connection:
                 raise said from error
             finally:
                 database.secure_file(self.path)
+            if began:
+                for listener in list(self.after_commit):
+                    listener()
 
     def _said(self, error: BaseException) -> BaseException:
         """What a failed write raises: a sentence for SQLite's failures, else the error."""

@@ -384,5 +384,31 @@ def _insights(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0007_reminders")
+def _reminders(db: Database) -> None:
+    """What reminders need: how long an interview lasts (NULL: the configured length),
+    what `notify` has already said today (once per item per day), and the journal's own
+    settings, such as the calendar file it keeps current (a path belongs to this journal,
+    not to every journal the config file is read for)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE interviews ADD COLUMN length_minutes INTEGER
+            CHECK (length_minutes BETWEEN 5 AND 1440);
+        CREATE TABLE notified (
+            item TEXT NOT NULL,
+            day TEXT NOT NULL,
+            notified_at TEXT NOT NULL,
+            PRIMARY KEY (item, day)
+        );
+        CREATE TABLE journal_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        PRAGMA user_version = 7;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS._migrations)
 """The schema number this version of the program writes."""

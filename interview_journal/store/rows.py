@@ -29,7 +29,7 @@ from interview_journal.store.grouping import application_match_key
 INTERVIEW_COLUMNS = (
     "id, uuid, company, role, starts_at, time_zone, stage, format, location, interviewers, "
     "job_ad_url, status, interest, notes, feedback_by, contact_from, application_id, "
-    "round_label, created_at, updated_at, version"
+    "round_label, length_minutes, created_at, updated_at, version"
 )
 APPLICATION_COLUMNS = (
     "id, uuid, company, role, job_ad_url, job_ad_text, source, source_note, applied_on, "
@@ -70,6 +70,7 @@ def interview_from_row(row: Row) -> Interview:
         contact_from=day_from_storage(row["contact_from"]),
         application_id=row["application_id"],
         round_label=row["round_label"],
+        length_minutes=row["length_minutes"],
         created_at=from_storage(row["created_at"]),
         updated_at=from_storage(row["updated_at"]),
         version=row["version"],
@@ -99,6 +100,7 @@ def interview_to_row(interview: Interview) -> Row:
         "contact_from": day_to_storage(interview.contact_from) if interview.contact_from else None,
         "application_id": interview.application_id,
         "round_label": interview.round_label,
+        "length_minutes": interview.length_minutes,
     }
 
 

@@ -52,7 +52,7 @@ PERSON_FIELDS = (
 INTERVIEW_FIELDS = (
     "uuid", "application", "company", "role", "starts_at", "time_zone", "stage",
     "round_label", "format", "location", "interviewers", "job_ad_url", "status", "interest",
-    "notes", "feedback_by", "contact_from", "created_at", "updated_at",
+    "notes", "feedback_by", "contact_from", "length_minutes", "created_at", "updated_at",
 )  # fmt: skip
 """An interview's fields in the file; "application" is its application's uuid."""
 ENTRY_FIELDS = (

@@ -14,11 +14,12 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from interview_journal.domain.applications import ENDINGS, ApplicationStatus, Source
 from interview_journal.domain.evaluation import RATINGS, Applied, EvaluationState, RoleMatch
-from interview_journal.domain.model import Format, Stage, Status
+from interview_journal.domain.model import LONGEST_MINUTES, SHORTEST_MINUTES, Format, Stage, Status
 from interview_journal.domain.timeline import Channel, EntryKind, Outcome
 from interview_journal.store.exchange import ImportFileError
 
 Rating = Annotated[int, Meta(ge=1, le=5)]
+Minutes = Annotated[int, Meta(ge=SHORTEST_MINUTES, le=LONGEST_MINUTES)]
 Flag = bool | Annotated[int, Meta(ge=0, le=1)] | Annotated[float, Meta(ge=0, le=1)]
 """A stored yes/no: true, false, 1 or 0 (1.0 too; our check refuses 0.5)."""
 
@@ -85,6 +86,8 @@ class InterviewDoc(Struct):
     notes: str | None = None
     feedback_by: str | None = None
     contact_from: str | None = None
+    length_minutes: Minutes | None = None
+    """How long it lasts (schema 7); null: the configured length."""
     created_at: str | None = None
     updated_at: str | None = None
 
@@ -173,6 +176,9 @@ _DAY = f"expected {DAY_EXAMPLE}, or null"
 INTERVIEW_PROBLEMS: dict[str, Problem] = {
     "interviewers": "expected a list of {name, role} with text values",
     "interest": "interest is a whole number from 1 to 5, or null",
+    "length_minutes": (
+        f"length_minutes is a whole number from {SHORTEST_MINUTES} to {LONGEST_MINUTES}, or null"
+    ),
     **dict.fromkeys(("feedback_by", "contact_from"), _DAY),
     **dict.fromkeys(
         ("uuid", "company", "role", "time_zone", "location", "job_ad_url", "notes"), _TEXT
