@@ -60,6 +60,7 @@ evening = "18:00"             # from then on: tomorrow morning's interviews, tod
 
 [messages]
 language = "auto"             # drafted messages: "en", "sv", or "auto" (from LANG)
+signature = ""                # how drafted messages are signed, e.g. "Ada Lovelace"
 """
 """Every setting with its default, as printed by `interview-journal locate --config-sample`."""
 
@@ -91,6 +92,8 @@ class Settings:
     evaluation not yet written of an interview held today."""
     message_language: str = "auto"
     """The language of drafted messages: "en", "sv", or "auto" (from the environment)."""
+    message_signature: str = ""
+    """The name drafted messages are signed with ("" leaves the line for the user)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ _KEYS = [
     _Key("notify", "soon-minutes", "notify_soon_minutes", int, 1, 1440),
     _Key("notify", "evening", "notify_evening", time),
     _Key("messages", "language", "message_language", str),
+    _Key("messages", "signature", "message_signature", str),
 ]
 
 
@@ -230,6 +234,8 @@ def _check(key: _Key, value: Any) -> str:
         if not isinstance(value, str) or _clock_time(value) is None:
             return 'must be a time of day in quotes, e.g. "18:00"'
         return ""
+    if key.name == "signature" and (not isinstance(value, str) or len(value) > MAX_LABEL_LENGTH):
+        return f"must be a name in quotes, at most {MAX_LABEL_LENGTH} characters"
     if key.name == "language" and value not in LANGUAGES:
         return "must be one of " + ", ".join(f'"{v}"' for v in LANGUAGES)
     if key.name == "open-on" and value not in OPEN_ON:
