@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("views", "timeline"),
     "review": ("views", "review"),
     "today": ("views", "today"),
+    "notify": ("notify", "notify"),
     "insights": ("insights", "insights"),
     "prep": ("views", "prep"),
     "export": ("exchange", "export"),

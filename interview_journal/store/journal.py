@@ -34,6 +34,7 @@ from interview_journal.store.drafts import DRAFT_BASE, DRAFT_FIELDS, Drafts
 from interview_journal.store.evaluations import Evaluations
 from interview_journal.store.follow_ups import DeletedEntry, FollowUps
 from interview_journal.store.interviews import DeletedInterview, Interviews
+from interview_journal.store.notified import Notified
 from interview_journal.store.people import People
 
 if TYPE_CHECKING:  # imported where used: `list` and `show` start faster without them
@@ -84,6 +85,8 @@ class Journal:
         entries, matching, summaries (the Applications view's rows)."""
         self.people = People(connection)
         """People: add, update, get, delete, listed, names_for (completion), met_in."""
+        self.notified = Notified(connection)
+        """What `notify` has said on which day: said_on, remember."""
 
     # --- the file ----------------------------------------------------------------------
 

@@ -1,0 +1,171 @@
+"""What `notify` tells the user about: the moments worth interrupting them for.
+
+Pure selection over the daily review (`domain.review`): the follow-ups due or overdue;
+an interview about to start; and, from the evening on, tomorrow morning's interviews and
+the evaluation of an interview held today that is not finished yet. Each reminder has a
+stable item key, so the store can remember that it was said today and not say it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+
+import pendulum
+
+from interview_journal.dates import format_day, relative_day
+from interview_journal.domain.evaluation import EvaluationState
+from interview_journal.domain.model import Interview
+from interview_journal.domain.review import Review, ReviewItem, Section
+from interview_journal.domain.status import effective_status
+
+MORNING_ENDS = time(12, 0)
+"""Tomorrow's interviews before this local time are "tomorrow morning": worth hearing
+about the evening before, when there is still time to prepare and sleep."""
+
+
+class ReminderKind(Enum):
+    """What a reminder is about; the value starts its item key."""
+
+    FOLLOW_UP = "follow-up"
+    """A planned entry due today or overdue."""
+    SUGGESTION = "suggestion"
+    """A suggested task due today or overdue."""
+    SOON = "soon"
+    """An interview starting within the soon-minutes."""
+    TOMORROW = "tomorrow"
+    """An interview tomorrow morning, told from the evening on."""
+    EVALUATE = "evaluate"
+    """An interview held today whose evaluation is not finished, told from the evening on."""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One notification: a title and a body a person takes in at a glance."""
+
+    kind: ReminderKind
+    item: str
+    """Stable across runs: `follow-up:<entry uuid>`, `suggestion:<suggestion key>`,
+    `soon:<interview uuid>`, `tomorrow:<interview uuid>`, `evaluate:<interview uuid>`."""
+    title: str
+    body: str
+    interview_id: int | None
+    entry_id: int | None = None
+
+    @property
+    def line(self) -> str:
+        """The reminder as one line of text (what printing shows)."""
+        return f"{self.title}: {self.body}" if self.body else self.title
+
+
+def select_reminders(review: Review, *, soon_minutes: int, evening: time) -> list[Reminder]:
+    """What needs the user at `review.now`, in the order to read it: an interview about
+    to start first, then the follow-ups (oldest first), then the evening's."""
+    now = review.now
+    soon: list[Reminder] = []
+    tomorrow: list[Reminder] = []
+    in_the_evening = now.time().replace(tzinfo=None) >= evening
+    for item in review.sections[Section.COMING_UP]:
+        interview = item.interview
+        if _closed(interview, now):
+            continue
+        starts = interview.starts_at.astimezone(now.tzinfo)
+        if starts - now <= timedelta(minutes=soon_minutes):
+            soon.append(_soon(interview, starts, now))
+        elif (
+            in_the_evening
+            and starts.date() == now.date() + timedelta(days=1)
+            and starts.time().replace(tzinfo=None) < MORNING_ENDS
+        ):
+            tomorrow.append(_tomorrow(interview, starts))
+    follow_ups = [_follow_up(item, now.date()) for item in review.sections[Section.FOLLOW_UPS]]
+    evaluate = []
+    if in_the_evening:
+        for item in review.sections[Section.TO_EVALUATE]:
+            held = item.interview.starts_at.astimezone(now.tzinfo)
+            if held.date() == now.date() and item.evaluation_state is not EvaluationState.FINISHED:
+                evaluate.append(_evaluate(item, held))
+    return [*soon, *follow_ups, *tomorrow, *evaluate]
+
+
+def _closed(interview: Interview, now: pendulum.DateTime) -> bool:
+    """The user has set the round as over (an offer, a rejection, withdrawn): no reminder
+    to go to it."""
+    return effective_status(interview, now).is_closed
+
+
+def _follow_up(item: ReviewItem, today: date) -> Reminder:
+    interview = item.interview
+    due = item.when.day
+    if item.overdue_days == 0:
+        timing = "due today"
+    else:
+        timing = f"was due {format_day(due, today)} ({relative_day(due, today)})"
+    if item.entry is not None:
+        entry = item.entry
+        why = entry.reason.strip() or entry.note.strip()
+        what = why.splitlines()[0] if why else "no reason written yet"
+        return Reminder(
+            ReminderKind.FOLLOW_UP,
+            f"{ReminderKind.FOLLOW_UP.value}:{entry.uuid}",
+            f"{entry.kind.label.capitalize()} to {interview.title}",
+            f"{what} · {timing}",
+            interview.id,
+            entry.id,
+        )
+    assert item.suggestion is not None, "a follow-up line is an entry or a suggestion"
+    suggestion = item.suggestion
+    return Reminder(
+        ReminderKind.SUGGESTION,
+        f"{ReminderKind.SUGGESTION.value}:{suggestion.key}",
+        f"{suggestion.kind.label.capitalize()} to {interview.title}",
+        f"{suggestion.why} · {timing}",
+        interview.id,
+    )
+
+
+def _place(interview: Interview) -> str:
+    """Where and with whom, as much as was written down."""
+    parts = []
+    if interview.location.strip():
+        parts.append(interview.location.strip().splitlines()[0])
+    if interview.interviewers:
+        parts.append("with " + ", ".join(person.name for person in interview.interviewers))
+    return "".join(f" · {part}" for part in parts)
+
+
+def _soon(interview: Interview, starts: datetime, now: pendulum.DateTime) -> Reminder:
+    minutes = max(0, round((starts - now).total_seconds() / 60))
+    when = "now" if minutes == 0 else f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    return Reminder(
+        ReminderKind.SOON,
+        f"{ReminderKind.SOON.value}:{interview.uuid}",
+        f"Interview {when}: {interview.title}",
+        f"{interview.round_name} at {starts:%H:%M}{_place(interview)}",
+        interview.id,
+    )
+
+
+def _tomorrow(interview: Interview, starts: datetime) -> Reminder:
+    return Reminder(
+        ReminderKind.TOMORROW,
+        f"{ReminderKind.TOMORROW.value}:{interview.uuid}",
+        f"Tomorrow {starts:%H:%M}: {interview.title}",
+        f"{interview.round_name}{_place(interview)} · read the prep sheet tonight "
+        f"(interview-journal prep {interview.id})",
+        interview.id,
+    )
+
+
+def _evaluate(item: ReviewItem, held: datetime) -> Reminder:
+    interview = item.interview
+    started = item.evaluation_state is EvaluationState.DRAFT
+    return Reminder(
+        ReminderKind.EVALUATE,
+        f"{ReminderKind.EVALUATE.value}:{interview.uuid}",
+        f"{'Finish' if started else 'Write'} the evaluation: {interview.title}",
+        f"{interview.round_name} at {held:%H:%M} today · best written while it is fresh "
+        f"(interview-journal evaluate {interview.id})",
+        interview.id,
+    )
