@@ -31,6 +31,12 @@ def _interview_options(func: F) -> F:
             help='When it starts: "tomorrow 14:00", "fri 10am", "30 nov 10:00", '
             '"14:00 CET", "2026-12-01 10:30" (a day without a year or week is the nearest one).',
         ),
+        click.option(
+            "--length",
+            "length_minutes",
+            help='How long it lasts: "45", "1h30", "1.5h", "1:30" (a number alone is minutes); '
+            '"" for the usual length (`[calendar] interview-minutes`, 1 h by default).',
+        ),
         click.option("--stage", help="screening, first, second, technical, final or other."),
         click.option(
             "--label",
@@ -68,18 +74,21 @@ OPTION_OF = {
     "format": "--format",
     "job_ad_url": "--job-ad",
     "round_label": "--label",
+    "length_minutes": "--length",
 }
 """The option a field is typed in, where it is not the field's name with dashes."""
 
 
 def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
-    from interview_journal.domain.fields import FIELDS, parse_fields
+    from interview_journal.domain.fields import FIELDS, parse_each
+    from interview_journal.domain.lengths import LENGTH_FIELD
 
-    values, errors = parse_fields(texts, now)
+    fields = FIELDS | {LENGTH_FIELD.name: LENGTH_FIELD}
+    values, errors = parse_each(fields, texts, now)
     if errors:
         name, message = next(iter(errors.items()))
         label = OPTION_OF.get(name, "--" + name.replace("_", "-"))
-        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
+        fail(f"{label}: {message}" if fields[name].label not in message else message)
     return values
 
 
@@ -368,4 +377,5 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
             )
         )
     else:
-        click.echo(interview_text(interview, now, evaluation, entries, summary))
+        usual = common.settings().interview_minutes
+        click.echo(interview_text(interview, now, evaluation, entries, summary, usual=usual))

@@ -90,10 +90,12 @@ def format_length(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def length_words(own: int | None, usual: int) -> str:
+def length_words(own: int | None, usual: int | None) -> str:
     """An interview's length as the views say it: its own ("1 h 30 min"), or the usual
-    length it takes when it has none ("1 h (usual)")."""
-    return format_length(own) if own is not None else f"{format_length(usual)} (usual)"
+    length it takes when it has none ("1 h (usual)", "usual" when that is not known)."""
+    if own is not None:
+        return format_length(own)
+    return f"{format_length(usual)} (usual)" if usual is not None else "usual"
 
 
 LENGTH_FIELD = Field(

@@ -38,7 +38,8 @@ def interview_to_dict(
     application: Application | None = None,
 ) -> dict[str, Any]:
     """Everything about one interview, and which application it is a round of; instants
-    in ISO-8601 with the user's offset."""
+    in ISO-8601 with the user's offset. `length_minutes` is its own length, null when it
+    takes the usual one (the config file's `[calendar] interview-minutes`)."""
     tz = now.timezone or pendulum.UTC
     return {
         "id": interview.id,
@@ -48,6 +49,7 @@ def interview_to_dict(
         "company": interview.company,
         "role": interview.role,
         "starts_at": _instant(interview.starts_at, tz),
+        "length_minutes": interview.length_minutes,
         "time_zone": interview.time_zone,
         "stage": interview.stage.value,
         "round_label": interview.round_label,

@@ -17,7 +17,8 @@ from interview_journal.domain.evaluation import (
     Evaluation,
     EvaluationState,
 )
-from interview_journal.domain.model import Interview
+from interview_journal.domain.lengths import length_words
+from interview_journal.domain.model import DEFAULT_LENGTH_MINUTES, Interview
 from interview_journal.domain.people import PersonRecord
 from interview_journal.domain.promises import Promise
 from interview_journal.domain.review import Review, Section
@@ -34,15 +35,22 @@ from interview_journal.present.timeline import MARKERS, when_text
 from interview_journal.present.visible import visible
 
 
-def interview_facts(interview: Interview, now: pendulum.DateTime) -> list[tuple[str, str]]:
-    """(label, value) pairs for everything set on an interview, in reading order."""
+def interview_facts(
+    interview: Interview, now: pendulum.DateTime, usual: int | None = DEFAULT_LENGTH_MINUTES
+) -> list[tuple[str, str]]:
+    """(label, value) pairs for everything set on an interview, in reading order; `usual`
+    is the length of an interview that has none of its own (the config file's), None to
+    leave the length out then."""
     today = now.date()
     stage = interview.stage.label
+    own = interview.length_minutes
+    length = [] if own is None and usual is None else [("Length", length_words(own, usual))]
     return [
         (
             "When",
             f"{format_exact(interview.starts_at, now)} ({relative(interview.starts_at, now)})",
         ),
+        *length,
         ("Stage", f"{interview.round_label} ({stage})" if interview.round_label else stage),
         (
             "Status",
@@ -77,11 +85,14 @@ def interview_text(
     evaluation: Evaluation | None = None,
     entries: Sequence[Entry] = (),
     application: ApplicationSummary | None = None,
+    *,
+    usual: int = DEFAULT_LENGTH_MINUTES,
 ) -> str:
     """An interview as `show` prints it to a terminal, with the application it is a round
-    of: control characters shown, never sent (interview_journal/present/visible.py)."""
+    of: control characters shown, never sent (interview_journal/present/visible.py).
+    `usual` is the length an interview without its own takes."""
     lines = [f"#{interview.id}  {visible(interview.title, one_line=True)}", ""]
-    facts = interview_facts(interview, now)
+    facts = interview_facts(interview, now, usual)
     if application is not None:
         facts.insert(0, ("Application", application_line(application)))
     lines += _fact_lines(facts)

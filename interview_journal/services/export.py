@@ -48,7 +48,8 @@ def record_markdown(record: Record, now: pendulum.DateTime) -> str:
     """One interview as a Markdown section: facts, prep notes, evaluation, timeline."""
     interview = record.interview
     lines = [f"## {interview.title}", ""]
-    for label, value in interview_facts(interview, now):
+    # the usual length is the config file's, not a fact of the interview: only its own
+    for label, value in interview_facts(interview, now, usual=None):
         if value and value != "—":
             lines.append(f"- **{label}:** {value}")
     if interview.notes.strip():
@@ -99,12 +100,13 @@ EVALUATION_TEXTS = [
 ]  # fmt: skip
 """Every text the user writes in an evaluation, in the screen's order."""
 INTERVIEW_COLUMNS = [
-    "id", "uuid", "application_id", "company", "role", "starts_at", "stage", "round_label",
-    "format", "status", "interest", "location", "interviewers", "job_ad_url", "feedback_by",
-    "contact_from", "notes", "evaluation", *RATINGS, "key_points", *EVALUATION_TEXTS,
+    "id", "uuid", "application_id", "company", "role", "starts_at", "length_minutes", "stage",
+    "round_label", "format", "status", "interest", "location", "interviewers", "job_ad_url",
+    "feedback_by", "contact_from", "notes", "evaluation", *RATINGS, "key_points", *EVALUATION_TEXTS,
     "lesson_applied", "lesson_from",
 ]  # fmt: skip
-"""`lesson_applied` answers "did you apply it?" about the earlier lesson shown at the
+"""`length_minutes` is the interview's own length, blank when it takes the usual one.
+`lesson_applied` answers "did you apply it?" about the earlier lesson shown at the
 evaluation (yes, partly, no); `lesson_from` is the id of the interview it was written in."""
 APPLICATION_COLUMNS = [
     "id", "uuid", "company", "role", "status", "rounds_held", "rounds_ahead", "applied_on",
@@ -143,6 +145,7 @@ def _interview_cells(record: Record, now: pendulum.DateTime) -> list[object]:
         interview.company,
         interview.role,
         local.strftime("%Y-%m-%d %H:%M"),
+        interview.length_minutes or "",
         interview.stage.value,
         interview.round_label,
         interview.format.value if interview.format else "",

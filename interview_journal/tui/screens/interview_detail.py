@@ -95,7 +95,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
         self.query_one("#detail-title", Static).update(
             Content.from_markup("[b]$title[/b]", title=interview.title)
         )
-        facts = interview_facts(interview, now)
+        facts = interview_facts(interview, now, self.journal_app.settings.interview_minutes)
         width = max(len(label) for label, _ in facts)
         self.query_one("#detail-facts", Static).update(
             Content("\n").join(

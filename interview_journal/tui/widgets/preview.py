@@ -1,4 +1,4 @@
-"""A few lines about the highlighted interview: the exact date, what was agreed, the next
+"""A few lines about the highlighted interview: the exact date (and its own length), what was agreed, the next
 planned follow-up and, while searching, where the search found it."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from interview_journal.dates import format_day, format_exact, relative_day
+from interview_journal.domain.lengths import format_length
 from interview_journal.domain.listing import NextStep, SearchHit
 from interview_journal.domain.model import Interview
 from interview_journal.domain.status import effective_status
@@ -40,6 +41,9 @@ class InterviewPreview(Static):
         # the user's words as plain Content: a `[b]` in a company name is part of the name
         self.border_title = Content(interview.title)
         facts = [interview.stage.label, effective_status(interview, now).label]
+        if interview.length_minutes is not None:
+            # its own length only: one of the usual length is said by saying nothing
+            facts.insert(0, format_length(interview.length_minutes))
         if interview.format:
             facts.append(interview.format.label)
         if evaluation and evaluation != "–":
