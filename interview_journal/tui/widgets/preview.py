@@ -1,5 +1,5 @@
-"""A few lines about the highlighted interview: the exact date (and its own length), what was agreed, the next
-planned follow-up and, while searching, where the search found it."""
+"""A few lines about the highlighted interview: the exact date (and its own length), what
+was agreed, the next planned follow-up and, while searching, where the search found it."""
 
 from __future__ import annotations
 
