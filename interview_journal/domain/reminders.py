@@ -19,6 +19,7 @@ from interview_journal.domain.evaluation import EvaluationState
 from interview_journal.domain.model import Interview
 from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.status import effective_status
+from interview_journal.domain.timeline import EntryKind
 
 MORNING_ENDS = time(12, 0)
 """Tomorrow's interviews before this local time are "tomorrow morning": worth hearing
@@ -95,11 +96,24 @@ def _closed(interview: Interview, now: pendulum.DateTime) -> bool:
     return effective_status(interview, now).is_closed
 
 
+_TITLES = {
+    EntryKind.THANK_YOU: "Thank-you note to {title}",
+    EntryKind.FOLLOW_UP: "Follow up with {title}",
+}
+
+
+def _follow_up_title(kind: EntryKind, interview: Interview) -> str:
+    """ "Follow up with Initech — Analyst", "Thank-you note to Initech — Analyst"."""
+    shape = _TITLES.get(kind, kind.label.capitalize() + ": {title}")
+    return shape.format(title=interview.title)
+
+
 def _follow_up(item: ReviewItem, today: date) -> Reminder:
     interview = item.interview
     due = item.when.day
+    at = f" at {item.when.at:%H:%M}" if item.when.at is not None else ""
     if item.overdue_days == 0:
-        timing = "due today"
+        timing = f"due today{at}"
     else:
         timing = f"was due {format_day(due, today)} ({relative_day(due, today)})"
     if item.entry is not None:
@@ -109,7 +123,7 @@ def _follow_up(item: ReviewItem, today: date) -> Reminder:
         return Reminder(
             ReminderKind.FOLLOW_UP,
             f"{ReminderKind.FOLLOW_UP.value}:{entry.uuid}",
-            f"{entry.kind.label.capitalize()} to {interview.title}",
+            _follow_up_title(entry.kind, interview),
             f"{what} · {timing}",
             interview.id,
             entry.id,
@@ -119,10 +133,16 @@ def _follow_up(item: ReviewItem, today: date) -> Reminder:
     return Reminder(
         ReminderKind.SUGGESTION,
         f"{ReminderKind.SUGGESTION.value}:{suggestion.key}",
-        f"{suggestion.kind.label.capitalize()} to {interview.title}",
-        f"{suggestion.why} · {timing}",
+        _follow_up_title(suggestion.kind, interview),
+        f"{suggestion.why} · suggested, {timing}",
         interview.id,
     )
+
+
+def _round(interview: Interview) -> str:
+    """ "First interview", "Case presentation interview" (as the review names a round)."""
+    named = f"{interview.round_name} interview"
+    return named[:1].upper() + named[1:]
 
 
 def _place(interview: Interview) -> str:
@@ -142,7 +162,7 @@ def _soon(interview: Interview, starts: datetime, now: pendulum.DateTime) -> Rem
         ReminderKind.SOON,
         f"{ReminderKind.SOON.value}:{interview.uuid}",
         f"Interview {when}: {interview.title}",
-        f"{interview.round_name} at {starts:%H:%M}{_place(interview)}",
+        f"{_round(interview)} at {starts:%H:%M}{_place(interview)}",
         interview.id,
     )
 
@@ -152,7 +172,7 @@ def _tomorrow(interview: Interview, starts: datetime) -> Reminder:
         ReminderKind.TOMORROW,
         f"{ReminderKind.TOMORROW.value}:{interview.uuid}",
         f"Tomorrow {starts:%H:%M}: {interview.title}",
-        f"{interview.round_name}{_place(interview)} · read the prep sheet tonight "
+        f"{_round(interview)}{_place(interview)} · read the prep sheet tonight "
         f"(interview-journal prep {interview.id})",
         interview.id,
     )
@@ -165,7 +185,7 @@ def _evaluate(item: ReviewItem, held: datetime) -> Reminder:
         ReminderKind.EVALUATE,
         f"{ReminderKind.EVALUATE.value}:{interview.uuid}",
         f"{'Finish' if started else 'Write'} the evaluation: {interview.title}",
-        f"{interview.round_name} at {held:%H:%M} today · best written while it is fresh "
+        f"{_round(interview)} at {held:%H:%M} today · best written while it is fresh "
         f"(interview-journal evaluate {interview.id})",
         interview.id,
     )
