@@ -98,3 +98,10 @@ def test_the_markdown_export_gives_an_own_length_and_leaves_out_the_usual(db: Pa
 def test_help_says_how_to_write_a_length() -> None:
     for command in ("add", "edit"):
         assert '"1h30"' in ok(command, "--help").stdout
+
+
+def test_the_demo_has_rounds_of_their_own_length_and_rounds_of_the_usual(db: Path) -> None:
+    ok("--db", db, "demo", "--interviews", "40", "--no-open")
+    rows = csv.DictReader(io.StringIO(ok("--db", db, "export", "--format", "csv").stdout))
+    lengths = {(row["stage"], row["length_minutes"]) for row in rows}
+    assert {("screening", "30"), ("technical", "90"), ("second", "")} <= lengths

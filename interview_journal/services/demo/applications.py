@@ -29,6 +29,9 @@ ROUND_WEIGHTS = (1, 1, 1, 3, 14)
 100,000 interviews make about 22,800 applications with rounds (and, with `UNANSWERED`,
 about 6,900 without): the size the benchmark reads."""
 STAGES = (Stage.SCREENING, Stage.FIRST, Stage.SECOND, Stage.TECHNICAL, Stage.FINAL)
+LENGTHS = {Stage.SCREENING: 30, Stage.TECHNICAL: 90}
+"""The rounds that are not the usual hour long (a phone call of a first round: 45 min).
+Taken from the stage and format, not drawn: the rest of the demo stays as it was."""
 _SOURCES = (Source.JOB_AD, Source.REFERRAL, Source.RECRUITER, Source.OWN_INITIATIVE)
 _ENDINGS = ("offer", "rejection", "silence", "withdrawn")
 _ANSWERS = ("next", "offer", "rejection")
@@ -223,6 +226,7 @@ def _interview(
     starts_at = datetime.combine(
         day, time(rng.randint(8, 16), rng.choice((0, 30))), tzinfo=ZoneInfo(time_zone)
     )
+    form = rng.choice(list(Format))
     return Interview(
         company=application.company,
         role=application.role,
@@ -230,7 +234,8 @@ def _interview(
         time_zone=time_zone,
         stage=stage,
         round_label=label,
-        format=rng.choice(list(Format)),
+        length_minutes=45 if (stage, form) == (Stage.FIRST, Format.PHONE) else LENGTHS.get(stage),
+        format=form,
         location="Video link in the invite" if number == 0 else application.location,
         interviewers=tuple(Person(p.name, p.role) for p in people),
         job_ad_url=application.job_ad_url,

@@ -7,11 +7,14 @@ back. Saving checks every field and saves nothing until all are valid.
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 from typing import Any
 
+import pendulum
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -22,8 +25,9 @@ from interview_journal.domain.fields import (
     Field,
     apply_fields,
     new_interview,
-    parse_fields,
+    parse_each,
 )
+from interview_journal.domain.lengths import LENGTH_FIELD, format_length
 from interview_journal.domain.model import Format, Interview, Stage, Status
 from interview_journal.domain.plausible import interview_doubts
 from interview_journal.errors import JournalError, StaleWriteError
@@ -33,11 +37,14 @@ from interview_journal.tui.widgets.application_choice import ApplicationChoice
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
 from interview_journal.tui.widgets.person_input import PersonInput
 
+FORM_FIELDS = FIELDS | {LENGTH_FIELD.name: LENGTH_FIELD}
+"""The interview's fields, its length among them."""
 FORM_ORDER = [
     "application_id",
     "company",
     "role",
     "starts_at",
+    "length_minutes",
     "stage",
     "round_label",
     "format",
@@ -56,6 +63,7 @@ JUMPS = {
     "company": "c",
     "role": "r",
     "starts_at": "w",
+    "length_minutes": "e",
     "stage": "s",
     "round_label": "d",
     "format": "o",
@@ -87,6 +95,11 @@ SELECTS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def parse_form(texts: dict[str, str], now: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each typed text as the value it saves, and the message of each that cannot be."""
+    return parse_each(FORM_FIELDS, texts, now)
+
+
 def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     """What the form shows for an interview (or a new one): one text per field."""
     if interview is None:
@@ -100,7 +113,7 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
     here = dates.local(interview.starts_at, tz)
 
     def reads(name: str) -> Any:
-        return lambda text: parse_fields({name: text}, now)[0].get(name)
+        return lambda text: parse_form({name: text}, now)[0].get(name)
 
     when = day_text(here.date(), here.time(), today, reads("starts_at"))
     feedback = interview.feedback_by
@@ -111,6 +124,7 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
         "company": interview.company,
         "role": interview.role,
         "starts_at": when,
+        "length_minutes": format_length(length) if (length := interview.length_minutes) else "",
         "stage": interview.stage.value,
         "round_label": interview.round_label,
         "format": interview.format.value if interview.format else "",
@@ -128,13 +142,13 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
 class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     """Returns the saved interview, or None when cancelled."""
 
-    FIELDS = FIELDS
+    FIELDS = FORM_FIELDS
     ORDER = FORM_ORDER
     SELECTS = SELECTS
     BLANK_CHOICES = frozenset({"format", "interest", "round_label"})
     DEFAULT_CHOICE = NEW_APPLICATION
     DATE_FIELDS = DATE_FIELDS
-    ECHO_FIELDS = frozenset({"application_id"})
+    ECHO_FIELDS = frozenset({"application_id", "length_minutes"})
     LONG_FIELDS = frozenset({"notes"})
     REQUIRED = frozenset({"company", "starts_at"})
     JUMPS = JUMPS
@@ -143,7 +157,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         editor_binding(
             "Write the field you are in (or the notes) in $VISUAL / $EDITOR", show=False
         ),
-        *jump_bindings(JUMPS, FIELDS),
+        *jump_bindings(JUMPS, FORM_FIELDS),
     ]
 
     def __init__(
@@ -208,6 +222,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         restored = self.restore_draft()
         for name in DATE_FIELDS:
             self._echo(name, self.texts()[name])
+        self._echo_length()
         self.show_doubts(self.doubts())
         if restored:
             self.validate_all(show_required=False)
@@ -251,7 +266,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             echo.update("")
             echo.display = False
             return
-        values, errors = parse_fields({name: text}, self.now())
+        values, errors = parse_form({name: text}, self.now())
         echo.display = True
         if name in errors:
             echo.update("")
@@ -267,9 +282,32 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             )
         echo.update(f"→ {escape(shown)}")
 
+    def _echo_length(self) -> None:
+        """Under the length: what it is in words, when the interview ends with it, and
+        that a blank one is the usual length (the config file's)."""
+        echo = self.query_one("#length_minutes-echo", Static)
+        texts = self.texts()
+        now = self.now()
+        values, errors = parse_form(
+            {"length_minutes": texts["length_minutes"], "starts_at": texts["starts_at"]}, now
+        )
+        if "length_minutes" in errors:
+            echo.update("")
+            echo.display = False
+            return
+        own = values["length_minutes"]
+        minutes = own if own is not None else self.journal_app.settings.interview_minutes
+        words = format_length(minutes) + ("" if own is not None else ", the usual length")
+        if "starts_at" not in errors:
+            ends = dates.local(values["starts_at"], now.timezone or pendulum.UTC)
+            ends += timedelta(minutes=minutes)
+            words += f" (until {ends:%H:%M})"
+        echo.update(Content(f"→ {words}"))
+        echo.display = True
+
     def _check_field(self, name: str, *, show_required: bool = True) -> bool:
         text = self.texts()[name]
-        _, errors = parse_fields({name: text}, self.now())
+        _, errors = parse_form({name: text}, self.now())
         if name == "application_id" and name not in errors and self.application_misfit():
             errors[name] = self.application_misfit()
         message = errors.get(name, "")
@@ -278,6 +316,8 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         self.show_error(name, message)
         if name in DATE_FIELDS:
             self._echo(name, text)
+        if name in ("starts_at", "length_minutes"):
+            self._echo_length()
         return name not in errors
 
     def doubts(self) -> dict[str, str]:
@@ -286,7 +326,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         if all(texts[name] == self._initial.get(name) for name in DATE_FIELDS):
             return {}  # dates as they were saved: asked about when they were typed
         now = self.now()
-        values, _ = parse_fields({name: texts[name] for name in DATE_FIELDS}, now)
+        values, _ = parse_form({name: texts[name] for name in DATE_FIELDS}, now)
         return interview_doubts(values, now.date())
 
     def validate_all(self, *, show_required: bool = True) -> list[str]:
@@ -300,15 +340,17 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             self.query_one("#field-interviewers", PersonInput).company = self.texts()["company"]
             self.show_application_echo()
         if name in DATE_FIELDS:
-            self._check_field(name, show_required=False)
+            self._check_field(name, show_required=False)  # echoes the length's end too
             self.show_doubts(self.doubts())
-        elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
+        elif name in FORM_FIELDS and self.query_one(f"#{name}-error", Static).display:
             self._check_field(name)  # an error is showing: clear it as soon as it is fixed
+        elif name == "length_minutes":
+            self._echo_length()  # its error waits for the field to be left, as others do
 
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("field-")
-        if name in FIELDS and event.input.value.strip():
+        if name in FORM_FIELDS and event.input.value.strip():
             self._check_field(name)
         self.saver.write_soon()
 
@@ -323,7 +365,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
             return
         now = self.now()
         texts = self.texts()
-        values, _ = parse_fields(texts, now)
+        values, _ = parse_form(texts, now)
         if self.interview is not None and texts["starts_at"] == self._initial["starts_at"]:
             # not re-read: in the hour that happens twice when clocks go back, the text alone
             # is ambiguous, and an untouched time must not move
