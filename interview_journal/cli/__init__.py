@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "person": ("people", "person"),
     "search": ("search", "search"),
     "follow-up": ("follow_up", "follow_up"),
+    "draft": ("draft", "draft"),
     "timeline": ("views", "timeline"),
     "review": ("views", "review"),
     "today": ("views", "today"),

@@ -222,8 +222,7 @@ def _line_of(text: str, *names: str) -> int | None:
     header = (
         r"\s*\[\s*"
         + quoted.format(re.escape(language))
-        + (r"\s*\.\s*" + quoted.format(re.escape(table)) if table else "")
-        + r"\s*\]"
+        + (r"\s*\.\s*" + quoted.format(re.escape(table)) + r"\s*\]" if table else r"\s*[.\]]")
     )
     found = None
     for number, line in enumerate(lines, start=1):
