@@ -108,14 +108,16 @@ def _follow_up_title(kind: EntryKind, interview: Interview) -> str:
     return shape.format(title=interview.title)
 
 
+def _day_words(day: date, today: date) -> str:
+    """ "today", "Mon 23 Nov (2 days ago)"."""
+    return "today" if day == today else f"{format_day(day, today)} ({relative_day(day, today)})"
+
+
 def _follow_up(item: ReviewItem, today: date) -> Reminder:
     interview = item.interview
     due = item.when.day
     at = f" at {item.when.at:%H:%M}" if item.when.at is not None else ""
-    if item.overdue_days == 0:
-        timing = f"due today{at}"
-    else:
-        timing = f"was due {format_day(due, today)} ({relative_day(due, today)})"
+    timing = f"due today{at}" if due == today else f"was due {_day_words(due, today)}"
     if item.entry is not None:
         entry = item.entry
         why = entry.reason.strip() or entry.note.strip()
@@ -134,7 +136,7 @@ def _follow_up(item: ReviewItem, today: date) -> Reminder:
         ReminderKind.SUGGESTION,
         f"{ReminderKind.SUGGESTION.value}:{suggestion.key}",
         _follow_up_title(suggestion.kind, interview),
-        f"{suggestion.why} · suggested, {timing}",
+        f"{suggestion.why} · suggested for {_day_words(item.when.day, today)}",
         interview.id,
     )
 

@@ -137,9 +137,7 @@ def test_a_due_suggestion_is_reminded_and_a_permission_is_not() -> None:
             "Follow up with Initech — Analyst",
         )
     ]
-    assert (
-        found[0].body == "feedback was due Mon 23 Nov · suggested, was due Mon 23 Nov (2 days ago)"
-    )
+    assert found[0].body == "feedback was due Mon 23 Nov · suggested for Mon 23 Nov (2 days ago)"
     assert found[0].entry_id is None
 
 

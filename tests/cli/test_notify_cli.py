@@ -1,0 +1,358 @@
+"""`interview-journal notify`: what it says, through which notifier, and that it says each
+thing once a day.
+
+The command runs in-process at fixed moments (Wed 25 Nov 2026 in Stockholm unless a test
+moves the clock). Which notifier it finds depends on the environment, so every run gets
+one: no session bus, and a PATH holding either nothing or a fake `notify-send` (a real
+script, run as a subprocess, that writes the arguments it was given to a file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import Result
+
+from interview_journal.dates import FixedClock
+from interview_journal.domain.model import Interview, Person, Stage
+from interview_journal.domain.timeline import Entry, EntryKind, When
+from interview_journal.store import open_journal
+from tests.cli.runner import assert_one_line_error, fix_clock, run
+
+NOW = "2026-11-25T14:05:00"
+ZONE = "Europe/Stockholm"
+HERE = ZoneInfo(ZONE)
+
+FOLLOW_UP = (
+    "Follow up with Initech — Analyst: they said I would hear by Mon 23 Nov · "
+    "was due Mon 23 Nov (2 days ago)"
+)
+THANK_GLOBEX = (
+    "Thank-you note to Globex — Platform Engineer: no thank-you note yet · suggested for today"
+)
+EVALUATE_GLOBEX = (
+    "Write the evaluation: Globex — Platform Engineer: Second interview at 14:50 today · "
+    "best written while it is fresh (interview-journal evaluate 2)"
+)
+SOON = "Interview in 45 minutes: Globex — Platform Engineer: Second interview at 14:50 · with Ada"
+
+
+def local(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=HERE)
+
+
+@pytest.fixture
+def journal_db(db: Path) -> Path:
+    """Two things need the user at 14:05: an overdue follow-up to Initech and the Globex
+    interview at 14:50. (The Initech interview has its thank-you sent, so no suggestion
+    joins them.)"""
+    with open_journal(db, create=True) as journal:
+        held = journal.add_interview(
+            Interview(company="Initech", role="Analyst", starts_at=local(18, 10), time_zone=ZONE)
+        )
+        assert held.id is not None
+        journal.add_entry(
+            Entry(held.id, EntryKind.THANK_YOU, done=When(local(18, 10).date()), reason="sent")
+        )
+        journal.add_entry(
+            Entry(
+                held.id,
+                EntryKind.FOLLOW_UP,
+                due=When(local(23, 10).date()),
+                reason="they said I would hear by Mon 23 Nov",
+            )
+        )
+        journal.add_interview(
+            Interview(
+                company="Globex",
+                role="Platform Engineer",
+                starts_at=local(25, 14, 50),
+                time_zone=ZONE,
+                stage=Stage.SECOND,
+                interviewers=(Person("Ada"),),
+            )
+        )
+    return db
+
+
+@pytest.fixture
+def bin_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def env(bin_dir: Path, tmp_path: Path) -> dict[str, str | None]:
+    """No session bus, no notify-send: the reminders are printed."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    return {
+        "PATH": str(bin_dir),
+        "DBUS_SESSION_BUS_ADDRESS": None,
+        "XDG_RUNTIME_DIR": str(runtime),
+        "DISPLAY": None,
+    }
+
+
+def fake_notify_send(bin_dir: Path, log: Path, *, exit_status: int = 0) -> None:
+    """A `notify-send` that appends its arguments (one JSON array a line) to `log`."""
+    script = bin_dir / "notify-send"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import json, sys\n"
+        f"with open({str(log)!r}, 'a', encoding='utf-8') as out:\n"
+        "    out.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        + (f"print('no notification server here', file=sys.stderr)\nsys.exit({exit_status})\n"),
+        encoding="utf-8",
+    )
+    script.chmod(0o700)
+
+
+def sent(log: Path) -> list[list[str]]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def notify(db: Path, env: dict[str, str | None], *args: str) -> Result:
+    return run("--db", db, "notify", *args, env=env)
+
+
+def remembered(db: Path) -> list[tuple[str, str]]:
+    with open_journal(db) as journal:
+        rows = journal.db.execute("SELECT item, day FROM notified ORDER BY item").fetchall()
+    return [(str(item), str(day)) for item, day in rows]
+
+
+# --- printing and once a day ----------------------------------------------------------------
+
+
+def test_without_a_notifier_the_lines_are_printed_and_exit_1(
+    journal_db: Path, env: dict[str, str | None]
+) -> None:
+    result = notify(journal_db, env)
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    assert result.stderr == ""
+    assert [day for _, day in remembered(journal_db)] == ["2026-11-25", "2026-11-25"]
+
+
+def test_each_thing_is_said_once_a_day(journal_db: Path, env: dict[str, str | None]) -> None:
+    assert notify(journal_db, env, "--print").stdout.splitlines() == [SOON, FOLLOW_UP]
+    again = notify(journal_db, env, "--print")
+    assert again.stdout == ""
+    assert again.exit_code == 1  # it still needs the user: only the saying is once
+
+
+def test_after_midnight_what_still_needs_you_is_said_again(
+    journal_db: Path, env: dict[str, str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 23:55 the evening's reminders join the follow-up; at 00:05 it is a new day:
+    what still needs the user is said again, the day's evaluation reminder is over."""
+    fix_clock(monkeypatch, FixedClock("2026-11-25T23:55:00", ZONE))
+    late = notify(journal_db, env).stdout.splitlines()
+    assert late == [FOLLOW_UP, THANK_GLOBEX, EVALUATE_GLOBEX]
+    assert notify(journal_db, env).stdout == ""
+    fix_clock(monkeypatch, FixedClock("2026-11-26T00:05:00", ZONE))
+    assert notify(journal_db, env).stdout.splitlines() == [
+        FOLLOW_UP.replace("(2 days ago)", "(3 days ago)"),
+        THANK_GLOBEX.replace("for today", "for Wed 25 Nov (yesterday)"),
+    ]
+
+
+def test_days_long_past_are_forgotten(journal_db: Path, env: dict[str, str | None]) -> None:
+    with open_journal(journal_db) as journal:
+        journal.notified.remember(datetime(2026, 9, 1).date(), ["soon:old"])
+        journal.notified.remember(datetime(2026, 10, 20).date(), ["soon:recent"])
+    notify(journal_db, env)
+    items = [item for item, _ in remembered(journal_db)]
+    assert "soon:old" not in items
+    assert "soon:recent" in items
+
+
+def test_dry_run_sends_and_remembers_nothing(
+    journal_db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log)
+    result = notify(journal_db, env, "--dry-run")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    assert result.stderr.strip() == (
+        "dry run: 2 would be sent (notify-send, else printed); nothing was sent or remembered."
+    )
+    assert sent(log) == []
+    assert remembered(journal_db) == []
+    notify(journal_db, env)  # the real run afterwards still has everything to say
+    assert len(sent(log)) == 2
+
+
+def test_nothing_needs_you_exit_0_and_silence(db: Path, env: dict[str, str | None]) -> None:
+    with open_journal(db, create=True) as journal:
+        journal.add_interview(
+            Interview(company="Initrode", starts_at=local(28, 10), time_zone=ZONE)
+        )
+    result = notify(db, env)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert notify(db, env, "--dry-run").stderr.strip() == "dry run: nothing to send."
+
+
+# --- notify-send ----------------------------------------------------------------------------
+
+
+def test_notify_send_gets_each_title_and_body(
+    journal_db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log)
+    result = notify(journal_db, env)
+    assert result.exit_code == 1
+    assert result.stdout == ""  # shown on the desktop, not printed
+    title, body = SOON.split(": ", 2)[:2], SOON.split(": ", 2)[2]
+    assert sent(log) == [
+        ["--app-name=Interview Journal", "--", ": ".join(title), body],
+        [
+            "--app-name=Interview Journal",
+            "--",
+            "Follow up with Initech — Analyst",
+            FOLLOW_UP.split(": ", 1)[1],
+        ],
+    ]
+    assert len(remembered(journal_db)) == 2
+
+
+def test_what_the_user_wrote_reaches_notify_send_as_text(
+    db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    """A body may be read as markup by the notification server: the user's `<b>` and `&`
+    are escaped there; a title starting with `-` is not an option; an escape character is
+    shown, not sent."""
+    with open_journal(db, create=True) as journal:
+        held = journal.add_interview(
+            Interview(company="-rf <b>Acme</b>", starts_at=local(18, 10), time_zone=ZONE)
+        )
+        assert held.id is not None
+        journal.add_entry(
+            Entry(held.id, EntryKind.THANK_YOU, done=When(local(18, 10).date()), reason="sent")
+        )
+        journal.add_entry(
+            Entry(
+                held.id,
+                EntryKind.FOLLOW_UP,
+                due=When(local(25, 9).date()),
+                reason="ask about <i>R&D</i>\x1b[2J",
+            )
+        )
+    printed = notify(db, env, "--dry-run")
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log)
+    notify(db, env)
+    [[_, _, title, body]] = sent(log)
+    assert title == "Follow up with -rf <b>Acme</b>"
+    assert body == "ask about &lt;i&gt;R&amp;D&lt;/i&gt;␛[2J · due today"
+    assert (
+        printed.stdout == "Follow up with -rf <b>Acme</b>: ask about <i>R&D</i>␛[2J · due today\n"
+    )
+
+
+def test_a_failing_notify_send_is_one_line_exit_2_and_nothing_remembered(
+    journal_db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log, exit_status=1)
+    result = notify(journal_db, env)
+    assert_one_line_error(
+        result, "notify-send failed (exit status 1: no notification server here)", "nothing was"
+    )
+    assert len(sent(log)) == 1  # it was asked, and refused
+    assert remembered(journal_db) == []
+
+
+def test_print_forces_printing_over_notify_send(
+    journal_db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log)
+    assert notify(journal_db, env, "--print").stdout.splitlines() == [SOON, FOLLOW_UP]
+    assert sent(log) == []
+
+
+# --- desktop-notifier -----------------------------------------------------------------------
+
+
+def test_a_session_bus_that_is_not_there_falls_through_quickly(
+    journal_db: Path, env: dict[str, str | None], tmp_path: Path
+) -> None:
+    """A bus named in the environment but gone (a stale login's address): desktop-notifier
+    is tried, cannot connect, and the lines are printed, with no traceback."""
+    bus = f"unix:path={tmp_path / 'no-such-bus'}"
+    started = time.perf_counter()
+    result = notify(journal_db, env | {"DBUS_SESSION_BUS_ADDRESS": bus})
+    took = time.perf_counter() - started
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    assert "Traceback" not in result.output
+    assert result.stderr == ""
+    assert took < 1.5, took
+
+
+# --- JSON, read-only, bad input -------------------------------------------------------------
+
+
+def test_json_lists_every_reminder_with_already_notified(
+    journal_db: Path, env: dict[str, str | None]
+) -> None:
+    first = notify(journal_db, env, "--json", "--dry-run")
+    data = json.loads(first.stdout)
+    assert first.exit_code == 1
+    assert [sorted(item) for item in data] == [
+        ["already_notified", "body", "entry_id", "interview_id", "item", "kind", "title"]
+    ] * 2
+    assert [(item["kind"], item["already_notified"]) for item in data] == [
+        ("soon", False),
+        ("follow-up", False),
+    ]
+    assert data[0]["item"].startswith("soon:") and data[0]["entry_id"] is None
+    assert isinstance(data[1]["entry_id"], int)
+    assert f"{data[0]['title']}: {data[0]['body']}" == SOON
+    notify(journal_db, env, "--json")  # what a script was given counts as said
+    again = json.loads(notify(journal_db, env, "--json").stdout)
+    assert [item["already_notified"] for item in again] == [True, True]
+
+
+def test_read_only_still_shows_and_says_it_could_not_remember(
+    journal_db: Path, env: dict[str, str | None]
+) -> None:
+    result = run("--read-only", "--db", journal_db, "notify", env=env)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    [line] = result.stderr.splitlines()
+    assert line.startswith("interview-journal: could not remember what was notified (")
+    assert line.endswith("it may be said again.")
+    assert remembered(journal_db) == []
+
+
+def test_a_journal_that_is_not_there_is_refused(tmp_path: Path, env: dict[str, str | None]) -> None:
+    assert_one_line_error(notify(tmp_path / "typo.db", env), "no journal at")
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_schedule_options_go_together(journal_db: Path, env: dict[str, str | None]) -> None:
+    assert_one_line_error(
+        notify(journal_db, env, "--install", "--uninstall"), "cannot be used together"
+    )
+    assert_one_line_error(notify(journal_db, env, "--yes"), "go with --install or --uninstall")
+
+
+def test_help_names_the_options(env: dict[str, str | None]) -> None:
+    result = run("notify", "--help", env=env)
+    assert result.exit_code == 0
+    for option in ("--print", "--dry-run", "--json", "--install", "--uninstall", "--yes"):
+        assert option in result.stdout
+    assert "--platform" not in result.stdout
