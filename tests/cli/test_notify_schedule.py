@@ -19,17 +19,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from interview_journal.cli import notify_schedule
-from interview_journal.cli.common import JournalGroup, db_option
 from interview_journal.errors import InputError
 from interview_journal.services import schedule
 from interview_journal.services.schedule import Scheduler
 from interview_journal.store import Journal
-from tests.cli.runner import assert_one_line_error
+from tests.cli.runner import assert_one_line_error, run
 
 GOLDEN = Path(__file__).parent / "golden" / "schedule"
 HOME = Path("/home/ada")
@@ -214,34 +212,9 @@ def test_the_config_folder_follows_xdg_config_home() -> None:
 # -- installing for real, into a private HOME ------------------------------------------
 
 
-@click.group(cls=JournalGroup)
-@db_option
-def stand_in(db_path: Path | None) -> None:
-    """The `interview-journal` group with only the options `notify` passes on."""
-
-
-@stand_in.command()
-@db_option
-@click.option("--install", is_flag=True)
-@click.option("--uninstall", is_flag=True)
-@click.option("--yes", is_flag=True)
-@click.option("--platform", type=click.Choice(["systemd", "launchd", "cron"]))
-@click.pass_context
-def notify(
-    ctx: click.Context,
-    db_path: Path | None,
-    install: bool,
-    uninstall: bool,
-    yes: bool,
-    platform: str | None,
-) -> None:
-    notify_schedule.run_schedule(
-        ctx, db_path=db_path, uninstall=uninstall, yes=yes, platform=platform
-    )
-
-
 def invoke(*args: str | Path, input: str | None = None) -> Result:
-    return CliRunner().invoke(stand_in, [str(a) for a in args], input=input)
+    """`interview-journal ARGS` in-process (stdin is not a terminal unless a test says so)."""
+    return run(*args, input=input)
 
 
 class Machine:
@@ -506,3 +479,21 @@ def test_cron_prints_the_line_and_changes_nothing(machine: Machine, journal_file
     removal = invoke("notify", "--uninstall", "--platform", "cron")
     assert removal.exit_code == 0
     assert "crontab -e" in removal.stdout
+
+
+def test_the_installed_command_runs_notify_on_the_journal(
+    machine: Machine, journal_file: Path
+) -> None:
+    """What the timer would start, started: the real program accepts the words written."""
+    invoke("--db", journal_file, "notify", "--install", "--yes", "--platform", "systemd")
+    (exec_start,) = [
+        line.removeprefix("ExecStart=")
+        for line in (machine.units / SERVICE).read_text().splitlines()
+        if line.startswith("ExecStart=")
+    ]
+    argv = shlex.split(exec_start)  # plain words here: no quotes, `%` or `$` to undo
+    assert argv == [sys.executable, "-m", "interview_journal", "--db", str(journal_file), "notify"]
+    env = {key: value for key, value in os.environ.items() if key != "DBUS_SESSION_BUS_ADDRESS"}
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr  # an empty journal: nothing needs you
+    assert done.stderr == ""
