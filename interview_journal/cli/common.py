@@ -21,7 +21,10 @@ import click
 from interview_journal.errors import InputError, JournalError
 
 if TYPE_CHECKING:
+    import pendulum
+
     from interview_journal.dates import Clock
+    from interview_journal.services.calendar_feed import CalendarFeed
     from interview_journal.services.config import Settings
     from interview_journal.store import Journal
 
@@ -190,6 +193,8 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
     read_only = bool(ctx.find_root().params.get("read_only"))
     if_missing = IfMissing.CREATE if create else IfMissing.REFUSE
     journal = open_chosen(ctx, db_path, if_missing, read_only=read_only)
+    if not journal.read_only:
+        keep_calendar_current(journal)
     try:
         yield journal
     finally:
@@ -200,6 +205,42 @@ def journal_for(ctx: click.Context, db_path: Path | None, *, create: bool) -> It
             "there is room.",
             err=True,
         )
+
+
+def keep_calendar_current(journal: Journal) -> None:
+    """After each commit of this command, the calendar files the config file and the
+    journal name are brought up to date (`services.calendar_feed`); a rewrite that fails
+    is one warning on stderr, and the command's change stands. Nothing is loaded or read
+    until the first commit, so commands that only read pay nothing."""
+    feed: CalendarFeed | None = None
+
+    def after_commit() -> None:
+        nonlocal feed
+        if feed is None:
+            from interview_journal.services.calendar_feed import CalendarFeed
+
+            feed = CalendarFeed(journal.connection, _quiet_settings, _now, _warn)
+        feed.refresh()
+
+    journal.connection.after_commit.append(after_commit)
+
+
+def _quiet_settings() -> Settings:
+    """The config file's settings; its problems are the command's own to say."""
+    from interview_journal.paths import default_config_path
+    from interview_journal.services.config import load_settings
+
+    return load_settings(default_config_path())[0]
+
+
+def _now() -> pendulum.DateTime:
+    return clock().now()
+
+
+def _warn(message: str) -> None:
+    from interview_journal.present.visible import visible  # the path is the user's
+
+    click.echo(f"interview-journal: warning: {visible(message)}", err=True)
 
 
 def journal_exists(ctx: click.Context, db_path: Path | None) -> bool:

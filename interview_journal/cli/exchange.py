@@ -52,6 +52,14 @@ MB = 1_000_000
     show_default=True,
     help="For csv: one row per interview, per timeline entry, or per application.",
 )
+@click.option(
+    "--keep-current",
+    "keep_current",
+    metavar="PATH|off",
+    help="Write the calendar (ics) to PATH now, and again after every change that affects "
+    "it, from any command or the app, until `--keep-current off` (which leaves the file as "
+    "it is). The journal remembers PATH; [calendar] file in the config file works alike.",
+)
 @db_option
 @click.pass_context
 def export(
@@ -61,11 +69,27 @@ def export(
     interview_id: str | None,
     since: str | None,
     table: str,
+    keep_current: str | None,
     db_path: Path | None,
 ) -> None:
-    """Write the journal (or part of it) as JSON, Markdown, CSV or iCalendar."""
+    """Write the journal (or part of it) as JSON, Markdown, CSV or iCalendar.
+
+    With --keep-current PATH, a calendar file that stays current: interviews from 90 days
+    ago on, planned follow-ups as to-dos with an alarm, promised feedback days.
+    """
     from interview_journal.dates import Lean, parse_day
 
+    if keep_current is not None:
+        given = ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+        if given and fmt != "ics":
+            fail("--keep-current keeps an iCalendar file: use it with --format ics, or alone.")
+        if output is not None or interview_id is not None or since is not None:
+            fail(
+                "--keep-current keeps the whole journal's calendar: leave out -o, "
+                "--interview and --since."
+            )
+        _keep_current(ctx, db_path, keep_current)
+        return
     now = common.clock().now()
     number = parse_id(interview_id) if interview_id is not None else None
     since_moment = None
@@ -83,6 +107,62 @@ def export(
         fail(f"{output}: cannot write there ({error.strerror or error}); nothing was written.")
     if target is not None:
         click.echo(f"wrote {target}", err=True)
+
+
+def _keep_current(ctx: click.Context, db_path: Path | None, value: str) -> None:
+    """Write the calendar to `value` and have the journal keep it current, or with "off"
+    stop keeping it. A path that cannot be written is one line and exit 2: nothing is
+    written and the journal is left as it was."""
+    from interview_journal.safe_files import UnsafeTargetError, check_target
+    from interview_journal.services.calendar_feed import (
+        CALENDAR_SETTING,
+        CalendarFeed,
+        journal_calendar,
+    )
+    from interview_journal.store.journal_settings import JournalSettings
+
+    not_kept = "no calendar is kept current"
+    with journal_for(ctx, db_path, create=False) as journal:
+        if journal.read_only:
+            fail(f"{journal.path}: the journal is open read-only; {not_kept}.")
+        kept = journal_calendar(journal.connection)
+        configured = common.settings().calendar_file
+        if value.strip().lower() == "off":
+            if kept is not None:
+                JournalSettings(journal.connection).delete(CALENDAR_SETTING)
+                click.echo(f"{kept} is no longer kept current (the file is left as it is).")
+            else:
+                click.echo("this journal kept no calendar file current; nothing was changed.")
+            if configured is not None:
+                click.echo(f"{configured} is still kept current: [calendar] file in the config.")
+            return
+        try:
+            target = check_target(Path(value))
+        except UnsafeTargetError as error:
+            fail(f"{error.message[:-1]}, and {not_kept}.")
+        if not target.parent.is_dir():
+            fail(
+                f"{target}: the folder {target.parent} does not exist; nothing was written, "
+                f"and {not_kept}."
+            )
+        feed = CalendarFeed(journal.connection, common.settings, common.clock().now, _ignore)
+        try:
+            count = feed.write_now(target)
+        except OSError as error:
+            fail(
+                f"{target}: cannot write there ({error.strerror or error}); nothing was "
+                f"written, and {not_kept}."
+            )
+        JournalSettings(journal.connection).set(CALENDAR_SETTING, str(target))
+    items = f"{count:,} item{'' if count == 1 else 's'}"
+    click.echo(f"wrote {target} ({items}); it is kept current after every change.")
+    if kept is not None and kept != target:
+        click.echo(f"{kept} is no longer kept current (the file is left as it is).")
+    click.echo("Stop with: interview-journal export --keep-current off")
+
+
+def _ignore(_message: str) -> None:
+    """`write_now` raises its failures; nothing is said through the listener's channel."""
 
 
 def _output_target(output: Path | None) -> Path | None:

@@ -19,6 +19,8 @@ from interview_journal.safe_files import staged_file
 
 if TYPE_CHECKING:
     from interview_journal.dates import Clock
+    from interview_journal.services.calendar_feed import CalendarFeed
+    from interview_journal.services.config import Settings
     from interview_journal.store.journal import Journal
 
 EXPORTS = (
@@ -31,10 +33,37 @@ EXPORTS = (
 
 
 class JournalFiles(App[None]):
-    """The app's part that writes the journal to other files: exports, backups."""
+    """The app's part that writes the journal to other files: exports, backups, and the
+    calendar files kept current after each save."""
 
     journal: Journal
     clock: Clock
+    settings: Settings
+    calendar_feed: CalendarFeed | None = None
+    """What keeps the calendar files current (None on a read-only journal)."""
+
+    def on_mount(self) -> None:
+        """Keep the calendar files current (Textual calls every class's `on_mount`, this
+        one's with the app's own). Nothing is read until the first save; a rewrite runs
+        in the thread that saved, right after the save (a few milliseconds when nothing
+        in the calendar changed), and one that fails is said in a toast."""
+        if self.journal.read_only:
+            return
+        from interview_journal.services.calendar_feed import keep_calendar_current
+
+        self.calendar_feed = keep_calendar_current(
+            self.journal.connection, lambda: self.settings, self.clock.now, self._calendar_failed
+        )
+
+    def _calendar_failed(self, message: str) -> None:
+        # from whichever thread saved: call_later posts to the app's own loop
+        self.call_later(
+            self.notify,
+            message[:1].upper() + message[1:],
+            title="Calendar",
+            severity="warning",
+            timeout=12,
+        )
 
     def file_commands(self) -> Iterator[SystemCommand]:
         """The palette's journal-wide commands: one export per format, and a backup."""

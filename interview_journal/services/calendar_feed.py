@@ -1,0 +1,215 @@
+"""A calendar file kept current: rewritten after every commit that changes what it holds.
+
+Which files: the config file's `[calendar] file`, and the one a journal keeps in its own
+settings (`export --format ics --keep-current PATH`); both when both are set. What they
+hold: interviews from `HISTORY_DAYS` ago on (a subscribed calendar keeps showing the
+recent ones), the promised feedback days from then on, every planned follow-up.
+
+After each commit (`Connection.after_commit`) the feed reads the ids and versions of
+what the calendar holds (`store.calendar_items.calendar_marks`, no text) and hashes them,
+with the zone, the default length and the first day, into a mark. The same mark as the
+one last written means the same bytes: the file is left alone. Otherwise the content is
+read and the file rewritten whole (`safe_files.staged_file`: a temporary file beside it,
+renamed over it, 0600). The mark is kept in memory and in the file's header, so a new
+process compares with the file instead of rewriting it.
+
+A rewrite that fails is said through `on_failure`, once until one succeeds again; the
+journal's change stands whatever happens here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pendulum
+
+from interview_journal.dates import to_storage
+from interview_journal.errors import JournalError
+from interview_journal.safe_files import check_target, staged_file
+from interview_journal.services.calendar import MARK_PROPERTY, calendar_bytes
+from interview_journal.store.calendar_items import calendar_items, calendar_marks
+from interview_journal.store.journal_settings import JournalSettings
+
+if TYPE_CHECKING:
+    from interview_journal.services.config import Settings
+    from interview_journal.store.connection import Connection
+
+CALENDAR_SETTING = "calendar.file"
+"""The journal setting that names the calendar file this journal keeps current."""
+HISTORY_DAYS = 90
+"""How far back a kept-current calendar shows interviews and promised days."""
+FORMAT = "1"
+"""Counted up when what a calendar file says changes, so that files written by an older
+version are rewritten."""
+_HEADER_BYTES = 1024
+"""The mark is in the file's first lines; this is more than enough to find it."""
+
+
+class CalendarFeed:
+    """The calendar files of one journal, brought up to date after each commit."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        settings: Callable[[], Settings],
+        now: Callable[[], pendulum.DateTime],
+        on_failure: Callable[[str], object],
+    ) -> None:
+        self.connection = connection
+        self._settings = settings
+        self._loaded: Settings | None = None
+        self._now = now
+        self._on_failure = on_failure
+        self._written: dict[Path, str] = {}
+        """Each file and the mark of what it holds, as last written or found in it."""
+        self._failed = False
+        self.rewrites = 0
+        """How many times a file was written (for tests and the benchmark)."""
+
+    @property
+    def settings(self) -> Settings:
+        if self._loaded is None:
+            self._loaded = self._settings()
+        return self._loaded
+
+    def targets(self) -> list[Path]:
+        """The files kept current: the config file's, then the journal's (each once)."""
+        found = [self.settings.calendar_file, journal_calendar(self.connection)]
+        paths = [Path(path).expanduser().absolute() for path in found if path is not None]
+        return list(dict.fromkeys(paths))
+
+    def refresh(self) -> None:
+        """Bring every file up to date (the after-commit listener). Never raises: a
+        failure is said once, and tried again after the next commit."""
+        try:
+            targets = self.targets()
+            if not targets:
+                return
+            mark, window = self._mark()
+            stale = [path for path in targets if not self._holds(path, mark)]
+            if stale:
+                content = self._content(mark, window)
+                failures = []
+                for path in stale:  # one that cannot be written does not keep the other
+                    try:
+                        self._write(path, content, mark)
+                    except JournalError as error:  # something else took the file's place
+                        failures.append(error.message.removesuffix("."))
+                    except OSError as error:
+                        failures.append(f"{path}: {_reason(path, error)}")
+                if failures:
+                    self._fail("; ".join(failures))
+                    return
+        except JournalError as error:
+            self._fail(error.message)
+        except (OSError, sqlite3.Error) as error:
+            self._fail(f"the journal could not be read ({error})")
+        except Exception as error:
+            self._fail(f"the calendar could not be made ({type(error).__name__})")
+        else:
+            self._failed = False
+
+    def write_now(self, path: Path) -> int:
+        """Write the calendar to `path` at once (`export --keep-current`); returns how many
+        items it holds. Raises OSError or `UnsafeTargetError` (nothing written then)."""
+        path = check_target(path)
+        mark, window = self._mark()
+        content = self._content(mark, window)
+        self._write(path, content, mark)
+        return content.count(b"BEGIN:VEVENT") + content.count(b"BEGIN:VTODO")
+
+    def _mark(self) -> tuple[str, tuple[str, str]]:
+        now = self._now()
+        first = now.start_of("day").subtract(days=HISTORY_DAYS)  # in the user's zone
+        window = (to_storage(first), first.date().isoformat())
+        marks = calendar_marks(self.connection, *window)
+        zone_name = getattr(now.timezone, "name", str(now.timezone))
+        summary = "\n".join([FORMAT, zone_name, str(self.settings.interview_minutes), *window])
+        digest = hashlib.sha256(summary.encode())
+        for part in marks:
+            digest.update(b"\n" + part.encode())
+        return digest.hexdigest()[:32], window
+
+    def _content(self, mark: str, window: tuple[str, str]) -> bytes:
+        items = calendar_items(self.connection, *window)
+        zone = self._now().timezone or pendulum.UTC
+        return calendar_bytes(items, zone, self.settings.interview_minutes, mark)
+
+    def _holds(self, path: Path, mark: str) -> bool:
+        """Whether `path` already holds what `mark` stands for: as written by this feed,
+        or, the first time, as its header says (it may have been removed meanwhile)."""
+        known = self._written.get(path)
+        if known is None:
+            known = _mark_in(path)
+            if known is not None:
+                self._written[path] = known
+        return known == mark and path.exists()
+
+    def _write(self, path: Path, content: bytes, mark: str) -> None:
+        self._written.pop(path, None)  # unknown until the new file is in place
+        with staged_file(path, binary=True) as handle:
+            handle.write(content)
+        self._written[path] = mark
+        self.rewrites += 1
+
+    def _fail(self, reason: str) -> None:
+        if not self._failed:
+            self._failed = True
+            self._on_failure(
+                f"the calendar file was not brought up to date: {reason}; the journal's "
+                "change is saved, and the calendar is tried again after the next one."
+            )
+
+
+def journal_calendar(connection: Connection) -> Path | None:
+    """The calendar file the journal keeps current (`export --keep-current`), if any."""
+    value = JournalSettings(connection).get(CALENDAR_SETTING)
+    return Path(value) if value else None
+
+
+def keep_calendar_current(
+    connection: Connection,
+    settings: Callable[[], Settings],
+    now: Callable[[], pendulum.DateTime],
+    on_failure: Callable[[str], object],
+) -> CalendarFeed:
+    """Rewrite the journal's calendar files after each of its commits (nothing is read
+    until the first one: a command that only reads pays nothing)."""
+    feed = CalendarFeed(connection, settings, now, on_failure)
+    connection.after_commit.append(feed.refresh)
+    return feed
+
+
+def _mark_in(path: Path) -> str | None:
+    """The mark in a calendar file's header, or None (no file, or not one of ours)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEADER_BYTES)
+    except OSError:
+        return None
+    key = f"\r\n{MARK_PROPERTY}:".encode()
+    start = head.find(key)
+    if start < 0:
+        return None
+    end = head.find(b"\r\n", start + len(key))
+    return head[start + len(key) : end].decode("ascii", "replace") if end > 0 else None
+
+
+def _reason(path: Path, error: OSError) -> str:
+    """Why `path` could not be written, in a few words."""
+    if not path.parent.is_dir():
+        return f"its folder {path.parent} is no longer there"
+    return str(error.strerror or error)
+
+
+__all__ = [
+    "CALENDAR_SETTING",
+    "HISTORY_DAYS",
+    "CalendarFeed",
+    "journal_calendar",
+    "keep_calendar_current",
+]
