@@ -98,7 +98,6 @@ def _notify(
     """Send (or show) the reminders not said today; returns how many apply now."""
     from interview_journal.domain.reminders import select_reminders
     from interview_journal.errors import StorageError
-    from interview_journal.services.notify import NotifierError, notifiers, send_all
 
     now = common.clock().now()
     settings = common.settings()
@@ -113,12 +112,8 @@ def _notify(
             common.print_json([_as_dict(reminder, reminder.item in said) for reminder in found])
         elif dry_run:
             _show_dry_run(new, len(found) - len(new), force_print=force_print)
-        else:
-            try:
-                used = send_all(new, notifiers(click.echo, force_print=force_print))
-            except NotifierError as error:
-                common.fail(error.message)
-            _said_on_stderr(used, len(new))
+        elif new:
+            _send(new, force_print=force_print)
         if dry_run or not new:
             return len(found)
         try:
@@ -130,6 +125,25 @@ def _notify(
                 err=True,
             )
     return len(found)
+
+
+def _send(new: list[Reminder], *, force_print: bool) -> None:
+    """Through the first notifier that can; a failure is one line and exit 2."""
+    from interview_journal.services.notify import (
+        NotifierError,
+        PrintNotifier,
+        notifiers,
+        send_all,
+    )
+
+    try:
+        used = send_all(new, notifiers(click.echo, force_print=force_print))
+    except NotifierError as error:
+        common.fail(error.message)
+    if used is not None and not isinstance(used, PrintNotifier) and sys.stderr.isatty():
+        # a word for someone at a terminal; a timer's log stays quiet
+        count = len(new)
+        click.echo(f"sent {count} reminder{'s' if count != 1 else ''} ({used.name}).", err=True)
 
 
 def _as_dict(reminder: Reminder, already: bool) -> dict[str, object]:
@@ -164,10 +178,3 @@ def _show_dry_run(new: list[Reminder], already: int, *, force_print: bool) -> No
 def _names(chain: list[Notifier]) -> str:
     """ "desktop notification, else notify-send, else printed"."""
     return ", else ".join(notifier.name for notifier in chain)
-
-
-def _said_on_stderr(used: Notifier | None, count: int) -> None:
-    """A word on stderr for someone at a terminal (a timer's log stays quiet)."""
-    if used is None or used.name == "printed" or not sys.stderr.isatty():
-        return
-    click.echo(f"sent {count} reminder{'s' if count != 1 else ''} ({used.name}).", err=True)

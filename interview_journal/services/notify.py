@@ -9,7 +9,6 @@ reached, and a first send that cannot reach it falls through to the next notifie
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import os
@@ -19,11 +18,14 @@ import sys
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from interview_journal.domain.reminders import Reminder
 from interview_journal.errors import JournalError
 from interview_journal.present.visible import visible
+
+if TYPE_CHECKING:  # asyncio is imported only where a desktop notification is sent
+    import asyncio
 
 APP_NAME = "Interview Journal"
 SEND_TIMEOUT = 3.0
@@ -136,6 +138,8 @@ class DesktopNotifier:
     _log_level: int | None = field(default=None, repr=False)
 
     def _run(self, work: Coroutine[Any, Any, Any]) -> Any:
+        import asyncio
+
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
         return self._loop.run_until_complete(asyncio.wait_for(work, SEND_TIMEOUT))

@@ -10,8 +10,12 @@ script, run as a subprocess, that writes the arguments it was given to a file).
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -215,15 +219,9 @@ def test_notify_send_gets_each_title_and_body(
     result = notify(journal_db, env)
     assert result.exit_code == 1
     assert result.stdout == ""  # shown on the desktop, not printed
-    title, body = SOON.split(": ", 2)[:2], SOON.split(": ", 2)[2]
     assert sent(log) == [
-        ["--app-name=Interview Journal", "--", ": ".join(title), body],
-        [
-            "--app-name=Interview Journal",
-            "--",
-            "Follow up with Initech — Analyst",
-            FOLLOW_UP.split(": ", 1)[1],
-        ],
+        ["--app-name=Interview Journal", "--", *SOON.rsplit(": ", 1)],
+        ["--app-name=Interview Journal", "--", *FOLLOW_UP.split(": ", 1)],
     ]
     assert len(remembered(journal_db)) == 2
 
@@ -300,6 +298,131 @@ def test_a_session_bus_that_is_not_there_falls_through_quickly(
     assert "Traceback" not in result.output
     assert result.stderr == ""
     assert took < 1.5, took
+
+
+NOTIFICATION_SERVER = """\
+import asyncio, json, sys
+from dbus_fast.aio import MessageBus
+from dbus_fast.service import ServiceInterface, method, signal
+
+
+class Notifications(ServiceInterface):
+    def __init__(self):
+        super().__init__("org.freedesktop.Notifications")
+        self.count = 0
+
+    @method()
+    def Notify(self, app: "s", replaces: "u", icon: "s", summary: "s", body: "s",
+               actions: "as", hints: "a{sv}", timeout: "i") -> "u":
+        self.count += 1
+        with open(sys.argv[1], "a", encoding="utf-8") as out:
+            out.write(json.dumps([app, summary, body]) + "\\n")
+        return self.count
+
+    @method()
+    def GetCapabilities(self) -> "as":
+        return ["body"]
+
+    @method()
+    def GetServerInformation(self) -> "ssss":
+        return ["fake", "tests", "1", "1.2"]
+
+    @method()
+    def CloseNotification(self, id: "u"):
+        return None
+
+    @signal()
+    def NotificationClosed(self, id: "u", reason: "u") -> "uu":
+        return [id, reason]
+
+
+async def main():
+    bus = await MessageBus().connect()
+    bus.export("/org/freedesktop/Notifications", Notifications())
+    await bus.request_name("org.freedesktop.Notifications")
+    print("ready", flush=True)
+    await asyncio.Event().wait()
+
+
+asyncio.run(main())
+"""
+"""A desktop's notification server, as far as desktop-notifier uses it: each
+notification is appended to the file named by its argument."""
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path) -> Iterator[str]:
+    """A private D-Bus session bus (dbus-daemon), its address."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert daemon.stdout is not None
+        yield daemon.stdout.readline().strip()
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+
+
+def serve_notifications(bus: str, log: Path, tmp_path: Path) -> subprocess.Popen[str]:
+    script = tmp_path / "notification_server.py"
+    script.write_text(NOTIFICATION_SERVER, encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, str(script), str(log)],
+        env=dict(os.environ) | {"DBUS_SESSION_BUS_ADDRESS": bus},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None
+    assert server.stdout.readline().strip() == "ready"
+    return server
+
+
+def test_a_desktop_notification_reaches_the_notification_server(
+    journal_db: Path, env: dict[str, str | None], session_bus: str, tmp_path: Path, bin_dir: Path
+) -> None:
+    log = tmp_path / "desktop.jsonl"
+    fake_notify_send(bin_dir, tmp_path / "notify-send.jsonl")  # there, but not needed
+    server = serve_notifications(session_bus, log, tmp_path)
+    try:
+        result = notify(journal_db, env | {"DBUS_SESSION_BUS_ADDRESS": session_bus})
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert result.stdout == ""
+    assert sent(log) == [
+        ["Interview Journal", *SOON.rsplit(": ", 1)],
+        ["Interview Journal", *FOLLOW_UP.split(": ", 1)],
+    ]
+    assert sent(tmp_path / "notify-send.jsonl") == []
+    assert len(remembered(journal_db)) == 2
+
+
+def test_a_session_bus_without_a_notification_server_falls_through(
+    journal_db: Path, env: dict[str, str | None], session_bus: str, bin_dir: Path, tmp_path: Path
+) -> None:
+    """A bus but nothing on it that shows notifications (a login over ssh): notify-send
+    is next; without it, the lines are printed."""
+    started = time.perf_counter()
+    result = notify(journal_db, env | {"DBUS_SESSION_BUS_ADDRESS": session_bus}, "--print")
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    again = notify(journal_db, env | {"DBUS_SESSION_BUS_ADDRESS": session_bus})
+    assert again.stdout == ""  # said already: nothing is tried
+    with open_journal(journal_db) as journal:
+        journal.db.execute("DELETE FROM notified")
+        journal.db.conn.commit()
+    result = notify(journal_db, env | {"DBUS_SESSION_BUS_ADDRESS": session_bus})
+    took = time.perf_counter() - started
+    assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
+    assert "Traceback" not in result.output
+    assert result.stderr == ""
+    assert took < 3, took
 
 
 # --- JSON, read-only, bad input -------------------------------------------------------------
