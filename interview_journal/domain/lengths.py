@@ -69,17 +69,22 @@ def parse_length(text: str) -> int | None:
         )
     total = _number(hours) * 60 if hours is not None else 0.0
     total += _number(part) if part is not None else 0.0
-    return _in_range(round(total), typed)
+    return _in_range(round(total), typed, bare=hours is None and spoken["unit"] is None)
 
 
-def _in_range(minutes: int, typed: str) -> int:
+def _in_range(minutes: int, typed: str, *, bare: bool = False) -> int:
+    """`minutes` if an interview may last that long; `bare` says it was a number alone."""
     if SHORTEST_MINUTES <= minutes <= LONGEST_MINUTES:
         return minutes
     said = format_length(minutes) if minutes else "no time at all"
-    raise InputError(
-        f'"{_shown(typed)}" is {said}; an interview lasts from '
-        f"{format_length(SHORTEST_MINUTES)} to {format_length(LONGEST_MINUTES)}."
-    )
+    limits = f"{format_length(SHORTEST_MINUTES)} to {format_length(LONGEST_MINUTES)}"
+    if bare and 0 < minutes < SHORTEST_MINUTES:
+        # "3" is more likely three hours than three minutes: say how to write that
+        raise InputError(
+            f'"{_shown(typed)}" is {said} (a number alone is minutes); an interview lasts '
+            f'from {limits}: for {minutes} hour{"s" if minutes > 1 else ""}, type "{minutes}h".'
+        )
+    raise InputError(f'"{_shown(typed)}" is {said}; an interview lasts from {limits}.')
 
 
 def format_length(minutes: int) -> str:

@@ -36,7 +36,12 @@ def test_a_blank_length_is_the_usual_one(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        ("4", '"4" is 4 min; an interview lasts from 5 min to 24 h.'),
+        ("4 min", '"4 min" is 4 min; an interview lasts from 5 min to 24 h.'),
+        (
+            "3",
+            '"3" is 3 min (a number alone is minutes); an interview lasts from 5 min to 24 h: '
+            'for 3 hours, type "3h".',
+        ),
         ("0", '"0" is no time at all; an interview lasts from 5 min to 24 h.'),
         ("25h", '"25h" is 25 h; an interview lasts from 5 min to 24 h.'),
         ("1441", '"1441" is 24 h 1 min; an interview lasts from 5 min to 24 h.'),
