@@ -9,6 +9,8 @@ message where `show` reads it; an unknown id changes nothing."""
 from __future__ import annotations
 
 import json
+import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -32,7 +34,7 @@ from interview_journal.services.messages import (
     templates_path,
 )
 from interview_journal.store import Journal
-from tests.cli.runner import assert_one_line_error, ok, run, shown
+from tests.cli.runner import assert_one_line_error, ok, program_env, run, run_argv, shown
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
@@ -541,3 +543,27 @@ def test_edited_templates_are_used_and_warned_about(db: Path, planned: tuple[int
 def test_draft_help_says_where_suggestions_are_drafted() -> None:
     text = " ".join(ok("draft", "--help").stdout.split())
     assert "press m on it in the journal" in text
+
+
+def test_the_real_program_drafts_without_loading_textual(
+    db: Path, planned: tuple[int, int]
+) -> None:
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from interview_journal.cli import main
+        sys.argv = ["interview-journal", "--db", sys.argv[1], "draft", sys.argv[2]]
+        try:
+            main()
+        except SystemExit as done:
+            code = done.code
+        loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+        print(json.dumps({"code": code, "textual": loaded}))
+        """
+    )
+    done = run_argv([sys.executable, "-c", script, str(db), str(planned[1])], env=program_env(db))
+    assert done.returncode == 0, done.stderr
+    *message, last = done.stdout.strip().splitlines()
+    assert message[0] == "To: Anna Berg <anna@initech.example>"
+    assert "\x1b" not in done.stdout
+    assert json.loads(last) == {"code": 0, "textual": []}
