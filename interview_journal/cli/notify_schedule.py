@@ -98,12 +98,14 @@ def _install(ctx: click.Context, setup: Setup, db_path: Path | None, *, yes: boo
     )
     for file in files:
         replaces = found[file.path] is Found.OURS
-        click.echo(f"\n{visible(str(file.path))}{'  (replaces ours)' if replaces else ''}")
+        name = click.style(visible(str(file.path)), bold=True)  # plain when piped
+        click.echo(f"\n{name}  ({'replaces ours' if replaces else 'new'})")
         click.echo(visible(file.text), nl=False)
     click.echo("\nthen run:")
     for command in setup.start:
         click.echo(f"  {visible(shown_command(command))}")
-    if not yes and not click.confirm("\nWrite these files and start it?", default=False, err=True):
+    these = "these files" if len(files) > 1 else "this file"
+    if not yes and not click.confirm(f"\nWrite {these} and start it?", default=False, err=True):
         raise click.Abort
 
     if setup.scheduler is Scheduler.LAUNCHD and found[setup.paths[0]] is Found.OURS:

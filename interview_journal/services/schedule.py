@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import plistlib
 import re
 import shlex
 import shutil
 import stat
-import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
 
 from interview_journal.errors import InputError
-from interview_journal.safe_files import staged_file
 
 MARKER = "written by interview-journal notify"
 """On the first line of every file we write (after the XML declaration in a plist): what
@@ -179,7 +176,7 @@ def file_texts(setup: Setup, argv: Command) -> tuple[ScheduleFile, ...]:
     return ()
 
 
-_HEADER = f"# {MARKER} --install; `interview-journal notify --uninstall` removes it\n"
+_HEADER = f"# {MARKER} --install; notify --uninstall removes it\n"
 
 
 def systemd_service(argv: Command) -> str:
@@ -252,6 +249,8 @@ def systemd_word(word: str, *, program: bool = False) -> str:
 def launchd_agent(argv: Command) -> str:
     """The agent's property list, written by plistlib (which escapes the XML), with our
     marker as a comment after the XML declaration."""
+    import plistlib  # (only here: a few ms of start-up that systemd and cron never need)
+
     document = plistlib.dumps(
         {
             "Label": AGENT_LABEL,
@@ -316,6 +315,8 @@ def read_text(path: Path) -> str:
 def write_file(file: ScheduleFile) -> None:
     """Write one file whole (it appears complete or not at all), owner-only (0600): the
     user's own systemd or launchd reads it, nobody else needs to."""
+    from interview_journal.safe_files import staged_file
+
     file.path.parent.mkdir(parents=True, exist_ok=True)
     with staged_file(file.path) as handle:
         handle.write(file.text)
@@ -359,6 +360,8 @@ COMMAND_SECONDS = 60
 
 def run_command(command: Command) -> Ran:
     """Run `command` (found on PATH), its output captured; never raises."""
+    import subprocess
+
     found = shutil.which(command[0])
     if found is None:
         return Ran(command, False, f"there is no {command[0]} on PATH")

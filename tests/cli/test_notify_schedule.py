@@ -287,8 +287,9 @@ def test_install_shows_writes_and_starts_the_timer(machine: Machine, journal_fil
         f"systemctl --user enable --now {TIMER}",
     ]
     shown, written = result.stdout.split(f"wrote {service}")
-    assert f"{service}\n{service.read_text()}" in shown  # every path and its whole text,
-    assert f"{timer}\n{timer.read_text()}" in shown  # before anything was written
+    # every path and its whole text, before anything was written
+    assert f"{service}  (new)\n{service.read_text()}" in shown
+    assert f"{timer}  (new)\n{timer.read_text()}" in shown
     assert "systemctl --user enable --now" in shown
     assert f"wrote {timer}" in written
     assert "notify now runs every 15 minutes" in written
@@ -394,7 +395,7 @@ def test_the_question_decides(
         "--db", journal_file, "notify", "--install", "--platform", "systemd", input=answer
     )
     assert "Write these files and start it? [y/N]" in result.stderr
-    assert f"{machine.units / SERVICE}\n{expected_service(journal_file)}" in result.stdout
+    assert f"{machine.units / SERVICE}  (new)\n{expected_service(journal_file)}" in result.stdout
     if written:
         assert result.exit_code == 0
         assert machine.files() == [machine.units / SERVICE, machine.units / TIMER]
