@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import subprocess
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,7 +31,8 @@ import pytest
 from sqlite_utils import Database
 
 from interview_journal.dates import FixedClock
-from interview_journal.domain.evaluation import Evaluation
+from interview_journal.domain.applications import Application
+from interview_journal.domain.evaluation import Applied, Evaluation
 from interview_journal.domain.listing import InterviewQuery
 from interview_journal.domain.model import Interview
 from interview_journal.errors import StorageError
@@ -78,6 +79,21 @@ def written(version: int) -> list[Interview]:
     """The interviews the script wrote at `version`, in the order it added them."""
     extra = [SCRIPT.hooli_round(0)] if version >= 4 else []
     return [*SCRIPT.interviews(), *extra]
+
+
+def evaluations_written(version: int, ids: list[int]) -> list[Evaluation]:
+    """The evaluations the script wrote at `version` (with the lesson answered about, from
+    schema 6)."""
+    if version < 2:
+        return []
+    lesson = [SCRIPT.lesson_evaluation(ids)] if version >= 6 else []
+    return [*SCRIPT.evaluations(ids), *lesson]
+
+
+def application_written(version: int) -> Application:
+    """The application made by hand (schema 4 on), with its takeaway from schema 6."""
+    made: Application = SCRIPT.application()
+    return made.with_changes(takeaway=SCRIPT.TAKEAWAY) if version >= 6 else made
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -292,7 +308,7 @@ def test_every_value_reads_back_through_todays_code(tmp_path: Path, version: int
         ids = [i.id or 0 for i in saved]
         assert journal.load_draft(SCRIPT.DRAFT_KEY) == SCRIPT.DRAFT
 
-        evaluations = SCRIPT.evaluations(ids) if version >= 2 else []
+        evaluations = evaluations_written(version, ids)
         for interview_id in ids:
             found = journal.get_evaluation(interview_id)
             wanted_evaluation = next(
@@ -311,6 +327,29 @@ def test_every_value_reads_back_through_todays_code(tmp_path: Path, version: int
         ]
         dismissed = [row["key"] for row in journal.dismissed_suggestions()]
         assert dismissed == ([SCRIPT.DISMISSED] if version >= 3 else [])
+
+
+@pytest.mark.parametrize("version", [v for v in OLDER if v >= 6])
+def test_what_schema_6_added_is_kept_and_its_interviews_take_the_usual_length(
+    tmp_path: Path, version: int
+) -> None:
+    """The answer about last time's lesson (and which interview it came from) and an
+    application's takeaway come through the migration to schema 7; every interview written
+    before it has no length of its own, so it lasts the usual length."""
+    path = copy_fixture(version, tmp_path / "data")
+    with open_journal(path) as journal:
+        ids = [row["id"] for row in journal.db.query("SELECT id FROM interviews ORDER BY id")]
+        answered = journal.get_evaluation(ids[4])
+        assert answered is not None
+        assert (answered.lesson_applied, answered.lesson_from) == (Applied.PARTLY, ids[0])
+        lesson = journal.lesson_of(ids[0])
+        assert lesson is not None and lesson.text == "Prepare two stories per key point."
+        (hooli,) = journal.applications.matching("Hooli", "Site Reliability Engineer")
+        assert hooli.takeaway == SCRIPT.TAKEAWAY
+        for number in ids:
+            interview = journal.get_interview(number)
+            assert interview.length_minutes is None
+            assert interview.ends_at() - interview.starts_at == timedelta(hours=1)
 
 
 def applications_of(journal: Journal) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
@@ -362,7 +401,9 @@ def test_the_rounds_are_grouped_into_applications_and_the_names_made_people(
         )
         assert sorted(found) == sorted([*expected, by_hand])
         (application,) = hooli
-        assert content(application, STORE_OWNED) == content(SCRIPT.application(), STORE_OWNED)
+        assert content(application, STORE_OWNED) == content(
+            application_written(version), STORE_OWNED
+        )
     named = {(p.name, p.company) for p in people}
     assert len(named) == len(people), "someone was made a person twice"
     assert named - {("Gavin Belson", "Hooli")} == {
