@@ -21,6 +21,10 @@ from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import EntryKind
 
+AT_ONCE = 5
+"""The most notifications one run puts on a desktop: a week away can leave dozens of
+follow-ups due, and a stack of popups is dismissed unread."""
+
 MORNING_ENDS = time(12, 0)
 """Tomorrow's interviews before this local time are "tomorrow morning": worth hearing
 about the evening before, when there is still time to prepare and sleep."""
@@ -39,6 +43,9 @@ class ReminderKind(Enum):
     """An interview tomorrow morning, told from the evening on."""
     EVALUATE = "evaluate"
     """An interview held today whose evaluation is not finished, told from the evening on."""
+    MORE = "more"
+    """One notification standing for the reminders beyond what a desktop is shown at once
+    (`at_most`)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,24 @@ def select_reminders(review: Review, *, soon_minutes: int, evening: time) -> lis
             if held.date() == now.date() and item.evaluation_state is not EvaluationState.FINISHED:
                 evaluate.append(_evaluate(item, held))
     return [*soon, *follow_ups, *tomorrow, *evaluate]
+
+
+def at_most(reminders: list[Reminder], limit: int = AT_ONCE) -> list[Reminder]:
+    """The reminders as notifications: all of them when they fit in `limit`, else the
+    first `limit - 1` and one that counts the rest and says where they are listed."""
+    if len(reminders) <= limit:
+        return reminders
+    shown, rest = reminders[: limit - 1], reminders[limit - 1 :]
+    return [
+        *shown,
+        Reminder(
+            ReminderKind.MORE,
+            f"{ReminderKind.MORE.value}:{len(rest)}",
+            f"{len(rest)} more things need you",
+            "interview-journal today lists them all",
+            None,
+        ),
+    ]
 
 
 def _closed(interview: Interview, now: pendulum.DateTime) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from interview_journal.domain.reminders import Reminder
+from interview_journal.domain.reminders import Reminder, at_most
 from interview_journal.errors import JournalError
 from interview_journal.present.visible import visible
 
@@ -230,14 +230,16 @@ def notifiers(
 
 
 def send_all(reminders: Sequence[Reminder], chain: Sequence[Notifier]) -> Notifier | None:
-    """Send every reminder through the first notifier of `chain` that can; returns the
-    one used (None when there was nothing to send). Raises `NotifierFailed` when the
-    chosen one fails."""
+    """Send every reminder through the first notifier of `chain` that can (on a desktop,
+    `at_most` of them, one counting the rest); returns the one used (None when there
+    was nothing to send). Raises `NotifierFailed` when the chosen one fails."""
     if not reminders:
         return None
     for notifier in chain:
+        # printed lines are read like a list; popups are not: past a few, one counts the rest
+        shown = list(reminders) if isinstance(notifier, PrintNotifier) else at_most([*reminders])
         try:
-            for reminder in reminders:
+            for reminder in shown:
                 notifier.send(reminder)
         except NotifierUnavailable:
             continue

@@ -273,6 +273,34 @@ def test_a_failing_notify_send_is_one_line_exit_2_and_nothing_remembered(
     assert remembered(journal_db) == []
 
 
+def test_a_week_away_gives_five_notifications_not_a_stack(
+    db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
+) -> None:
+    """Eight follow-ups due: four are shown, the fifth counts the other four; all eight
+    are remembered (the fifth told of them), and printing lists every one."""
+    with open_journal(db, create=True) as journal:
+        held = journal.add_interview(
+            Interview(company="Initech", starts_at=local(10, 10), time_zone=ZONE)
+        )
+        assert held.id is not None
+        journal.add_entry(
+            Entry(held.id, EntryKind.THANK_YOU, done=When(local(10, 10).date()), reason="sent")
+        )
+        for day in range(17, 25):
+            journal.add_entry(
+                Entry(held.id, EntryKind.FOLLOW_UP, due=When(local(day, 9).date()), reason=f"{day}")
+            )
+    printed = notify(db, env, "--dry-run")
+    assert len(printed.stdout.splitlines()) == 8
+    log = tmp_path / "sent.jsonl"
+    fake_notify_send(bin_dir, log)
+    assert notify(db, env).exit_code == 1
+    titles = [argv[2] for argv in sent(log)]
+    assert titles == ["Follow up with Initech"] * 4 + ["4 more things need you"]
+    assert sent(log)[-1][3] == "interview-journal today lists them all"
+    assert len(remembered(db)) == 8
+
+
 def test_print_forces_printing_over_notify_send(
     journal_db: Path, env: dict[str, str | None], bin_dir: Path, tmp_path: Path
 ) -> None:

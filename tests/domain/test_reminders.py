@@ -17,7 +17,7 @@ import pytest
 
 from interview_journal.domain.evaluation import EvaluationState
 from interview_journal.domain.model import Interview, Person, Status
-from interview_journal.domain.reminders import Reminder, ReminderKind, select_reminders
+from interview_journal.domain.reminders import Reminder, ReminderKind, at_most, select_reminders
 from interview_journal.domain.review import build_review
 from interview_journal.domain.suggestions import Rule, Suggestion
 from interview_journal.domain.timeline import Entry, EntryKind, When
@@ -295,3 +295,22 @@ def test_the_order_is_soon_then_follow_ups_then_the_evenings() -> None:
         ReminderKind.EVALUATE,
     ]
     assert len({r.item for r in found}) == 4
+
+
+# --- how many at once ---------------------------------------------------------------------
+
+
+def test_a_desktop_gets_at_most_five_the_fifth_counting_the_rest() -> None:
+    held = interview(at(-5, 10))
+    entries = [planned(held, -day, reason=f"reason {day}") for day in range(1, 9)]
+    found = reminders(at(0, 9), entries=entries, owners=[held])
+    assert len(found) == 8
+    shown = at_most(found)
+    assert shown[:4] == found[:4]
+    assert len(shown) == 5
+    assert (shown[4].kind, shown[4].title, shown[4].body) == (
+        ReminderKind.MORE,
+        "4 more things need you",
+        "interview-journal today lists them all",
+    )
+    assert at_most(found[:5]) == found[:5]
