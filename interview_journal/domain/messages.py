@@ -199,9 +199,14 @@ def highlight(text: str) -> str:
 
 
 def first_name(name: str) -> str:
-    """How a greeting names someone: their first name."""
+    """How a greeting names someone: their first name ("Anna" of "Anna Berg"), or the
+    whole name when it starts with an initial ("L. Svensson": "Hi L.," says nothing)."""
     words = name.split()
-    return words[0] if words else ""
+    if not words:
+        return ""
+    if len(words[0].rstrip(".")) <= 1:
+        return " ".join(words)
+    return words[0]
 
 
 @dataclass(frozen=True)

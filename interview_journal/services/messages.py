@@ -59,14 +59,24 @@ _RULE_OPENINGS = {
 }
 
 _ADVICE = {
-    "feedback-passed": "Ask where things stand",
-    "nothing-agreed": "Ask about the timeline",
-    "offer-elsewhere": "Tell them you have an offer",
-    "thank-you": "Thank them for their time",
+    "feedback-passed": re.compile(
+        r"Ask where things stand: (?:they said you would hear|feedback was promised) by [^.]*\."
+    ),
+    "nothing-agreed": re.compile(
+        r"Ask about the timeline: when can you expect to hear from them\?"
+    ),
+    "offer-elsewhere": re.compile(
+        r"Tell them you have an offer from .+ and ask where their process stands\."
+    ),
+    "thank-you": re.compile(
+        r"Thank them for their time and mention one thing from the conversation\."
+    ),
 }
-"""How the reason of an accepted suggestion starts while it is still the journal's advice
-to the user (domain/suggestions.py): advice is not what the message says, so the draft
-opens with the rule's own sentence instead (or, for a thank-you, the thanks)."""
+"""The reasons the journal itself writes (domain/suggestions.py, the demo), which are
+advice to the user, not words for the message: while an entry's reason is still one of
+them, the draft opens with the rule's own sentence instead (a thank-you: the thanks).
+Matched whole, so a reason the user wrote in the same spirit ("Ask about the timeline;
+mention the offer from Hooli") is kept as typed."""
 
 
 @dataclass(frozen=True)
@@ -266,10 +276,10 @@ def draft_for_entry(journal: Journal, entry_id: int, now: datetime, settings: Se
     entry = journal.get_entry(entry_id)
     interview = journal.get_interview(entry.interview_id)
     reason, opening = entry.reason, ""
-    rule = entry.suggestion.split(":", 1)[0]
-    if rule in _ADVICE and entry.reason.strip().startswith(_ADVICE[rule]):
-        reason = ""  # still the journal's advice, not words for the message
-        opening = rule if rule in OPENINGS else ""
+    for rule, advice in _ADVICE.items():
+        if advice.fullmatch(" ".join(entry.reason.split())):
+            reason = ""  # still the journal's advice, not words for the message
+            opening = rule if rule in OPENINGS else ""
     if entry.kind is EntryKind.OFFER_ELSEWHERE and not reason.strip():
         opening = "offer-elsewhere"
     name = entry.contact.strip() or _first_interviewer(interview)

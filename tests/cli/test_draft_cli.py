@@ -229,6 +229,44 @@ def test_suggestions_open_with_words_for_the_message_not_the_advice(
     assert draft_for_entry(journal, accepted.id, clock.now(), ENGLISH).body == draft.body
 
 
+@pytest.mark.parametrize(
+    ("reason", "kept"),
+    [
+        ("Ask where things stand: feedback was promised by Fri 20 Nov.", False),
+        ("Ask about the timeline: when can you expect to hear from them?", False),
+        ("Ask about the timeline; mention the offer from Hooli", True),
+        ("Ask where things stand: and say I finished the case.", True),
+    ],
+)
+def test_only_the_journals_own_advice_is_replaced(
+    journal: Journal, clock: FixedClock, reason: str, kept: bool
+) -> None:
+    """A reason the journal wrote (here as the demo writes it, with no suggestion key) is
+    advice to the user; one the user wrote in the same spirit is theirs, kept."""
+    held = interview(journal, clock, feedback_by=date(2026, 11, 20))
+    number = entry(journal, held, EntryKind.FOLLOW_UP, reason=reason)
+    body = draft_for_entry(journal, number, clock.now(), ENGLISH).body
+    assert (reason in body) is kept
+    assert "You mentioned I would hear from you by Friday 20 November." in body
+
+
+def test_an_offer_elsewhere_is_news_for_the_other_employers(
+    journal: Journal, clock: FixedClock
+) -> None:
+    interview(journal, clock, company="Globex", starts_at=clock.now().subtract(days=3))
+    hooli = interview(journal, clock, company="Hooli", interviewers=(Person("Gavin B"),))
+    entry(journal, hooli, EntryKind.OFFER_ELSEWHERE, done=When(date(2026, 11, 25)))
+    (suggestion,) = [s for s in journal.suggestions(clock.now()) if s.rule is Rule.OFFER_ELSEWHERE]
+    assert suggestion.interview.company == "Globex"
+    draft = draft_for_suggestion(journal, suggestion, clock.now(), SWEDISH)
+    assert draft.body.splitlines()[2] == (
+        "Jag har fått ett erbjudande från ett annat företag, och innan jag svarar på det vill "
+        "jag gärna veta hur det ser ut i er process."
+    )
+    assert "Tell them" not in draft.body
+    assert draft.to_name == "Anna Berg"
+
+
 def test_the_thank_you_suggestion_thanks(journal: Journal, clock: FixedClock) -> None:
     interview(journal, clock, starts_at=clock.now().subtract(hours=3))
     (suggestion,) = [s for s in journal.suggestions(clock.now()) if s.rule is Rule.THANK_YOU]

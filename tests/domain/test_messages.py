@@ -105,8 +105,10 @@ def test_highlight_is_the_first_sentence_of_the_first_line() -> None:
     assert highlight("Really?! Yes") == "Really?!"
 
 
-def test_first_name() -> None:
+def test_first_name_or_the_whole_name_after_an_initial() -> None:
     assert first_name("  Anna   Berg ") == "Anna"
+    assert first_name("L. Svensson") == "L. Svensson"
+    assert first_name("J Doe") == "J Doe"
     assert first_name("") == ""
 
 
