@@ -20,7 +20,6 @@ journal's change stands whatever happens here.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,9 +105,9 @@ class CalendarFeed:
                     return
         except JournalError as error:
             self._fail(error.message)
-        except (OSError, sqlite3.Error) as error:
-            self._fail(f"the journal could not be read ({error})")
-        except Exception as error:
+        except OSError as error:
+            self._fail(f"the journal could not be read ({error.strerror or error})")
+        except Exception as error:  # SQLite's own errors among them: the save has landed
             self._fail(f"the calendar could not be made ({type(error).__name__})")
         else:
             self._failed = False
