@@ -104,7 +104,10 @@ def _notify(
     with journal_for(ctx, db_path, create=False) as journal:
         review = journal.review(now, settings.suggestions)
         found = select_reminders(
-            review, soon_minutes=settings.notify_soon_minutes, evening=settings.notify_evening
+            review,
+            soon_minutes=settings.notify_soon_minutes,
+            evening=settings.notify_evening,
+            interview_minutes=settings.interview_minutes,
         )
         said = journal.notified.said_on(now.date(), (reminder.item for reminder in found))
         new = [reminder for reminder in found if reminder.item not in said]

@@ -16,7 +16,7 @@ import pendulum
 
 from interview_journal.dates import format_day, relative_day
 from interview_journal.domain.evaluation import EvaluationState
-from interview_journal.domain.model import Interview
+from interview_journal.domain.model import DEFAULT_LENGTH_MINUTES, Interview
 from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import EntryKind
@@ -67,9 +67,17 @@ class Reminder:
         return f"{self.title}: {self.body}" if self.body else self.title
 
 
-def select_reminders(review: Review, *, soon_minutes: int, evening: time) -> list[Reminder]:
+def select_reminders(
+    review: Review,
+    *,
+    soon_minutes: int,
+    evening: time,
+    interview_minutes: int = DEFAULT_LENGTH_MINUTES,
+) -> list[Reminder]:
     """What needs the user at `review.now`, in the order to read it: an interview about
-    to start first, then the follow-ups (oldest first), then the evening's."""
+    to start first, then the follow-ups (oldest first), then the evening's. An
+    evaluation is asked for once the interview is over (its own length, else
+    `interview_minutes`), not while the user may still be in it."""
     now = review.now
     soon: list[Reminder] = []
     tomorrow: list[Reminder] = []
@@ -92,7 +100,12 @@ def select_reminders(review: Review, *, soon_minutes: int, evening: time) -> lis
     if in_the_evening:
         for item in review.sections[Section.TO_EVALUATE]:
             held = item.interview.starts_at.astimezone(now.tzinfo)
-            if held.date() == now.date() and item.evaluation_state is not EvaluationState.FINISHED:
+            over = item.interview.ends_at(interview_minutes) <= now
+            if (
+                over
+                and held.date() == now.date()
+                and item.evaluation_state is not EvaluationState.FINISHED
+            ):
                 evaluate.append(_evaluate(item, held))
     return [*soon, *follow_ups, *tomorrow, *evaluate]
 

@@ -76,6 +76,7 @@ def reminders(
     upcoming: Iterable[Interview] = (),
     soon_minutes: int = 60,
     evening: time = EVENING,
+    interview_minutes: int = 60,
 ) -> list[Reminder]:
     by_id = {owner.id: owner for owner in owners}
     review = build_review(
@@ -86,7 +87,9 @@ def reminders(
         upcoming=upcoming,
         waiting=(),
     )
-    return select_reminders(review, soon_minutes=soon_minutes, evening=evening)
+    return select_reminders(
+        review, soon_minutes=soon_minutes, evening=evening, interview_minutes=interview_minutes
+    )
 
 
 # --- follow-ups -----------------------------------------------------------------------------
@@ -273,6 +276,16 @@ def test_no_evaluation_reminder_before_the_evening_nor_for_yesterdays() -> None:
     yesterday = interview(at(-1, 10))
     assert reminders(at(0, 17, 59), unevaluated=[(today, None)]) == []
     assert reminders(at(0, 18), unevaluated=[(yesterday, None)]) == []
+
+
+def test_an_evening_interview_is_evaluated_once_it_is_over() -> None:
+    """At 19:30 the 19:00 interview is still going (an hour, unless it says)."""
+    evening = interview(at(0, 19))
+    short = interview(at(0, 19), length_minutes=20)
+    assert reminders(at(0, 19, 30), unevaluated=[(evening, None)]) == []
+    assert len(reminders(at(0, 20), unevaluated=[(evening, None)])) == 1
+    assert len(reminders(at(0, 19, 30), unevaluated=[(evening, None)], interview_minutes=30)) == 1
+    assert len(reminders(at(0, 19, 30), unevaluated=[(short, None)])) == 1
 
 
 def test_the_order_is_soon_then_follow_ups_then_the_evenings() -> None:
