@@ -178,9 +178,13 @@ def phrasebook(language: str, path: Path | None = None) -> tuple[dict[str, str],
     warnings = []
     for name, tables in data.items():
         if name not in LANGUAGES or not isinstance(tables, dict):
+            what = (
+                "must be tables of templates, e.g. [{name}.follow-up]"
+                if name in LANGUAGES
+                else "is not a language of the templates (use [en.…] or [sv.…])"
+            )
             warnings.append(
-                f"{_where(path, text, name)}: {name} is not a language of the templates "
-                f"(use [en.…] or [sv.…]); ignored."
+                f"{_where(path, text, name)}: {name} {what.format(name=name)}; ignored."
             )
             continue
         for table, values in tables.items():
@@ -239,6 +243,9 @@ def _line_of(text: str, *names: str) -> int | None:
         if re.match(header, line):
             found = number
             break
+    if found is None and not table:  # a language set to a value: `en = "…"`
+        top = re.compile(r"\s*" + quoted.format(re.escape(language)) + r"\s*=")
+        found = next((n for n, line in enumerate(lines, start=1) if top.match(line)), None)
     if found is None or not key:
         return found
     assignment = re.compile(r"\s*" + quoted.format(re.escape(key)) + r"\s*=")

@@ -605,3 +605,13 @@ def test_the_real_program_drafts_without_loading_textual(
     assert message[0] == "To: Anna Berg <anna@initech.example>"
     assert "\x1b" not in done.stdout
     assert json.loads(last) == {"code": 0, "textual": []}
+
+
+def test_a_language_that_is_not_a_table_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "messages.toml"
+    path.write_text('# mine\nen = "Hi"\n', encoding="utf-8")
+    phrases, warnings = phrasebook("en", path)
+    assert warnings == [
+        f"{path}, line 2: en must be tables of templates, e.g. [en.follow-up]; ignored."
+    ]
+    assert phrases["words.greeting"] == "Hi {first_name},"
