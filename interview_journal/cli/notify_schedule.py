@@ -43,7 +43,10 @@ def run_schedule(
     scheduler = Scheduler(platform) if platform else this_machines_scheduler()
     home = Path.home()
     setup = schedule.setup_for(
-        scheduler, home=home, config=schedule.config_home(os.environ, home), uid=os.getuid()
+        scheduler,
+        home=home,
+        config=schedule.config_home(os.environ, home),
+        uid=getattr(os, "getuid", lambda: 0)(),  # (Windows has no uid, and gets the cron line)
     )
     if uninstall:
         _uninstall(setup)

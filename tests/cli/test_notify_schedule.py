@@ -498,3 +498,34 @@ def test_the_installed_command_runs_notify_on_the_journal(
     done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr  # an empty journal: nothing needs you
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_failed_write_leaves_no_half_schedule(
+    machine: Machine, journal_file: Path, monkeypatch: pytest.MonkeyPatch, earlier: bool
+) -> None:
+    """The disk fills while the timer is written: the service written just before is taken
+    back (or, over an earlier install, put back as it was), and nothing is started."""
+    if earlier:
+        invoke("--db", journal_file, "notify", "--install", "--yes", "--platform", "systemd")
+    before = {path: path.read_text() for path in machine.files()}
+    calls_before = machine.calls()
+    other = journal_file.parent / "other.db"
+    shutil.copy(journal_file, other)
+    write = schedule.write_file
+
+    def disk_fills_at_the_timer(file: schedule.ScheduleFile) -> None:
+        if file.path.name == TIMER:
+            raise OSError(28, "No space left on device", str(file.path))
+        write(file)
+
+    monkeypatch.setattr(schedule, "write_file", disk_fills_at_the_timer)
+    result = invoke("--db", other, "notify", "--install", "--yes", "--platform", "systemd")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (
+        f"interview-journal: {machine.units / TIMER}: No space left on device; "
+        "nothing was installed."
+    )
+    assert {path: path.read_text() for path in machine.files()} == before
+    assert machine.calls() == calls_before
