@@ -10,6 +10,7 @@ agent is parsed back with plistlib, `launchctl` is a stand-in): no Mac was at ha
 
 from __future__ import annotations
 
+import json
 import os
 import plistlib
 import shlex
@@ -17,6 +18,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -529,3 +531,37 @@ def test_a_failed_write_leaves_no_half_schedule(
     )
     assert {path: path.read_text() for path in machine.files()} == before
     assert machine.calls() == calls_before
+
+
+def test_install_loads_neither_textual_nor_the_journal(
+    machine: Machine, journal_file: Path
+) -> None:
+    """The real program, as the user starts it: the journal is only looked at, so neither
+    Textual nor the SQL libraries are imported."""
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from interview_journal.cli import main
+        sys.argv = ["interview-journal", *sys.argv[1:]]
+        try:
+            main()
+        except SystemExit as done:
+            code = done.code
+        heavy = ("textual", "sqlite_utils", "sqlite3")
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
+        print(json.dumps({"code": code, "loaded": loaded}))
+        """
+    )
+    args = ["--db", str(journal_file), "notify", "--install", "--yes", "--platform", "systemd"]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "loaded": []}
+    assert machine.files() == [machine.units / SERVICE, machine.units / TIMER]
+    assert len(machine.calls()) == 2
