@@ -117,6 +117,13 @@ def _notify(
             _show_dry_run(new, len(found) - len(new), force_print=force_print)
         elif new:
             _send(new, force_print=force_print)
+        elif sys.stderr.isatty():  # someone ran it by hand: silence would read as broken
+            click.echo(
+                f"already notified today: {len(found)} (interview-journal today lists them)."
+                if found
+                else "nothing needs you now.",
+                err=True,
+            )
         if dry_run or not new:
             return len(found)
         try:
