@@ -48,11 +48,17 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"import floor: {floor.median:.3f} s ({floor.low:.3f}–{floor.high:.3f})")
         for path in paths:
-            figure = notify_dry_run(program(), path, env, args.runs)
-            print(
-                f"notify --dry-run --json, {path.name}: {figure.median:.3f} s "
-                f"({figure.low:.3f}–{figure.high:.3f}), {figure.median / floor.median:.2f}× floor"
-            )
+            # `today --json` reads the same review: what notify adds is the difference
+            today_command = [*program(), "--db", str(path), "today", "--json"]
+            figures = {
+                "notify --dry-run --json": notify_dry_run(program(), path, env, args.runs),
+                "today --json": repeat(args.runs, partial(run_process, today_command, env=env)),
+            }
+            for name, figure in figures.items():
+                print(
+                    f"{name}, {path.name}: {figure.median:.3f} s ({figure.low:.3f}–"
+                    f"{figure.high:.3f}), {figure.median / floor.median:.2f}× floor"
+                )
     return 0
 
 
