@@ -114,7 +114,7 @@ def _install(ctx: click.Context, setup: Setup, db_path: Path | None, *, yes: boo
     if setup.scheduler is Scheduler.LAUNCHD and found[setup.paths[0]] is Found.OURS:
         for command in setup.stop:  # launchd will not load an agent twice
             schedule.run_command(command)
-    before = {path: schedule.read_text(path) for path, what in found.items() if what is Found.OURS}
+    before = {path: schedule.read_bytes(path) for path, what in found.items() if what is Found.OURS}
     _write_all(files, before)
     for file in files:
         click.echo(f"wrote {visible(str(file.path))}")
@@ -138,7 +138,7 @@ def _install(ctx: click.Context, setup: Setup, db_path: Path | None, *, yes: boo
     )
 
 
-def _write_all(files: tuple[schedule.ScheduleFile, ...], before: dict[Path, str]) -> None:
+def _write_all(files: tuple[schedule.ScheduleFile, ...], before: dict[Path, bytes]) -> None:
     """Write every file, or on a failure put back what was there (ours from an earlier
     install) and remove the new ones, so no half of a schedule is left."""
     written: list[Path] = []
@@ -150,7 +150,7 @@ def _write_all(files: tuple[schedule.ScheduleFile, ...], before: dict[Path, str]
         for path in written:
             try:
                 if path in before:
-                    schedule.write_file(schedule.ScheduleFile(path, before[path]))
+                    schedule.put_back(path, before[path])
                 else:
                     schedule.remove_file(path)
             except OSError:

@@ -308,8 +308,9 @@ def found_at(path: Path) -> Found:
     return Found.OURS if any(MARKER in line for line in head) else Found.FOREIGN
 
 
-def read_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def read_bytes(path: Path) -> bytes:
+    """What is in a file, as it is (to put back if a new install fails halfway)."""
+    return path.read_bytes()
 
 
 def write_file(file: ScheduleFile) -> None:
@@ -320,6 +321,14 @@ def write_file(file: ScheduleFile) -> None:
     file.path.parent.mkdir(parents=True, exist_ok=True)
     with staged_file(file.path) as handle:
         handle.write(file.text)
+
+
+def put_back(path: Path, content: bytes) -> None:
+    """Write `content` (read by `read_bytes`) back to `path`, whole."""
+    from interview_journal.safe_files import staged_file
+
+    with staged_file(path, binary=True) as handle:
+        handle.write(content)
 
 
 def remove_file(path: Path) -> None:

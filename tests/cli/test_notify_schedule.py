@@ -510,7 +510,9 @@ def test_a_failed_write_leaves_no_half_schedule(
     back (or, over an earlier install, put back as it was), and nothing is started."""
     if earlier:
         invoke("--db", journal_file, "notify", "--install", "--yes", "--platform", "systemd")
-    before = {path: path.read_text() for path in machine.files()}
+        service = machine.units / SERVICE  # edited by hand since, not all of it UTF-8
+        service.write_bytes(service.read_bytes() + b"# \xff caf\xe9\n")
+    before = {path: path.read_bytes() for path in machine.files()}
     calls_before = machine.calls()
     other = journal_file.parent / "other.db"
     shutil.copy(journal_file, other)
@@ -529,7 +531,7 @@ def test_a_failed_write_leaves_no_half_schedule(
         f"interview-journal: {machine.units / TIMER}: No space left on device; "
         "nothing was installed."
     )
-    assert {path: path.read_text() for path in machine.files()} == before
+    assert {path: path.read_bytes() for path in machine.files()} == before
     assert machine.calls() == calls_before
 
 
