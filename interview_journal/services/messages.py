@@ -111,7 +111,7 @@ class Draft:
         """A mailto: URL to `to_email` with the subject and the (possibly edited) body,
         percent-encoded (RFC 6068); without an e-mail, `mailto:?subject=…&body=…`."""
         text = self.body if body is None else body
-        text = "\r\n".join(text.splitlines())  # RFC 6068: line breaks are CRLF
+        text = re.sub(r"\r\n|\r|\n", "\r\n", text)  # RFC 6068: line breaks are CRLF
         title = self.subject if subject is None else subject
         address = quote(self.to_email, safe="@")
         return f"mailto:{address}?subject={quote(title, safe='')}&body={quote(text, safe='')}"

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
@@ -409,6 +411,22 @@ def test_mailto_encodes_what_mail_programs_would_misread() -> None:
     assert fields["body"] == ["Hej Åsa & co?\r\nRad två: 100% = {ja}#"]
     assert unquote(parts.path) == "asa+jobb@example.se"
     assert "%0D%0A" in url and "%26" in url and "%3F" in url
+
+
+@given(
+    subject=st.text(st.characters(exclude_categories=["Cs"])),
+    body=st.text(st.characters(exclude_categories=["Cs"])),
+    email=st.emails(),
+)
+def test_mailto_gives_back_exactly_what_was_written(subject: str, body: str, email: str) -> None:
+    url = Draft(subject, body, "", email, False, "en", EntryKind.NOTE).mailto()
+    assert url.isascii() and not any(c in url for c in " \n\r\t#")
+    address, query = url.removeprefix("mailto:").split("?", 1)
+    assert unquote(address) == email
+    subject_part, body_part = query.split("&", 1)
+    assert unquote(subject_part.removeprefix("subject="), errors="strict") == subject
+    expected = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+    assert unquote(body_part.removeprefix("body="), errors="strict") == expected
 
 
 def test_mailto_without_an_address_and_with_an_edited_body() -> None:
