@@ -14,9 +14,10 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,7 +28,7 @@ from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview, Person, Stage
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import open_journal
-from tests.cli.runner import assert_one_line_error, fix_clock, run
+from tests.cli.runner import assert_one_line_error, fix_clock, program_env, run, run_argv
 
 NOW = "2026-11-25T14:05:00"
 ZONE = "Europe/Stockholm"
@@ -487,6 +488,44 @@ def test_read_only_still_shows_and_says_it_could_not_remember(
     assert line.startswith("interview-journal: could not remember what was notified (")
     assert line.endswith("it may be said again.")
     assert remembered(journal_db) == []
+
+
+def test_the_real_program_exits_1_and_loads_no_ui_nor_async(
+    db: Path, env: dict[str, str | None]
+) -> None:
+    """A timer runs the real program, at the real time: its exit status, its line, and
+    what it imports (neither Textual nor asyncio and desktop-notifier when no desktop
+    is there)."""
+    today = datetime.now(HERE)
+    with open_journal(db, create=True) as journal:
+        held = journal.add_interview(
+            Interview(company="Initech", starts_at=today - timedelta(days=9), time_zone=ZONE)
+        )
+        assert held.id is not None
+        journal.add_entry(Entry(held.id, EntryKind.THANK_YOU, done=When(held.starts_at.date())))
+        journal.add_entry(Entry(held.id, EntryKind.FOLLOW_UP, due=When(today.date()), reason="ask"))
+    script = textwrap.dedent(
+        """
+        import atexit, json, sys
+        def report():
+            heavy = ("textual", "asyncio", "desktop_notifier")
+            loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy)
+            print("LOADED=" + json.dumps(loaded), flush=True)
+        atexit.register(report)
+        from interview_journal.cli import main
+        sys.argv = ["interview-journal", "--db", sys.argv[1], "notify"]
+        main()
+        """
+    )
+    program = program_env(db) | {k: v for k, v in env.items() if v is not None}
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY"):
+        program.pop(name, None)
+    done = run_argv([sys.executable, "-c", script, str(db)], env=program)
+    assert done.returncode == 1, done.stderr
+    line, last = done.stdout.strip().splitlines()
+    assert line.startswith("Follow up with Initech: ask · "), line
+    assert last == "LOADED=[]", done.stdout
+    assert done.stderr == ""
 
 
 def test_a_journal_that_is_not_there_is_refused(tmp_path: Path, env: dict[str, str | None]) -> None:
