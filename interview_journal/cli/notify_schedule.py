@@ -111,11 +111,13 @@ def _install(ctx: click.Context, setup: Setup, db_path: Path | None, *, yes: boo
     if not yes and not click.confirm(f"\nWrite {these} and start it?", default=False, err=True):
         raise click.Abort
 
-    if setup.scheduler is Scheduler.LAUNCHD and found[setup.paths[0]] is Found.OURS:
-        for command in setup.stop:  # launchd will not load an agent twice
-            schedule.run_command(command)
     before = {path: schedule.read_bytes(path) for path, what in found.items() if what is Found.OURS}
     _write_all(files, before)
+    if setup.scheduler is Scheduler.LAUNCHD and before:
+        # launchd will not load an agent twice: the old one out (by its label) before the
+        # new file goes in; only once that file is written, so a failed write stops nothing
+        for command in setup.stop:
+            schedule.run_command(command)
     for file in files:
         click.echo(f"wrote {visible(str(file.path))}")
     for index, command in enumerate(setup.start):
