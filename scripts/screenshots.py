@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.insights import SECTIONS
@@ -34,6 +35,7 @@ from interview_journal.tui.screens.insights import InsightsScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.prep import PrepScreen
 from interview_journal.tui.screens.retro import RetroScreen
+from interview_journal.tui.widgets.timeline_list import TimelineList
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
@@ -50,6 +52,7 @@ class Picks:
     upcoming: int  # the next round of the application with the most rounds before it
     application: int  # the application with the most rounds
     ended: int  # the latest application the user wrote what they took from
+    follow_up: int  # the planned follow-up with a reason that is due first
 
 
 def starts(row: dict[str, Any]) -> datetime:
@@ -77,7 +80,11 @@ def pick(journal: Journal, now: datetime) -> Picks:
         (row for row in db["applications"].rows if row["takeaway"]),
         key=lambda row: (row["updated_at"], row["id"]),
     )
-    return Picks(evaluated["id"], upcoming["id"], application, ended["id"])
+    planned = min(
+        db["follow_ups"].rows_where("kind = 'follow-up' AND done IS NULL AND reason != ''"),
+        key=lambda row: (row["due"], row["id"]),
+    )
+    return Picks(evaluated["id"], upcoming["id"], application, ended["id"], planned["id"])
 
 
 Steps = Callable[[Pilot[Any], Picks], Awaitable[None]]
@@ -162,6 +169,19 @@ async def prep(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
 
 
+async def message(pilot: Pilot[Any], picks: Picks) -> None:
+    await timeline(pilot, picks)
+    listing = pilot.app.screen.query_one(TimelineList)
+    wanted = f"entry:{picks.follow_up}"
+    while listing.highlighted_key() != wanted:
+        listing.action_cursor_down()
+        await settle(pilot)  # the next page is read as the cursor nears the end
+    await pilot.press("m")
+    await settle(pilot)
+    body = pilot.app.screen.query_one("#field-body", TextArea)
+    body.cursor_blink = False  # a blinking cursor would be caught on or off at random
+
+
 async def help_screen(pilot: Pilot[Any], picks: Picks) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
@@ -182,6 +202,7 @@ SCREENS: list[tuple[str, str, Steps]] = [
     ("interview-form", "New interview form, partly typed", interview_form),
     ("follow-up-form", "New follow-up for a round, planned for Monday", follow_up_form),
     ("prep", "Prep sheet before the next round: earlier rounds and lessons", prep),
+    ("message", "The drafted message of a follow-up, m on the timeline", message),
     ("help", "Help: every key of the screen it was opened from", help_screen),
 ]
 

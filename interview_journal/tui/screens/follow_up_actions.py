@@ -35,7 +35,8 @@ Saved = TypeVar("Saved")
 
 
 class FollowUpActions(JournalAccess):
-    """Done, snooze, accept, and the status question after a reply or an outcome."""
+    """Done, snooze, accept, the drafted message, and the status question after a reply
+    or an outcome."""
 
     if TYPE_CHECKING:
 
@@ -81,6 +82,55 @@ class FollowUpActions(JournalAccess):
         self.notify(f"Done: {saved.title} for {company}.", timeout=3)
         self.reload(LineKey.of_entry(saved.id))
         self._offer_status(saved)
+
+    def draft_message(self, target: DatedItem) -> None:
+        """Open the drafted message of a follow-up or a thank-you note (planned, or
+        suggested), or say in one line why this line has none."""
+        from interview_journal.services import messages
+        from interview_journal.tui.screens.message import MessageScreen
+
+        refused = cannot_draft(target)
+        if refused:
+            self.notify(refused, timeout=5)
+            return
+        settings = self.journal_app.settings
+        now = self.now()
+        entry, suggestion = target.entry, target.suggestion
+        if suggestion is not None:
+            chosen = suggestion
+            draft = self._write(
+                lambda: messages.draft_for_suggestion(self.journal, chosen, now, settings),
+                target.interview.id,
+                title="No draft",
+            )
+        elif entry is not None and entry.id is not None:
+            entry_id = entry.id
+            draft = self._write(
+                lambda: messages.draft_for_entry(self.journal, entry_id, now, settings),
+                entry.interview_id,
+                title="No draft",
+            )
+        else:
+            return
+        if draft is None:
+            return
+        self.app.push_screen(
+            MessageScreen(draft, target.interview, entry=entry, suggestion=suggestion),
+            self._after_sent,
+        )
+
+    def _after_sent(self, saved: Entry | None) -> None:
+        if saved is None:
+            return
+        company = self._company_of(saved)
+        self.notify(f"Sent: {saved.title}{company}. The message is kept in its note.", timeout=4)
+        self.reload(LineKey.of_entry(saved.id))
+
+    def _company_of(self, entry: Entry) -> str:
+        try:
+            return f" to {self.journal.get_interview(entry.interview_id).company}"
+        except JournalError:
+            return ""
 
     def snooze(self, target: DatedItem) -> None:
         """Ask until when (1 day, 3 days, 1 week, or a typed date), then move it there."""
@@ -230,3 +280,24 @@ class FollowUpActions(JournalAccess):
         self.app.push_screen(
             ChooseScreen(f"They replied. Where does {company} stand now?", choices), chosen
         )
+
+
+def cannot_draft(target: DatedItem) -> str:
+    """Why `m` has no message to draft on this line ("" when it has one): only an
+    outgoing entry (a follow-up, a thank-you note) not yet done, or a suggestion of one."""
+    if target.suggestion is not None:
+        kind = target.suggestion.kind
+        if kind.is_outgoing:
+            return ""
+        return f"m drafts follow-ups and thank-you notes; this suggestion is a {kind.label}."
+    entry = target.entry
+    if entry is None:
+        return (
+            "m drafts a message for a follow-up or a thank-you note; this line is about the "
+            "interview itself."
+        )
+    if not entry.kind.is_outgoing:
+        return f"m drafts follow-ups and thank-you notes; this line is a {entry.kind.label}."
+    if entry.is_done:
+        return f"This {entry.kind.label} is already done: there is nothing left to send."
+    return ""

@@ -67,6 +67,13 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
         ),
         Binding("x", "done", "Done", id="review_done", tooltip="Mark the follow-up done now"),
         Binding("z", "snooze", "Snooze", id="review_snooze", tooltip="Plan the follow-up later"),
+        Binding(
+            "m",
+            "message",
+            "Message",
+            id="review_message",
+            tooltip="Draft the message of this follow-up or thank-you note",
+        ),
         Binding("p", "prep", "Prep", id="prep", tooltip="The prep sheet of this interview"),
         Binding("v", "evaluate", "Evaluate", id="review_evaluate", tooltip="Write the evaluation"),
         Binding("r", "refresh", "Refresh", id="refresh_review", show=False, tooltip="Read again"),
@@ -190,7 +197,8 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
     @staticmethod
     def _what_enter_does(item: ReviewItem) -> str:
         if item.section is Section.FOLLOW_UPS:
-            return "open the follow-up" + (" · x done · z snooze" if item.entry else " (suggested)")
+            more = " · x done · z snooze" if item.entry else " (suggested)"
+            return f"open the follow-up{more} · m its message"
         return {
             Section.TO_EVALUATE: "write the evaluation",
             Section.COMING_UP: "the prep sheet",
@@ -263,6 +271,11 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
         item = self._follow_up_or_say("snoozed")
         if item is not None:
             self.snooze(item)
+
+    def action_message(self) -> None:
+        item = self._highlighted()
+        if item is not None:
+            self.draft_message(item)
 
     def action_prep(self) -> None:
         from interview_journal.tui.screens.prep import PrepScreen

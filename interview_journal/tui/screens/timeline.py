@@ -58,6 +58,13 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
         Binding("n", "new", "New", id="new_entry", tooltip="Add an entry to this interview"),
         Binding("x", "done", "Done", id="mark_done", tooltip="Mark the planned entry done now"),
         Binding("z", "snooze", "Snooze", id="snooze", tooltip="Plan it for later"),
+        Binding(
+            "m",
+            "message",
+            "Message",
+            id="draft_message",
+            tooltip="Draft the message of this follow-up or thank-you note",
+        ),
         Binding("e", "edit", "Edit", id="edit_entry", tooltip="Edit the highlighted entry"),
         Binding("d", "delete", "Delete", id="delete_entry", tooltip="Delete the entry (u undoes)"),
         Binding("u", "undo", "Undo", id="undo_entry", show=False, tooltip="Undo a delete"),
@@ -281,6 +288,11 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
             self.notify("Only planned entries and suggestions can be snoozed.", timeout=4)
             return
         self.snooze(item)
+
+    def action_message(self) -> None:
+        item = self._highlighted("a follow-up")
+        if item is not None:
+            self.draft_message(item)
 
     def action_accept(self) -> None:
         item = self._highlighted("a suggestion")
