@@ -633,3 +633,10 @@ def test_a_language_that_is_not_a_table_is_named_with_its_line(tmp_path: Path) -
         f"{path}, line 2: en must be tables of templates, e.g. [en.follow-up]; ignored."
     ]
     assert phrases["words.greeting"] == "Hi {first_name},"
+
+
+def test_the_written_templates_load_without_a_warning(db: Path, planned: tuple[int, int]) -> None:
+    ok("draft", "--templates")
+    result = ok("--db", db, "draft", str(planned[1]), "--lang", "sv")
+    assert result.stderr == ""
+    assert "Uppföljning: tjänsten som Data Analyst på Initech" in result.stdout
