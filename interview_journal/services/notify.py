@@ -196,18 +196,25 @@ class DesktopNotifier:
             self._log_level = None
 
 
-def desktop_reachable(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
-    """Whether a notification server may be there, without connecting: macOS has its
-    notification centre; elsewhere, a D-Bus session bus is named in the environment (or
-    is at its usual place in the runtime directory)."""
-    if platform == "darwin":
-        return True
+def session_bus(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """The D-Bus session bus a notification server would be on, without connecting: the
+    one the environment names, else the socket at its usual place (`$XDG_RUNTIME_DIR/bus`,
+    or `/run/user/UID/bus` where cron leaves the runtime directory unset). None: no bus,
+    so no desktop notification (macOS has no bus: see `desktop_reachable`)."""
     if not platform.startswith("linux") and "bsd" not in platform:
-        return False
-    if environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return True
-    runtime = environ.get("XDG_RUNTIME_DIR")
-    return runtime is not None and runtime != "" and Path(runtime, "bus").is_socket()
+        return None
+    named = environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if named:
+        return named
+    runtime = environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    socket = Path(runtime, "bus")
+    return f"unix:path={socket}" if socket.is_socket() else None
+
+
+def desktop_reachable(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """Whether a notification server may be there: macOS has its notification centre;
+    elsewhere, a session bus (`session_bus`)."""
+    return platform == "darwin" or session_bus(environ, platform) is not None
 
 
 def notifiers(
@@ -220,6 +227,11 @@ def notifiers(
     environ = os.environ if environ is None else environ
     found: list[Notifier] = []
     if not force_print:
+        bus = session_bus(environ)
+        if bus is not None and environ is os.environ:
+            # found where the desktop keeps it (run from cron): desktop-notifier and
+            # notify-send read the address from the environment, so it is named there
+            os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", bus)
         if desktop_reachable(environ):
             found.append(DesktopNotifier())
         program = shutil.which("notify-send", path=environ.get("PATH"))

@@ -381,11 +381,13 @@ notification is appended to the file named by its argument."""
 
 @pytest.fixture
 def session_bus(tmp_path: Path) -> Iterator[str]:
-    """A private D-Bus session bus (dbus-daemon), its address."""
+    """A private D-Bus session bus (dbus-daemon) where a desktop keeps it, in the runtime
+    directory (the `env` fixture's XDG_RUNTIME_DIR): its address."""
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
+    address = f"unix:path={tmp_path / 'runtime' / 'bus'}"
     daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        ["dbus-daemon", "--session", "--nofork", f"--address={address}", "--print-address=1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -431,6 +433,24 @@ def test_a_desktop_notification_reaches_the_notification_server(
     ]
     assert sent(tmp_path / "notify-send.jsonl") == []
     assert len(remembered(journal_db)) == 2
+
+
+def test_a_bus_where_the_desktop_keeps_it_is_found_without_its_address(
+    journal_db: Path, env: dict[str, str | None], session_bus: str, tmp_path: Path
+) -> None:
+    """cron names no bus: the socket in the runtime directory is the desktop's."""
+    log = tmp_path / "desktop.jsonl"
+    server = serve_notifications(session_bus, log, tmp_path)
+    try:
+        result = notify(journal_db, env)  # no DBUS_SESSION_BUS_ADDRESS
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert result.stdout == ""
+    assert [title for _, title, _ in sent(log)] == [
+        SOON.rsplit(": ", 1)[0],
+        "Follow up with Initech — Analyst",
+    ]
 
 
 def test_a_session_bus_without_a_notification_server_falls_through(
