@@ -129,9 +129,10 @@ def _notify(
         try:
             journal.notified.remember(now.date(), (reminder.item for reminder in new))
         except StorageError as error:
+            why = error.message.removesuffix("; nothing was changed.").rstrip(".")
             click.echo(
-                f"interview-journal: could not remember what was notified ({error.message}); "
-                "it may be said again.",
+                f"interview-journal: {why}; what was notified is not remembered, so it may be "
+                "said again.",
                 err=True,
             )
     return len(found)

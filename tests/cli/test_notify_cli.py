@@ -505,8 +505,10 @@ def test_read_only_still_shows_and_says_it_could_not_remember(
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [SOON, FOLLOW_UP]
     [line] = result.stderr.splitlines()
-    assert line.startswith("interview-journal: could not remember what was notified (")
-    assert line.endswith("it may be said again.")
+    assert line == (
+        f"interview-journal: {journal_db}: the journal is open read-only; what was notified "
+        "is not remembered, so it may be said again."
+    )
     assert remembered(journal_db) == []
 
 
