@@ -61,11 +61,6 @@ class Reminder:
     interview_id: int | None
     entry_id: int | None = None
 
-    @property
-    def line(self) -> str:
-        """The reminder as one line of text (what printing shows)."""
-        return f"{self.title}: {self.body}" if self.body else self.title
-
 
 def select_reminders(
     review: Review,

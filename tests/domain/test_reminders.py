@@ -114,6 +114,20 @@ def test_an_overdue_follow_up_says_since_when() -> None:
     assert found.body == "Thank Anna for the tour · was due Mon 23 Nov (2 days ago)"
 
 
+def test_a_follow_up_planned_at_a_time_says_it() -> None:
+    held = interview(at(-5, 10))
+    assert held.id is not None
+    timed = Entry(
+        interview_id=held.id,
+        kind=EntryKind.FOLLOW_UP,
+        due=When(TODAY, time(16, 0)),
+        reason="call Anna",
+        id=next(_ids),
+    )
+    [found] = reminders(at(0, 9), entries=[timed], owners=[held])
+    assert found.body == "call Anna · due today at 16:00"
+
+
 def test_a_follow_up_with_no_reason_says_so() -> None:
     held = interview(at(-5, 10))
     [found] = reminders(at(0, 9), entries=[planned(held, 0)], owners=[held])
