@@ -83,6 +83,15 @@ def calendar_bytes(
     """The iCalendar file of `items`: times in UTC, a to-do's day and time read in `zone`,
     an interview without a length of its own lasting `interview_minutes`; `mark` (of a
     kept-current file) is written in its header."""
+    components = [event_text(item, interview_minutes) for item in items.interviews]
+    components += [promise_text(item, zone) for item in items.promises]
+    components += [todo_text(item, zone) for item in items.todos]
+    return calendar_document(components, mark)
+
+
+def calendar_document(components: Iterable[str], mark: str | None = None) -> bytes:
+    """The calendar file around `components` (each from `event_text`, `promise_text` or
+    `todo_text`), with `mark` in its header when given."""
     parts = [
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
         "PRODID:-//Interview Journal//interview-journal//EN\r\n",
@@ -90,9 +99,7 @@ def calendar_bytes(
     ]
     if mark is not None:
         parts.append(f"{MARK_PROPERTY}:{mark}\r\n")
-    parts += [_event(item, interview_minutes) for item in items.interviews]
-    parts += [_promise(item, zone) for item in items.promises]
-    parts += [_todo(item, zone) for item in items.todos]
+    parts += components
     parts.append("END:VCALENDAR\r\n")
     return "".join(parts).encode("utf-8")
 
@@ -134,7 +141,8 @@ def _uid(uuid: str, suffix: str = "") -> str:
     return _line("UID", _text(f"{uuid}{suffix}@{UID_DOMAIN}"))
 
 
-def _event(item: CalendarInterview, interview_minutes: int) -> str:
+def event_text(item: CalendarInterview, interview_minutes: int) -> str:
+    """An interview as an event, lasting its own length or `interview_minutes`."""
     ends = item.starts_at + timedelta(minutes=item.length_minutes or interview_minutes)
     lines = [
         "BEGIN:VEVENT\r\n",
@@ -157,9 +165,9 @@ def _event(item: CalendarInterview, interview_minutes: int) -> str:
     return "".join(lines)
 
 
-def _promise(item: CalendarInterview, zone: tzinfo) -> str:
-    """The day they said they would answer by, all day (no time: it is a day in the
-    user's calendar wherever the calendar is), shown as free time."""
+def promise_text(item: CalendarInterview, zone: tzinfo) -> str:
+    """A promised feedback day, all day (no time: it is a day in the user's calendar
+    wherever the calendar is), shown as free time."""
     day = item.feedback_by
     assert day is not None
     held = item.starts_at.astimezone(zone)
@@ -180,7 +188,7 @@ def _promise(item: CalendarInterview, zone: tzinfo) -> str:
     )
 
 
-def _todo(item: CalendarTodo, zone: tzinfo) -> str:
+def todo_text(item: CalendarTodo, zone: tzinfo) -> str:
     """A planned follow-up, due at its time (9:00 when it has only a day) in the user's
     zone, with an alarm when it is due."""
     due = datetime.combine(item.due.day, item.due.at or REMINDER_AT, tzinfo=zone)

@@ -8,8 +8,10 @@ recent ones), the promised feedback days from then on, every planned follow-up.
 After each commit (`Connection.after_commit`) the feed reads the ids and versions of
 what the calendar holds (`store.calendar_items.calendar_marks`, no text) and hashes them,
 with the zone, the default length and the first day, into a mark. The same mark as the
-one last written means the same bytes: the file is left alone. Otherwise the content is
-read and the file rewritten whole (`safe_files.staged_file`: a temporary file beside it,
+one last written means the same bytes: the file is left alone. Otherwise the items not
+seen before at their version are read and made into text (each item's text is kept in
+memory by its mark, so after a save in the app only what it changed is made again) and
+the file is rewritten whole (`safe_files.staged_file`: a temporary file beside it,
 renamed over it, 0600). The mark is kept in memory and in the file's header, so a new
 process compares with the file instead of rewriting it.
 
@@ -29,8 +31,14 @@ import pendulum
 from interview_journal.dates import to_storage
 from interview_journal.errors import JournalError
 from interview_journal.safe_files import check_target, staged_file
-from interview_journal.services.calendar import MARK_PROPERTY, calendar_bytes
-from interview_journal.store.calendar_items import calendar_items, calendar_marks
+from interview_journal.services.calendar import (
+    MARK_PROPERTY,
+    calendar_document,
+    event_text,
+    promise_text,
+    todo_text,
+)
+from interview_journal.store.calendar_items import Mark, calendar_items_by_id, calendar_marks
 from interview_journal.store.journal_settings import JournalSettings
 
 if TYPE_CHECKING:
@@ -66,6 +74,10 @@ class CalendarFeed:
         self._written: dict[Path, str] = {}
         """Each file and the mark of what it holds, as last written or found in it."""
         self._failed = False
+        self._components: dict[Mark, str] = {}
+        """Each item's text, by its mark: after a save only what it changed is made."""
+        self._looks = ""
+        """What the texts depend on besides the items (the zone, the usual length)."""
         self.rewrites = 0
         """How many times a file was written (for tests and the benchmark)."""
 
@@ -88,10 +100,10 @@ class CalendarFeed:
             targets = self.targets()
             if not targets:
                 return
-            mark, window = self._mark()
+            mark, marks = self._mark()
             stale = [path for path in targets if not self._holds(path, mark)]
             if stale:
-                content = self._content(mark, window)
+                content = self._content(mark, marks)
                 failures = []
                 for path in stale:  # one that cannot be written does not keep the other
                     try:
@@ -116,27 +128,53 @@ class CalendarFeed:
         """Write the calendar to `path` at once (`export --keep-current`); returns how many
         items it holds. Raises OSError or `UnsafeTargetError` (nothing written then)."""
         path = check_target(path)
-        mark, window = self._mark()
-        content = self._content(mark, window)
+        mark, marks = self._mark()
+        content = self._content(mark, marks)
         self._write(path, content, mark)
         return content.count(b"BEGIN:VEVENT") + content.count(b"BEGIN:VTODO")
 
-    def _mark(self) -> tuple[str, tuple[str, str]]:
+    def _mark(self) -> tuple[str, list[Mark]]:
+        """The mark of what the calendar holds now, and the marks of its items."""
         now = self._now()
         first = now.start_of("day").subtract(days=HISTORY_DAYS)  # in the user's zone
-        window = (to_storage(first), first.date().isoformat())
-        marks = calendar_marks(self.connection, *window)
+        marks = calendar_marks(self.connection, to_storage(first), first.date().isoformat())
         zone_name = getattr(now.timezone, "name", str(now.timezone))
-        summary = "\n".join([FORMAT, zone_name, str(self.settings.interview_minutes), *window])
-        digest = hashlib.sha256(summary.encode())
-        for part in marks:
-            digest.update(b"\n" + part.encode())
-        return digest.hexdigest()[:32], window
+        looks = f"{FORMAT}\n{zone_name}\n{self.settings.interview_minutes}"
+        if looks != self._looks:  # the same items would be written differently
+            self._components.clear()
+            self._looks = looks
+        digest = hashlib.sha256(f"{looks}\n{first.date()}\n".encode())
+        digest.update(str(marks).encode())
+        return digest.hexdigest()[:32], marks
 
-    def _content(self, mark: str, window: tuple[str, str]) -> bytes:
-        items = calendar_items(self.connection, *window)
-        zone = self._now().timezone or pendulum.UTC
-        return calendar_bytes(items, zone, self.settings.interview_minutes, mark)
+    def _content(self, mark: str, marks: list[Mark]) -> bytes:
+        """The file's bytes: each item's text as made for its mark before, the others
+        read and made now (after a save, the few it changed; in a new process, all)."""
+        components = self._components
+        missing = [item for item in marks if item not in components]
+        if missing:
+            interviews, todos = calendar_items_by_id(
+                self.connection,
+                (number for kind, number, _, _ in missing if kind != "todo"),
+                (number for kind, number, _, _ in missing if kind == "todo"),
+            )
+            zone = self._now().timezone or pendulum.UTC
+            minutes = self.settings.interview_minutes
+            for item in missing:
+                kind, number = item[0], item[1]
+                if kind == "todo":
+                    if number in todos:
+                        components[item] = todo_text(todos[number], zone)
+                elif number in interviews and kind == "event":
+                    components[item] = event_text(interviews[number], minutes)
+                elif number in interviews:
+                    components[item] = promise_text(interviews[number], zone)
+                # not found: removed by another program since the marks; its mark goes next
+        if len(components) > 2 * len(marks) + 100:  # forget the versions that are gone
+            current = set(marks)
+            for old in [item for item in components if item not in current]:
+                del components[old]
+        return calendar_document((components[i] for i in marks if i in components), mark)
 
     def _holds(self, path: Path, mark: str) -> bool:
         """Whether `path` already holds what `mark` stands for: as written by this feed,

@@ -3,14 +3,16 @@ days from that day on, and every planned follow-up, with only the columns a cale
 shows.
 
 A kept-current calendar file asks after every commit whether its content changed
-(`calendar_marks`): one row of three short lists of ids and versions, read along the
-indexes (`interviews_by_start`, `interviews_by_feedback`, `follow_ups_planned`), with no
-text. Only when those changed is the content read (`calendar_items`).
+(`calendar_marks`): the kind, id and version of each item, in the calendar's order, read
+along the indexes (`interviews_by_start`, `interviews_by_feedback`, `follow_ups_planned`)
+with no text. Only the items whose marks it has not seen are read whole
+(`calendar_items_by_id`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,7 +21,14 @@ from interview_journal.domain.model import Interview, Person, Stage
 from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store.connection import Connection
 
-__all__ = ["CalendarInterview", "CalendarItems", "CalendarTodo", "calendar_items", "calendar_marks"]
+__all__ = [
+    "CalendarInterview",
+    "CalendarItems",
+    "CalendarTodo",
+    "Mark",
+    "calendar_items_by_id",
+    "calendar_marks",
+]
 
 _STAGES = {stage.value: stage for stage in Stage}
 _INTERVIEWS = "FROM interviews WHERE starts_at >= ? ORDER BY starts_at, id"
@@ -29,17 +38,18 @@ _PLANNED = (
     "WHERE f.done IS NULL AND f.due IS NOT NULL ORDER BY f.due, f.id"
 )
 _MARKS = (
-    "SELECT (SELECT group_concat(id || '.' || version, ',') FROM (SELECT id, version "
-    f"{_INTERVIEWS})), (SELECT group_concat(id || '.' || version, ',') FROM (SELECT id, "
-    f"version {_PROMISES})), (SELECT group_concat(f.id || '.' || f.version || '.' || "
-    f"i.version, ',') {_PLANNED})"
+    f"SELECT 'event', id, version, 0 {_INTERVIEWS}",
+    f"SELECT 'promise', id, version, 0 {_PROMISES}",
+    f"SELECT 'todo', f.id, f.version, i.version {_PLANNED}",
 )
+_CHUNK = 500
+"""Ids per `IN (...)`: well under SQLite's limit on variables."""
 _INTERVIEW_COLUMNS = (
-    "SELECT uuid, company, role, stage, round_label, starts_at, length_minutes, location, "
+    "SELECT id, uuid, company, role, stage, round_label, starts_at, length_minutes, location, "
     "interviewers, notes, job_ad_url, feedback_by, updated_at "
 )
 _TODO_COLUMNS = (
-    "SELECT f.uuid, f.kind, f.due, f.reason, f.note, i.company, "
+    "SELECT f.id, f.uuid, f.kind, f.due, f.reason, f.note, i.company, "
     "max(f.updated_at, i.updated_at) AS updated_at "
 )
 
@@ -133,34 +143,57 @@ class CalendarItems:
     """Every planned follow-up with a due day, by due."""
 
 
-def calendar_marks(connection: Connection, since: str, since_day: str) -> tuple[str, ...]:
-    """The ids and versions of what `calendar_items(since, since_day)` would read: equal
-    marks, equal calendar (every save counts its row's version up; a to-do's mark has
-    its interview's version too, since it shows the company)."""
-    with connection.lock:
-        row = connection.db.conn.execute(_MARKS, [since, since_day]).fetchone()
-    return tuple(part or "" for part in row)
+Mark = tuple[str, int, int, int]
+"""An item of the calendar: its kind ("event", "promise" or "todo"), the id of its row,
+the row's version, and for a to-do its interview's version (it shows the company)."""
 
 
-def calendar_items(connection: Connection, since: str, since_day: str) -> CalendarItems:
-    """What the calendar holds: interviews starting at `since` (storage text, UTC) or
-    later, promised feedback days from `since_day` (ISO day) on, every planned follow-up."""
+def calendar_marks(connection: Connection, since: str, since_day: str) -> list[Mark]:
+    """What the calendar holds, in its order: the interviews starting at `since` (storage
+    text, UTC) or later, by start; the promised feedback days from `since_day` (ISO day)
+    on, by day; every planned follow-up with a due day, by due. Every save counts its
+    row's version up, so equal marks mean an equal calendar."""
+    params: tuple[list[str], ...] = ([since], [since_day], [])
     with connection.lock:
         conn = connection.db.conn
-        interviews = conn.execute(_INTERVIEW_COLUMNS + _INTERVIEWS, [since]).fetchall()
-        promises = conn.execute(_INTERVIEW_COLUMNS + _PROMISES, [since_day]).fetchall()
-        todos = conn.execute(_TODO_COLUMNS + _PLANNED).fetchall()
-    return CalendarItems(
-        interviews=[_interview(row) for row in interviews],
-        promises=[_interview(row) for row in promises],
-        todos=[_todo(row) for row in todos],
-    )
+        return [
+            mark
+            for sql, args in zip(_MARKS, params, strict=True)
+            for mark in conn.execute(sql, args).fetchall()
+        ]
+
+
+def calendar_items_by_id(
+    connection: Connection, interview_ids: Iterable[int], entry_ids: Iterable[int]
+) -> tuple[dict[int, CalendarInterview], dict[int, CalendarTodo]]:
+    """The interviews and planned follow-ups with these ids, as a calendar shows them."""
+    interviews: dict[int, CalendarInterview] = {}
+    todos: dict[int, CalendarTodo] = {}
+    with connection.lock:
+        conn = connection.db.conn
+        for chunk in _chunks(sorted(set(interview_ids))):
+            marks = ",".join("?" * len(chunk))
+            sql = f"{_INTERVIEW_COLUMNS}FROM interviews WHERE id IN ({marks})"
+            for row in conn.execute(sql, chunk).fetchall():
+                interviews[row[0]] = _interview(row[1:])
+        for chunk in _chunks(sorted(set(entry_ids))):
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                f"{_TODO_COLUMNS}FROM follow_ups f JOIN interviews i ON i.id = f.interview_id "
+                f"WHERE f.id IN ({marks})"
+            )
+            for row in conn.execute(sql, chunk).fetchall():
+                todos[row[0]] = _todo(row[1:])
+    return interviews, todos
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
 
 
 def _interview(row: tuple[Any, ...]) -> CalendarInterview:
-    (uuid, company, role, stage, label, starts, minutes, location, people, notes, url, by, at) = (
-        row
-    )
+    (uuid, company, role, stage, label, starts, minutes, location, people, notes, url, by, at) = row
     return CalendarInterview(
         uuid,
         company,
