@@ -15,6 +15,12 @@ the file is rewritten whole (`safe_files.staged_file`: a temporary file beside i
 renamed over it, 0600). The mark is kept in memory and in the file's header, so a new
 process compares with the file instead of rewriting it.
 
+Cheaper still, a commit that wrote nothing a calendar shows (an evaluation, a draft
+saved as one types, an interview's status) is known by a count TEMP triggers keep in
+this connection (`store.calendar_items.watch_calendar_changes`): with the count, the day
+and the files as at the last refresh, nothing is read at all. Another program's
+changes are its own feed's to write.
+
 A rewrite that fails is said through `on_failure`, once until one succeeds again; the
 journal's change stands whatever happens here.
 """
@@ -38,7 +44,13 @@ from interview_journal.services.calendar import (
     promise_text,
     todo_text,
 )
-from interview_journal.store.calendar_items import Mark, calendar_items_by_id, calendar_marks
+from interview_journal.store.calendar_items import (
+    Mark,
+    calendar_changes,
+    calendar_items_by_id,
+    calendar_marks,
+    watch_calendar_changes,
+)
 from interview_journal.store.journal_settings import JournalSettings
 
 if TYPE_CHECKING:
@@ -78,6 +90,10 @@ class CalendarFeed:
         """Each item's text, by its mark: after a save only what it changed is made."""
         self._looks = ""
         """What the texts depend on besides the items (the zone, the usual length)."""
+        self._watching = False
+        self._seen: tuple[int, object, list[Path]] | None = None
+        """What the last refresh that left every file current saw: this connection's
+        count of writes that may change a calendar, the day, the files."""
         self.rewrites = 0
         """How many times a file was written (for tests and the benchmark)."""
 
@@ -100,6 +116,10 @@ class CalendarFeed:
             targets = self.targets()
             if not targets:
                 return
+            changes = self._changes()
+            seen = (changes, self._now().date(), targets)
+            if seen == self._seen and all(path.exists() for path in targets):
+                return  # no write of ours since that could change it, the same day
             mark, marks = self._mark()
             stale = [path for path in targets if not self._holds(path, mark)]
             if stale:
@@ -115,6 +135,7 @@ class CalendarFeed:
                 if failures:
                     self._fail("; ".join(failures))
                     return
+            self._seen = seen
         except JournalError as error:
             self._fail(error.message)
         except OSError as error:
@@ -123,6 +144,15 @@ class CalendarFeed:
             self._fail(f"the calendar could not be made ({type(error).__name__})")
         else:
             self._failed = False
+
+    def _changes(self) -> int:
+        """How many writes that may change a calendar this connection has made (counted
+        from the first refresh on; -1 until then)."""
+        if not self._watching:
+            watch_calendar_changes(self.connection)
+            self._watching = True
+            return -1
+        return calendar_changes(self.connection)
 
     def write_now(self, path: Path) -> int:
         """Write the calendar to `path` at once (`export --keep-current`); returns how many

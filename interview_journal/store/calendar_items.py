@@ -26,8 +26,10 @@ __all__ = [
     "CalendarItems",
     "CalendarTodo",
     "Mark",
+    "calendar_changes",
     "calendar_items_by_id",
     "calendar_marks",
+    "watch_calendar_changes",
 ]
 
 _STAGES = {stage.value: stage for stage in Stage}
@@ -161,6 +163,49 @@ def calendar_marks(connection: Connection, since: str, since_day: str) -> list[M
             for sql, args in zip(_MARKS, params, strict=True)
             for mark in conn.execute(sql, args).fetchall()
         ]
+
+
+_SHOWN = (
+    "uuid, company, role, stage, round_label, starts_at, length_minutes, location, "
+    "interviewers, notes, job_ad_url, feedback_by"
+)
+"""The columns of an interview a calendar shows."""
+_WATCHES = [
+    f"CREATE TEMP TRIGGER IF NOT EXISTS calendar_watch_{table}_{when.split()[0].lower()} "
+    f"AFTER {when} ON main.{table} BEGIN "
+    "UPDATE calendar_changes SET count = count + 1; END"
+    for table, whens in (
+        ("interviews", ("INSERT", "DELETE", f"UPDATE OF {_SHOWN}")),
+        (
+            "follow_ups",
+            ("INSERT", "DELETE", "UPDATE OF interview_id, kind, due, done, reason, note"),
+        ),
+    )
+    for when in whens
+]
+
+
+def watch_calendar_changes(connection: Connection) -> None:
+    """Count, from now on, the writes of this connection that may change a calendar (to
+    an interview's calendar columns, to a follow-up), in TEMP triggers: they live in this
+    connection only, nothing of them is in the journal file."""
+    with connection.lock:
+        conn = connection.db.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS calendar_changes (count INTEGER)")
+        if conn.execute("SELECT count(*) FROM calendar_changes").fetchone()[0] == 0:
+            conn.execute("INSERT INTO calendar_changes VALUES (0)")
+        for sql in _WATCHES:
+            conn.execute(sql)
+        if conn.in_transaction:  # the INSERT above began one in Python's sqlite3
+            conn.execute("COMMIT")
+
+
+def calendar_changes(connection: Connection) -> int:
+    """How many writes that may change a calendar this connection has made since
+    `watch_calendar_changes` (another program's are not counted)."""
+    with connection.lock:
+        row = connection.db.conn.execute("SELECT count FROM temp.calendar_changes").fetchone()
+    return int(row[0]) if row else -1
 
 
 def calendar_items_by_id(
