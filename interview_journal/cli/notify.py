@@ -37,13 +37,18 @@ SOMETHING_NEEDS_YOU = 1
     help="Set up a timer that runs notify every few minutes (shows what it writes first).",
 )
 @click.option("--uninstall", is_flag=True, help="Remove the timer --install set up.")
-@click.option("--yes", "-y", is_flag=True, help="With --install/--uninstall: do not ask first.")
+@click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+    help="With --install: write without asking first (--uninstall never asks).",
+)
 @click.option(
     "--platform",
     type=click.Choice(["systemd", "launchd", "cron"]),
     default=None,
-    hidden=True,
-    help="The scheduler to write for (default: this machine's).",
+    help="With --install/--uninstall: the scheduler to write for (default: this machine's; "
+    "cron prints a crontab line).",
 )
 @db_option
 @click.pass_context
