@@ -227,8 +227,8 @@ class CalendarFeed:
         if not self._failed:
             self._failed = True
             self._on_failure(
-                f"the calendar file was not brought up to date: {reason}; the journal's "
-                "change is saved, and the calendar is tried again after the next one."
+                f"calendar not updated: {reason}; your change is saved, and the calendar "
+                "is tried again at the next one."
             )
 
 
@@ -269,7 +269,7 @@ def _mark_in(path: Path) -> str | None:
 def _reason(path: Path, error: OSError) -> str:
     """Why `path` could not be written, in a few words."""
     if not path.parent.is_dir():
-        return f"its folder {path.parent} is no longer there"
+        return "its folder is not there"
     return str(error.strerror or error)
 
 

@@ -56,13 +56,16 @@ class JournalFiles(App[None]):
         )
 
     def _calendar_failed(self, message: str) -> None:
-        # from whichever thread saved: call_later posts to the app's own loop
+        # the toast's title says "Calendar"; from whichever thread saved, call_later
+        # posts to the app's own loop
+        said = message.removeprefix("calendar ")
         self.call_later(
             self.notify,
-            message[:1].upper() + message[1:],
+            said[:1].upper() + said[1:],
             title="Calendar",
             severity="warning",
             timeout=12,
+            markup=False,  # the path is the user's: shown as typed, never as markup
         )
 
     def file_commands(self) -> Iterator[SystemCommand]:

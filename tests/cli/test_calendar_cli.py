@@ -230,7 +230,7 @@ def test_a_rewrite_that_fails_later_is_one_warning_and_the_change_stands(
     warnings = [line for line in result.stderr.splitlines() if "calendar" in line]
     assert len(warnings) == 1
     assert warnings[0].startswith("interview-journal: warning: ")
-    assert "is no longer there" in warnings[0] and "change is saved" in warnings[0]
+    assert "its folder is not there" in warnings[0] and "your change is saved" in warnings[0]
     assert "Traceback" not in result.output
     assert "Hooli" in ok("--db", journal_db, "list").stdout
 
@@ -278,7 +278,7 @@ async def test_a_failed_rewrite_in_the_app_is_a_toast_and_the_change_stands(
 ) -> None:
     from interview_journal.domain.model import Interview
 
-    target = folder / "gone" / "jobs.ics"
+    target = folder / "[b]gone[/b]" / "jobs.ics"  # a path is data, never markup
     held = journal.add_interview(
         Interview(company="Initech", starts_at=clock.now().add(days=2), time_zone=ZONE)
     )
@@ -288,5 +288,6 @@ async def test_a_failed_rewrite_in_the_app_is_a_toast_and_the_change_stands(
         journal.update_interview(held.with_changes(role="Analyst"))  # as a screen saves
         await settle(pilot)
         shown = [toast for toast in toasts(app) if "calendar" in toast.lower()]
-        assert len(shown) == 1 and "is no longer there" in shown[0]
+        assert len(shown) == 1 and "its folder is not there" in shown[0]
+        assert str(target) in shown[0]
     assert journal.get_interview(held.id or 0).role == "Analyst"

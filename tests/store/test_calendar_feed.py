@@ -361,8 +361,8 @@ def test_a_removed_folder_is_said_once_and_the_change_stands(kept: Kept, clock: 
     added = kept.journal.add_interview(interview(clock, "Hooli", 3))
     kept.journal.add_interview(interview(clock, "Globex", 4))
     assert len(kept.said) == 1
-    assert str(folder) in kept.said[0] and "is no longer there" in kept.said[0]
-    assert "the journal's change is saved" in kept.said[0]
+    assert str(folder) in kept.said[0] and "its folder is not there" in kept.said[0]
+    assert "your change is saved" in kept.said[0]
     assert added.id is not None and kept.journal.get_interview(added.id).company == "Hooli"
     folder.mkdir()
     kept.journal.add_interview(interview(clock, "Umbrella", 5))  # back: written again
