@@ -33,6 +33,12 @@ REMINDER_AT = time(9, 0)
 """When a to-do with a due day but no time is due."""
 MARK_PROPERTY = "X-INTERVIEW-JOURNAL-MARK"
 """The calendar property a kept-current file carries the mark of its content in."""
+LOOKS_PROPERTY = "X-INTERVIEW-JOURNAL-LOOKS"
+"""The calendar property of a kept-current file that says what its items' text depends
+on besides the items (the zone, the usual length), as a digest."""
+ITEM_PROPERTY = "X-INTERVIEW-JOURNAL-ITEM"
+"""The property of each item of a kept-current file that says which row, at which
+version, it was made from: a new process reuses the text of the items still current."""
 _CRLF = "\r\n"
 _LINE_OCTETS = 75
 """RFC 5545: a content line longer than this is folded onto the next line."""
@@ -89,9 +95,11 @@ def calendar_bytes(
     return calendar_document(components, mark)
 
 
-def calendar_document(components: Iterable[str], mark: str | None = None) -> bytes:
+def calendar_document(
+    components: Iterable[str], mark: str | None = None, looks: str | None = None
+) -> bytes:
     """The calendar file around `components` (each from `event_text`, `promise_text` or
-    `todo_text`), with `mark` in its header when given."""
+    `todo_text`), with `mark` and `looks` in its header when given."""
     parts = [
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
         "PRODID:-//Interview Journal//interview-journal//EN\r\n",
@@ -99,6 +107,8 @@ def calendar_document(components: Iterable[str], mark: str | None = None) -> byt
     ]
     if mark is not None:
         parts.append(f"{MARK_PROPERTY}:{mark}\r\n")
+    if looks is not None:
+        parts.append(f"{LOOKS_PROPERTY}:{looks}\r\n")
     parts += components
     parts.append("END:VCALENDAR\r\n")
     return "".join(parts).encode("utf-8")
@@ -137,16 +147,18 @@ def _day(day: date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def _uid(uuid: str, suffix: str = "") -> str:
-    return _line("UID", _text(f"{uuid}{suffix}@{UID_DOMAIN}"))
+def _uid(uuid: str, suffix: str = "", tag: str | None = None) -> str:
+    """The UID line, and the item's tag (`ITEM_PROPERTY`) when it has one."""
+    line = _line("UID", _text(f"{uuid}{suffix}@{UID_DOMAIN}"))
+    return line if tag is None else f"{line}{ITEM_PROPERTY}:{tag}\r\n"
 
 
-def event_text(item: CalendarInterview, interview_minutes: int) -> str:
+def event_text(item: CalendarInterview, interview_minutes: int, tag: str | None = None) -> str:
     """An interview as an event, lasting its own length or `interview_minutes`."""
     ends = item.starts_at + timedelta(minutes=item.length_minutes or interview_minutes)
     lines = [
         "BEGIN:VEVENT\r\n",
-        _uid(item.uuid),
+        _uid(item.uuid, tag=tag),
         f"DTSTAMP:{_utc(item.updated_at)}\r\n",
         f"DTSTART:{_utc(item.starts_at)}\r\n",
         f"DTEND:{_utc(ends)}\r\n",
@@ -165,7 +177,7 @@ def event_text(item: CalendarInterview, interview_minutes: int) -> str:
     return "".join(lines)
 
 
-def promise_text(item: CalendarInterview, zone: tzinfo) -> str:
+def promise_text(item: CalendarInterview, zone: tzinfo, tag: str | None = None) -> str:
     """A promised feedback day, all day (no time: it is a day in the user's calendar
     wherever the calendar is), shown as free time."""
     day = item.feedback_by
@@ -176,7 +188,7 @@ def promise_text(item: CalendarInterview, zone: tzinfo) -> str:
     return "".join(
         [
             "BEGIN:VEVENT\r\n",
-            _uid(item.uuid, "-feedback"),
+            _uid(item.uuid, "-feedback", tag),
             f"DTSTAMP:{_utc(item.updated_at)}\r\n",
             f"DTSTART;VALUE=DATE:{_day(day)}\r\n",
             f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}\r\n",
@@ -188,14 +200,14 @@ def promise_text(item: CalendarInterview, zone: tzinfo) -> str:
     )
 
 
-def todo_text(item: CalendarTodo, zone: tzinfo) -> str:
+def todo_text(item: CalendarTodo, zone: tzinfo, tag: str | None = None) -> str:
     """A planned follow-up, due at its time (9:00 when it has only a day) in the user's
     zone, with an alarm when it is due."""
     due = datetime.combine(item.due.day, item.due.at or REMINDER_AT, tzinfo=zone)
     title = _text(f"{item.kind.label.capitalize()}: {item.company}")
     lines = [
         "BEGIN:VTODO\r\n",
-        _uid(item.uuid),
+        _uid(item.uuid, tag=tag),
         f"DTSTAMP:{_utc(item.updated_at)}\r\n",
         f"DUE:{_utc(due)}\r\n",
         _line("SUMMARY", title),

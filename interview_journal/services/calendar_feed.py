@@ -28,6 +28,7 @@ journal's change stands whatever happens here.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ from interview_journal.dates import to_storage
 from interview_journal.errors import JournalError
 from interview_journal.safe_files import check_target, staged_file
 from interview_journal.services.calendar import (
+    ITEM_PROPERTY,
+    LOOKS_PROPERTY,
     MARK_PROPERTY,
     calendar_document,
     event_text,
@@ -89,6 +92,9 @@ class CalendarFeed:
         self._components: dict[Mark, str] = {}
         """Each item's text, by its mark: after a save only what it changed is made."""
         self._looks = ""
+        self._looks_digest = ""
+        self._seeded = False
+        """Whether the items of a file written before were looked for (once)."""
         """What the texts depend on besides the items (the zone, the usual length)."""
         self._watching = False
         self._seen: tuple[int, object, list[Path]] | None = None
@@ -96,6 +102,8 @@ class CalendarFeed:
         count of writes that may change a calendar, the day, the files."""
         self.rewrites = 0
         """How many times a file was written (for tests and the benchmark)."""
+        self.made = 0
+        """How many items were made into text (the others were reused)."""
 
     @property
     def settings(self) -> Settings:
@@ -123,7 +131,7 @@ class CalendarFeed:
             mark, marks = self._mark()
             stale = [path for path in targets if not self._holds(path, mark)]
             if stale:
-                content = self._content(mark, marks)
+                content = self._content(mark, marks, stale)
                 failures = []
                 for path in stale:  # one that cannot be written does not keep the other
                     try:
@@ -159,7 +167,7 @@ class CalendarFeed:
         items it holds. Raises OSError or `UnsafeTargetError` (nothing written then)."""
         path = check_target(path)
         mark, marks = self._mark()
-        content = self._content(mark, marks)
+        content = self._content(mark, marks, [path])
         self._write(path, content, mark)
         return content.count(b"BEGIN:VEVENT") + content.count(b"BEGIN:VTODO")
 
@@ -173,14 +181,20 @@ class CalendarFeed:
         if looks != self._looks:  # the same items would be written differently
             self._components.clear()
             self._looks = looks
+            self._looks_digest = hashlib.sha256(looks.encode()).hexdigest()[:16]
         digest = hashlib.sha256(f"{looks}\n{first.date()}\n".encode())
         digest.update(str(marks).encode())
         return digest.hexdigest()[:32], marks
 
-    def _content(self, mark: str, marks: list[Mark]) -> bytes:
-        """The file's bytes: each item's text as made for its mark before, the others
-        read and made now (after a save, the few it changed; in a new process, all)."""
+    def _content(self, mark: str, marks: list[Mark], targets: list[Path]) -> bytes:
+        """The file's bytes: each item's text as made for its mark before (in this
+        process, or found in the file), the others read and made now."""
         components = self._components
+        if not self._seeded:
+            self._seeded = True
+            for path in targets:
+                if _reuse(path, self._looks_digest, components):
+                    break
         missing = [item for item in marks if item not in components]
         if missing:
             interviews, todos = calendar_items_by_id(
@@ -190,21 +204,24 @@ class CalendarFeed:
             )
             zone = self._now().timezone or pendulum.UTC
             minutes = self.settings.interview_minutes
+            self.made += len(missing)
             for item in missing:
                 kind, number = item[0], item[1]
+                tag = ".".join(map(str, item))
                 if kind == "todo":
                     if number in todos:
-                        components[item] = todo_text(todos[number], zone)
+                        components[item] = todo_text(todos[number], zone, tag)
                 elif number in interviews and kind == "event":
-                    components[item] = event_text(interviews[number], minutes)
+                    components[item] = event_text(interviews[number], minutes, tag)
                 elif number in interviews:
-                    components[item] = promise_text(interviews[number], zone)
+                    components[item] = promise_text(interviews[number], zone, tag)
                 # not found: removed by another program since the marks; its mark goes next
         if len(components) > 2 * len(marks) + 100:  # forget the versions that are gone
             current = set(marks)
             for old in [item for item in components if item not in current]:
                 del components[old]
-        return calendar_document((components[i] for i in marks if i in components), mark)
+        texts = (components[item] for item in marks if item in components)
+        return calendar_document(texts, mark, self._looks_digest)
 
     def _holds(self, path: Path, mark: str) -> bool:
         """Whether `path` already holds what `mark` stands for: as written by this feed,
@@ -264,6 +281,32 @@ def _mark_in(path: Path) -> str | None:
         return None
     end = head.find(b"\r\n", start + len(key))
     return head[start + len(key) : end].decode("ascii", "replace") if end > 0 else None
+
+
+_ITEM = re.compile(rf"\r\n{ITEM_PROPERTY}:(event|promise|todo)\.([0-9]+)\.([0-9]+)\.([0-9]+)\r\n")
+_STARTS = re.compile(r"(?=BEGIN:VEVENT\r\n|BEGIN:VTODO\r\n)")
+_LARGEST = 256 * 1024 * 1024
+"""A file bigger than this is not read for its items (it is not one we wrote)."""
+
+
+def _reuse(path: Path, looks: str, components: dict[Mark, str]) -> bool:
+    """Take each item's text from a calendar file written before with the same looks
+    (a new process then makes only the items changed since); whether it was one."""
+    try:
+        if path.stat().st_size > _LARGEST:
+            return False
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    head, *pieces = _STARTS.split(text.removesuffix("END:VCALENDAR\r\n"))
+    if f"\r\n{LOOKS_PROPERTY}:{looks}\r\n" not in head:  # the calendar's own lines
+        return False
+    for piece in pieces:
+        found = _ITEM.search(piece)
+        if found and piece.endswith(("END:VEVENT\r\n", "END:VTODO\r\n")):
+            kind, number, version, of_interview = found.groups()
+            components[(kind, int(number), int(version), int(of_interview))] = piece
+    return True
 
 
 def _reason(path: Path, error: OSError) -> str:

@@ -380,3 +380,23 @@ def test_something_else_in_the_files_place_is_said_and_left_alone(
     assert len(kept.said) == 1 and "symbolic link" in kept.said[0]
     assert elsewhere.read_text() == "mine"
     assert kept.path.is_symlink()
+
+
+def test_a_new_process_reuses_the_files_items_and_writes_what_a_whole_rewrite_would(
+    kept: Kept, held: Interview, clock: FixedClock
+) -> None:
+    """A new process takes the text of the items still current from the file (each says
+    which row at which version it was made from) and makes only the changed ones."""
+    first = plan(kept, held, When(date(2026, 11, 27)), reason="Ask whether they decided")
+    other = kept.journal.add_interview(interview(clock, "Hooli", 4, location="Room 1"))
+    kept.journal.connection.after_commit.remove(kept.feed.refresh)
+    again = Kept(kept.journal, clock, kept.path)  # what the next command has
+    kept.journal.update_interview(replace(other, location="Room 2"))
+    assert first.id is not None
+    kept.journal.snooze(first.id, When(date(2026, 11, 30)))
+    whole = kept.path.with_name("whole.ics")
+    CalendarFeed(kept.journal.connection, Settings, clock.now, print).write_now(whole)
+    assert kept.path.read_bytes() == whole.read_bytes()
+    assert again.feed.made == 2  # Hooli's event, then the to-do: the rest came from the file
+    assert str(again.items()[other.uuid]["location"]) == "Room 2"
+    assert again.items()[first.uuid].decoded("due") == at(date(2026, 11, 30), 8)
