@@ -49,8 +49,9 @@ def test_interview_detail(
     snap_compare: Any, showcase_journal: Journal, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     """The top bar with the Interviews tab lit and the date, Pied Piper — Backend Engineer
-    as the title, its facts in two aligned columns (When Thu 26 Nov 13:00 …), prep notes,
-    "Not evaluated yet", and the footer's keys with Back first."""
+    as the title, its facts in two aligned columns (When Thu 26 Nov 13:00 …, then Length
+    "1 h (usual)"), prep notes, "Not evaluated yet", and the footer's keys with Back
+    first."""
     app = make_app(showcase_journal, clock, view="interviews")
     assert snap_compare(app, terminal_size=size, run_before=open_detail)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from interview_journal.dates import FixedClock
 from interview_journal.store import Journal
@@ -32,6 +33,8 @@ async def type_a_first_interview(pilot: Pilot[Any]) -> None:
     await pilot.press("a")
     await settle(pilot)
     await pilot.press(*"Umbrella Health", "tab", *"ML Engineer", "tab", *"fri 10am")
+    # a blinking cursor would be caught on or off at random (each key's echoes take time)
+    pilot.app.screen.query_one("#field-starts_at", Input).cursor_blink = False
     await settle(pilot)
 
 
@@ -47,6 +50,7 @@ async def open_a_follow_up(pilot: Pilot[Any]) -> None:
 async def type_feedback_before_the_interview(pilot: Pilot[Any]) -> None:
     await type_a_first_interview(pilot)
     await pilot.press("alt+k", *"thu")
+    pilot.app.screen.query_one("#field-feedback_by", Input).cursor_blink = False
     await settle(pilot)
 
 
@@ -58,11 +62,13 @@ def test_new_interview_form(
 
     The picture must show: the title "New interview"; at 100x30 and 80x24 each short field
     on one row, its label on the left (Application, Company (required), Role, When
-    (required), Stage ...) and a borderless input to its right, one letter of each label
-    underlined (the alt+letter jump); under When, in green, "→ Fri 27 Nov 10:00 (in
-    2 days)"; at 100x30 every field down to "May get in touch from" above the footer; at
-    60x20 the same rows (a label column beside inputs), the lower ones scrolled away; the
-    footer with ^s Save, esc Cancel and Help, no label cut.
+    (required), Length, Stage ...) and a borderless input to its right, one letter of each
+    label underlined (the alt+letter jump); under When, in green, "→ Fri 27 Nov 10:00 (in 2
+    days)"; Length blank with its placeholder "45 · 1h30 · 1:30 · blank: the usual length"
+    and under it, in green, "→ 1 h, the usual length (until 11:00)"; at 100x30 every field
+    down to "May get in touch from" above the footer; at 60x20 the same rows (a label column
+    beside inputs), the lower ones scrolled away; the footer with ^s Save, esc Cancel and
+    Help, no label cut.
     """
     app = make_app(filled_journal, clock)
     assert snap_compare(app, terminal_size=size, run_before=type_a_first_interview)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.evaluation import Evaluation
@@ -33,6 +34,8 @@ async def type_a_new_interview(pilot: Pilot[Any]) -> None:
     await pilot.press("a")
     await settle(pilot)
     await pilot.press(*"Umbrella Health", "tab", *"ML Engineer", "tab", *"fri 10am")
+    # a blinking cursor would be caught on or off at random (each key's echoes take time)
+    pilot.app.screen.query_one("#field-starts_at", Input).cursor_blink = False
     await settle(pilot)
 
 
@@ -115,7 +118,8 @@ def test_add_form_echoes_the_typed_date(
 
     The picture must show: the title "New interview"; "Company (required)" with
     "Umbrella Health", "Role" with "ML Engineer"; "When (required)" with "fri 10am",
-    focused, and under it, in green, "→ Fri 27 Nov 10:00 (in 2 days)"; Stage showing
+    focused, and under it, in green, "→ Fri 27 Nov 10:00 (in 2 days)"; Length blank with
+    its placeholder and, in green, "→ 1 h, the usual length (until 11:00)"; Stage showing
     "first"; no error message; the footer with ctrl+s Save and esc Cancel.
     """
     app = make_app(filled_journal, clock)
@@ -125,13 +129,13 @@ def test_add_form_echoes_the_typed_date(
 def test_detail_screen(snap_compare: Any, filled_journal: Journal, clock: FixedClock) -> None:
     """Initech's detail screen at 100x30.
 
-    The picture must show: the title "Initech — Analyst"; the facts in two aligned
-    columns: When "Mon 23 Nov 10:00 (2 days ago)", Stage screening, Status "awaiting reply
-    (automatic)", Format video, Location "—", Interviewers "B. Lumbergh (manager)",
-    Job ad "—", Interest 4/5, "Feedback promised by  Fri 27 Nov (in 2 days)", "May get in
-    touch from  —"; then "Prep notes" with "Ask about the TPS reports." and the dim "Not
-    evaluated yet: press v to write how it went."; the footer with esc Back, e Edit,
-    v Evaluate, d Delete, ? Help.
+    The picture must show: the title "Initech — Analyst"; the facts in two aligned columns:
+    When "Mon 23 Nov 10:00 (2 days ago)", Length "1 h (usual)", Stage screening, Status
+    "awaiting reply (automatic)", Format video, Location "—", Interviewers "B. Lumbergh
+    (manager)", Job ad "—", Interest 4/5, "Feedback promised by  Fri 27 Nov (in 2 days)",
+    "May get in touch from  —"; then "Prep notes" with "Ask about the TPS reports." and the
+    dim "Not evaluated yet: press v to write how it went."; the footer with esc Back, e
+    Edit, v Evaluate, d Delete, ? Help.
     """
     app = make_app(filled_journal, clock)
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_initech)
