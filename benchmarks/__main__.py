@@ -185,6 +185,7 @@ def cli_rows(size: int, path: Path, env: dict[str, str], runs: int, floors: Floo
     answered: bool | None = figure.median <= 1.0 if size == 100_000 else None
     target = "≤ 1 s" if size == 100_000 else ""
     rows.append(Row("CLI: insights --json", size, figure, "s", floors.imports, target, answered))
+    rows += reminder_rows(size, path, env, runs, floors)
     with tempfile.TemporaryDirectory() as out:
         target_file = Path(out) / "export.json"
         command = [*program(), *db, "export", "--format", "json", "-o", str(target_file)]
@@ -194,6 +195,36 @@ def cli_rows(size: int, path: Path, env: dict[str, str], runs: int, floors: Floo
         Row("CLI: export --format json", size, figure, "s", floors.imports, target, exported)
     )
     return rows
+
+
+def reminder_rows(
+    size: int, path: Path, env: dict[str, str], runs: int, floors: Floors
+) -> list[Row]:
+    """The reminder commands a timer or a user runs: notify (what a timer starts every 15
+    minutes), draft (a message for a follow-up) and installing the timer, each a whole
+    process as a ratio to the import floor."""
+    from benchmarks.messages import draft_command
+    from benchmarks.notify import notify_dry_run
+    from benchmarks.schedule import notify_install
+
+    target = "≤ 1.5× import floor"
+    figures = [("CLI: notify --dry-run --json", notify_dry_run(program(), path, env, runs))]
+    if size:
+        figures.append(("CLI: draft ENTRY_ID", draft_command(program(), path, env, runs)))
+        install = notify_install(program(), path, env, runs, platform="systemd")
+        figures.append(("CLI: notify --install --yes (systemd)", install))
+    return [
+        Row(
+            name,
+            size,
+            figure,
+            "s",
+            floors.imports,
+            target,
+            figure.median <= 1.5 * floors.imports.median,
+        )
+        for name, figure in figures
+    ]
 
 
 INTERACTIVE = (
@@ -253,6 +284,38 @@ def insights_rows(size: int, path: Path, runs: int) -> list[Row]:
     ]
 
 
+def calendar_rows(size: int, path: Path, runs: int) -> list[Row]:
+    """A save with the calendar file kept current against the same save without it
+    (benchmarks/calendar.py), and a new process's first rewrite."""
+    from benchmarks.calendar import calendar_cost
+
+    cost = calendar_cost(path, runs)
+    big = size >= 100_000
+    unchanged = cost.unchanged_kept.median - cost.unchanged_alone.median
+    changed = cost.changed_kept.median - cost.changed_alone.median
+    return [
+        Row(
+            "Calendar kept: a save outside it (vs the save alone)",
+            size,
+            cost.unchanged_kept,
+            "ms",
+            cost.unchanged_alone,
+            "≤ +20 ms" if big else "",
+            unchanged <= 0.020 if big else None,
+        ),
+        Row(
+            "Calendar kept: a save that changes it (vs the save alone)",
+            size,
+            cost.changed_kept,
+            "ms",
+            cost.changed_alone,
+            "≤ +100 ms" if big else "",
+            changed <= 0.100 if big else None,
+        ),
+        Row("Calendar kept: a new process's first rewrite", size, cost.whole, "ms"),
+    ]
+
+
 def report(rows: list[Row], quick: bool, runs: int, elapsed: float) -> str:
     lines = [
         f"Interview Journal benchmark — {'quick' if quick else 'full'} run, "
@@ -304,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows += interactive_rows(size, path, env, runs, size == max(sizes))
             if size >= 1_000:
                 rows += insights_rows(size, path, runs)
+                rows += calendar_rows(size, path, runs)
         elapsed = time.perf_counter() - started
     text = report(rows, args.quick, runs, elapsed)
     print(text)

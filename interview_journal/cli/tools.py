@@ -6,6 +6,7 @@ import shutil
 import sys
 import tempfile
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,9 @@ def demo(ctx: click.Context, count: int, no_open: bool, seed: int, db_path: Path
 
         try:
             found, warnings = common.settings_and_warnings()
-            code = run_app(journal, clock, settings=found, warnings=warnings)
+            # The demo is not the user's journal: it must never rewrite their calendar.
+            demo_settings = replace(found, calendar_file=None)
+            code = run_app(journal, clock, settings=demo_settings, warnings=warnings)
         finally:
             journal.close()
     finally:
