@@ -51,8 +51,9 @@ FEEDBACK_BY = date(2026, 11, 23)
 """Monday: the day they said the user would hear by (it has passed)."""
 REASON = "I have finished the take-home exercise you mentioned, and attached it."
 ADDED = "I can also start in January."
-UNDER_THE_REASON = ["down", "down", "end", "enter"]
-"""From the top of the body (where the cursor starts), a new line under the reason."""
+UNDER_THE_REASON = ["end", "enter"]
+"""From where the cursor starts (the reason, the first line after the greeting), a new
+line under it."""
 
 
 # --- a small journal ---------------------------------------------------------------------
@@ -196,20 +197,33 @@ async def test_a_swedish_draft_when_the_config_asks_for_swedish(
         assert "måndag 23 november" in body_of(app)
 
 
-async def test_the_cursor_starts_on_the_line_asking_for_a_reason_and_sent_asks_once(
+async def test_the_line_asking_for_a_reason_is_selected_so_typing_replaces_it(
     journal: Journal, clock: FixedClock
 ) -> None:
-    """No reason: the cursor is on the line that asks for one, so what is typed goes
-    there. ctrl+t with the question still in the body warns once; a second ctrl+t sends
-    it as it is."""
+    """No reason: the line asking for one is selected when the draft opens, so what the
+    user types takes its place."""
+    entry = follow_up(journal, acme_interview(journal, clock), reason="")
+    app = make_app(journal, clock, view="timeline")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_draft(pilot, f"entry:{entry.id}")
+        ask = screen.draft.ask_line
+        assert ask in body_of(app)
+        await pilot.press(*type_keys(REASON))
+        await settle(pilot)
+        assert ask not in body_of(app)
+        assert body_of(app).startswith(f"Hi Anna,\n\n{REASON}\n")
+
+
+async def test_sent_with_the_question_still_in_the_body_asks_once(
+    journal: Journal, clock: FixedClock
+) -> None:
+    """ctrl+t with the line asking for a reason still in the body warns once and sends
+    nothing; a second ctrl+t sends it as it is."""
     entry = follow_up(journal, acme_interview(journal, clock), reason="")
     assert entry.id is not None
     app = make_app(journal, clock, view="timeline")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        screen = await open_draft(pilot, f"entry:{entry.id}")
-        body = app.screen.query_one("#field-body", TextArea)
-        assert screen.draft.ask_line
-        assert screen.draft.ask_line in body.document.get_line(body.cursor_location[0])
+        await open_draft(pilot, f"entry:{entry.id}")
         await press_and_settle(pilot, "ctrl+t")
         assert isinstance(top(app), MessageScreen)
         assert any("still asks you for a reason" in toast for toast in toasts(app))

@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from interview_journal.domain.fields import Field
 from interview_journal.domain.model import Interview
@@ -195,19 +196,30 @@ class MessageScreen(FormScreen[Entry]):
         self._initial = {"subject": self.draft.subject, "body": self.draft.body}
         self.restore_draft()
         body = self.query_one("#field-body", TextArea)
-        body.move_cursor((self._ask_row(), 0))
+        self._place_cursor(body)
         body.focus()  # at once: keys typed next land in the body
         for warning in self.draft.warnings:  # the user's templates file: the built-in text used
             self.notify(warning, title="Message templates", severity="warning", timeout=15)
 
-    def _ask_row(self) -> int:
-        """The row of the line asking for a reason (there is what to write), else the top."""
+    def _place_cursor(self, body: TextArea) -> None:
+        """Where the user's own words go: the line asking for a reason selected (typing
+        replaces it), else the start of the first paragraph after the greeting."""
+        lines = body.text.split("\n")
         ask = self.draft.ask_line
-        if ask:
-            for row, line in enumerate(self.body.split("\n")):
-                if ask in line:
-                    return row
-        return 0
+        for row, line in enumerate(lines):
+            if ask and ask in line:
+                start = line.index(ask)
+                body.selection = Selection((row, start), (row, start + len(ask)))
+                return
+        after_greeting = next(
+            (
+                row
+                for row, line in enumerate(lines)
+                if row and line.strip() and not lines[row - 1].strip()
+            ),
+            0,
+        )
+        body.move_cursor((after_greeting, 0))
 
     # --- what is on screen ------------------------------------------------------------
 

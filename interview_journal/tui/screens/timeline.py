@@ -58,6 +58,10 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
         Binding("n", "new", "New", id="new_entry", tooltip="Add an entry to this interview"),
         Binding("x", "done", "Done", id="mark_done", tooltip="Mark the planned entry done now"),
         Binding("z", "snooze", "Snooze", id="snooze", tooltip="Plan it for later"),
+        Binding("e", "edit", "Edit", id="edit_entry", tooltip="Edit the highlighted entry"),
+        Binding("d", "delete", "Delete", id="delete_entry", tooltip="Delete the entry (u undoes)"),
+        Binding("u", "undo", "Undo", id="undo_entry", show=False, tooltip="Undo a delete"),
+        Binding("A", "accept", "Accept", id="accept", tooltip="Plan the suggested follow-up"),
         Binding(
             "m",
             "message",
@@ -65,10 +69,6 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
             id="draft_message",
             tooltip="Draft the message of this follow-up or thank-you note",
         ),
-        Binding("e", "edit", "Edit", id="edit_entry", tooltip="Edit the highlighted entry"),
-        Binding("d", "delete", "Delete", id="delete_entry", tooltip="Delete the entry (u undoes)"),
-        Binding("u", "undo", "Undo", id="undo_entry", show=False, tooltip="Undo a delete"),
-        Binding("A", "accept", "Accept", id="accept", tooltip="Plan the suggested follow-up"),
         Binding("D", "dismiss_suggestion", "Dismiss", id="dismiss", tooltip="Drop the suggestion"),
         Binding("f", "filter", "Filter", id="filter_kind", tooltip="Show only one kind of entry"),
         Binding(
