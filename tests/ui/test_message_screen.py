@@ -26,6 +26,7 @@ from interview_journal.services import messages
 from interview_journal.services.config import Settings
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
+from interview_journal.tui.dialogs.help import HelpScreen
 from interview_journal.tui.screens import message
 from interview_journal.tui.screens.message import MessageScreen
 from interview_journal.tui.screens.review import ReviewScreen
@@ -50,7 +51,9 @@ TODAY = date(2026, 11, 25)
 FEEDBACK_BY = date(2026, 11, 23)
 """Monday: the day they said the user would hear by (it has passed)."""
 REASON = "I have finished the take-home exercise you mentioned, and attached it."
-ADDED = "I can also start in January."
+ADDED = "I can also send the docs next week: quiz ready."
+"""Typed into the body: its letters are the timeline's keys (d deletes, x marks done, z
+snoozes, e edits, q quits), and every one of them must be text here."""
 UNDER_THE_REASON = ["end", "enter"]
 """From where the cursor starts (the reason, the first line after the greeting), a new
 line under it."""
@@ -506,3 +509,26 @@ async def test_m_on_the_reviews_follow_up_and_escape_back_to_the_review(
         assert isinstance(top(app), ReviewScreen)
         assert listing.highlighted_key() == f"entry:{entry.id}"
         assert not journal.get_entry(entry.id).is_done
+
+
+async def test_the_keys_are_in_the_footer_the_help_and_the_palette(
+    journal: Journal, clock: FixedClock
+) -> None:
+    """In the body, F1 opens the help listing the screen's keys; the palette offers
+    them by name; the footer shows them (none a plain letter)."""
+    entry = follow_up(journal, acme_interview(journal, clock))
+    app = make_app(journal, clock, view="timeline")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_draft(pilot, f"entry:{entry.id}")
+        offered = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Sent  (^t)", "Copy  (^g)", "Mail  (^o)", "Editor  (^e)", "Back  (esc)"):
+            assert title in offered, offered
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        for shown in ("Sent", "Copy", "Mail", "Editor", "Back"):
+            assert shown in footer, footer
+        await press_and_settle(pilot, "f1")
+        helped = top(app)
+        assert isinstance(helped, HelpScreen)
+        listed = [binding.description for _, bindings in helped.groups() for binding in bindings]
+        for described in ("Sent", "Copy", "Mail", "Editor", "Back"):
+            assert described in listed, listed
