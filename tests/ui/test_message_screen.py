@@ -329,9 +329,9 @@ async def test_mail_opens_a_mailto_link_with_the_edited_text_and_says_a_failure(
     """ctrl+o hands a mailto: link to Anna's e-mail, with the body as edited, to the
     desktop's opener; when none answers, one line says so and points to copying."""
     opened: list[str] = []
-    answers = [True, False]
+    answers: list[str | None] = [None, "there is no xdg-open here"]
 
-    def opener(url: str) -> bool:
+    def opener(url: str) -> str | None:
         opened.append(url)
         return answers.pop(0)
 
@@ -346,7 +346,10 @@ async def test_mail_opens_a_mailto_link_with_the_edited_text_and_says_a_failure(
         assert ADDED in unquote(opened[0])
         assert any("Opened in your mail program" in toast for toast in toasts(app))
         await press_and_settle(pilot, "ctrl+o")
-        assert any("Could not open a mail program" in toast for toast in toasts(app))
+        assert any(
+            "Could not open a mail program: there is no xdg-open here" in toast
+            for toast in toasts(app)
+        )
         assert not journal.get_entry(entry.id or 0).is_done  # opening is not sending
 
 
@@ -532,3 +535,27 @@ async def test_the_keys_are_in_the_footer_the_help_and_the_palette(
         listed = [binding.description for _, bindings in helped.groups() for binding in bindings]
         for described in ("Sent", "Copy", "Mail", "Editor", "Back"):
             assert described in listed, listed
+
+
+def test_without_a_desktop_opener_the_link_is_refused_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No xdg-open on the PATH (as on this machine): a reason, never an exception."""
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert message.open_link("mailto:anna@acme.example") in (
+        "there is no xdg-open here",
+        "there is no open here",
+    )
+
+
+def test_an_opener_that_fails_is_said_with_its_exit_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real program standing in for xdg-open that ends with status 3."""
+    fake = tmp_path / "xdg-open"
+    fake.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o700)
+    monkeypatch.setattr("shutil.which", lambda name: str(fake))
+    refused = message.open_link("mailto:anna@acme.example")
+    assert refused is not None
+    assert refused.endswith("(it ended with 3)")

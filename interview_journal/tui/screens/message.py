@@ -45,19 +45,21 @@ MAIL_TIMEOUT = 30.0
 """Seconds the program that opens a mail link may take before it counts as failed."""
 
 
-def open_link(url: str) -> bool:
-    """Hand `url` to the desktop's opener (the mail program, for `mailto:`); whether it
-    took it. Never a program that would draw in this terminal: the opener runs in a new
-    session with no terminal, its output thrown away."""
+def open_link(url: str) -> str | None:
+    """Hand `url` to the desktop's opener (the mail program, for `mailto:`): None when it
+    took it, else why not, in a few words. Never a program that would draw in this
+    terminal: the opener runs in a session of its own with no terminal, its output
+    thrown away."""
     if sys.platform == "win32":  # pragma: no cover - not tested on this machine
         try:
             os.startfile(url)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    opener = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
+        except OSError as error:
+            return error.strerror or "Windows could not open it"
+        return None
+    name = "open" if sys.platform == "darwin" else "xdg-open"
+    opener = shutil.which(name)
     if opener is None:
-        return False
+        return f"there is no {name} here"
     try:
         # one fixed program, the URL one argument of it: never a shell
         done = subprocess.run(
@@ -69,9 +71,13 @@ def open_link(url: str) -> bool:
             timeout=MAIL_TIMEOUT,
             check=False,
         )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
+    except subprocess.TimeoutExpired:
+        return f"{name} did not answer in {MAIL_TIMEOUT:.0f} s"
+    except OSError as error:
+        return f"{name} could not be started ({error.strerror or error})"
+    if done.returncode != 0:
+        return f"{name} found no mail program (it ended with {done.returncode})"
+    return None
 
 
 class MessageScreen(FormScreen[Entry]):
@@ -260,14 +266,13 @@ class MessageScreen(FormScreen[Entry]):
 
     @work(thread=True, group="mail", exit_on_error=False)
     def _open_mail(self, url: str, addressed: bool) -> None:
-        opened = open_link(url)
-        self.app.call_from_thread(self._mail_opened, opened, addressed)
+        refused = open_link(url)
+        self.app.call_from_thread(self._mail_opened, refused, addressed)
 
-    def _mail_opened(self, opened: bool, addressed: bool) -> None:
-        if not opened:
+    def _mail_opened(self, refused: str | None, addressed: bool) -> None:
+        if refused is not None:
             self.notify(
-                "Could not open a mail program here (no desktop opener answered): "
-                "ctrl+g copies the message instead.",
+                f"Could not open a mail program: {refused}. ctrl+g copies the message instead.",
                 severity="warning",
                 timeout=6,
             )
