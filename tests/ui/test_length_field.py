@@ -160,3 +160,19 @@ async def test_an_edit_saved_untouched_keeps_the_length(
         assert text_of(app, "#length_minutes-echo") == "→ 45 min (until 10:45)"
         await press_and_settle(pilot, "ctrl+s")
     assert journal.get_interview(interview.id).length_minutes == 45
+
+
+async def test_alt_e_goes_to_length_and_the_help_says_so(
+    journal: Journal, clock: FixedClock
+) -> None:
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new(pilot)
+        await press_and_settle(pilot, "alt+e")
+        assert focused_id(app) == "field-length_minutes"
+        assert input_value(app, "#field-company") == ""  # the letter was not typed anywhere
+        descriptions = {
+            binding.key: binding.description
+            for (_, binding, _, _) in app.screen.active_bindings.values()
+        }
+        assert descriptions["alt+e"] == "Go to Length"
