@@ -15,6 +15,7 @@ from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
+from interview_journal.tui.widgets.preview import InterviewPreview
 from tests.conftest import ZONE
 from tests.ui.helpers import focused_id, input_value, press_and_settle, settle, shown, text_of
 from tests.ui.test_typeahead import burst, letters, until
@@ -176,3 +177,16 @@ async def test_alt_e_goes_to_length_and_the_help_says_so(
             for (_, binding, _, _) in app.screen.active_bindings.values()
         }
         assert descriptions["alt+e"] == "Go to Length"
+
+
+async def test_the_preview_says_an_own_length_after_the_time(
+    journal: Journal, clock: FixedClock
+) -> None:
+    journal.add_interview(_held(clock, 90))
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        preview = app.screen.query_one(InterviewPreview)
+        await until(pilot, lambda: "Mon 23 Nov" in str(preview.render()), "the preview")
+        first = str(preview.render()).splitlines()[0]
+        assert first.startswith("Mon 23 Nov 10:00 · 1 h 30 min · first")
