@@ -14,10 +14,15 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from interview_journal.dates import SystemClock
 from interview_journal.store import open_journal
+
+if TYPE_CHECKING:
+    from interview_journal.tui.screens.paged import PagedScreen
 
 ZONE = "Europe/Stockholm"
 TIMEOUT = 60.0
@@ -32,6 +37,11 @@ async def _until(condition: Callable[[], bool], what: str) -> float:
             raise TimeoutError(f"the drafted message never {what}")
         await asyncio.sleep(POLL)
     return time.perf_counter()
+
+
+def _read(screen: PagedScreen[Any, Any]) -> bool:
+    """No page of the list is on its way."""
+    return screen.up_to_date
 
 
 async def _settled(app: object) -> None:
@@ -67,6 +77,9 @@ async def _runs(path: Path, runs: int) -> dict[str, list[float]]:
                     raise RuntimeError("no line with a message to draft on the timeline")
                 timeline = app.screen
                 assert isinstance(timeline, TimelineScreen)
+                # the list at rest (no page on its way), so `m` is not held for one
+                await _until(partial(_read, timeline), "had the timeline read")
+                await pilot.pause(0.05)
                 shown_before = timeline.shown_generation
                 started = time.perf_counter()
                 app.simulate_key("m")
