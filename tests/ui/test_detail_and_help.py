@@ -57,6 +57,7 @@ async def test_detail_shows_every_fact(filled_journal: Journal, clock: FixedCloc
         assert text_of(app, "#detail-title") == "Initech — Analyst"
         assert facts(app) == {
             "When": "Mon 23 Nov 10:00 (2 days ago)",
+            "Length": "1 h (usual)",
             "Stage": "screening",
             "Status": "awaiting reply (automatic)",
             "Format": "video",
