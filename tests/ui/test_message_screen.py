@@ -559,3 +559,27 @@ def test_an_opener_that_fails_is_said_with_its_exit_status(
     refused = message.open_link("mailto:anna@acme.example")
     assert refused is not None
     assert refused.endswith("(it ended with 3)")
+
+
+async def test_the_reviews_preview_offers_m_only_where_there_is_a_message(
+    journal: Journal, clock: FixedClock
+) -> None:
+    """A follow-up due today: the preview's last line says m drafts its message; a
+    planned note has nothing to send, and its preview does not say so."""
+    interview = acme_interview(journal, clock)
+    assert interview.id is not None
+    entry = follow_up(journal, interview)
+    note = journal.add_entry(
+        Entry(interview_id=interview.id, kind=EntryKind.NOTE, due=When(TODAY, time(16, 0)))
+    )
+    app = make_app(journal, clock, view="review")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ReviewList)
+        await move_cursor_to(pilot, listing, f"entry:{entry.id}")
+        await settle(pilot)
+        assert "· m its message" in text_of(app, "#review-preview")
+        await move_cursor_to(pilot, listing, f"entry:{note.id}")
+        await settle(pilot)
+        assert "x done" in text_of(app, "#review-preview")
+        assert "m its message" not in text_of(app, "#review-preview")

@@ -21,7 +21,7 @@ from interview_journal.dates import format_day, format_exact
 from interview_journal.domain.review import Review, ReviewItem, Section
 from interview_journal.domain.timeline_page import LineKey
 from interview_journal.present.review import headline, review_title
-from interview_journal.tui.screens.follow_up_actions import FollowUpActions
+from interview_journal.tui.screens.follow_up_actions import FollowUpActions, cannot_draft
 from interview_journal.tui.screens.paged import PagedScreen
 from interview_journal.tui.widgets.footer_fit import FittedFooter
 from interview_journal.tui.widgets.review_list import PrepLines, ReviewList
@@ -198,7 +198,7 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
     def _what_enter_does(item: ReviewItem) -> str:
         if item.section is Section.FOLLOW_UPS:
             more = " · x done · z snooze" if item.entry else " (suggested)"
-            return f"open the follow-up{more} · m its message"
+            return f"open the follow-up{more}" + ("" if cannot_draft(item) else " · m its message")
         return {
             Section.TO_EVALUATE: "write the evaluation",
             Section.COMING_UP: "the prep sheet",
