@@ -100,7 +100,7 @@ class MessageScreen(FormScreen[Entry]):
             "Sent",
             id="message_sent",
             priority=True,
-            tooltip="Mark it sent: done now, with the message kept in its note",
+            tooltip="Done now, the message kept in its note",
         ),
         Binding(
             "ctrl+g",
@@ -108,7 +108,7 @@ class MessageScreen(FormScreen[Entry]):
             "Copy",
             id="message_copy",
             priority=True,
-            tooltip="Copy the subject and the body, to paste into your mail",
+            tooltip="Copy the subject and the body",
         ),
         Binding(
             "ctrl+o",
@@ -116,7 +116,7 @@ class MessageScreen(FormScreen[Entry]):
             "Mail",
             id="message_mail",
             priority=True,
-            tooltip="Open it in your mail program (a mailto: link to their e-mail)",
+            tooltip="Open it in your mail program (mailto:)",
         ),
         editor_binding("Write the body in $VISUAL / $EDITOR"),
         Binding(
@@ -124,7 +124,7 @@ class MessageScreen(FormScreen[Entry]):
             "back",
             "Back",
             id="message_back",
-            tooltip="Back to the list; what you typed is kept for next time",
+            tooltip="Back; what you typed is kept",
         ),
     ]
 

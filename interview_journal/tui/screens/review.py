@@ -72,7 +72,7 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
             "message",
             "Message",
             id="review_message",
-            tooltip="Draft the message of this follow-up or thank-you note",
+            tooltip="Draft the message of this follow-up",
         ),
         Binding("p", "prep", "Prep", id="prep", tooltip="The prep sheet of this interview"),
         Binding("v", "evaluate", "Evaluate", id="review_evaluate", tooltip="Write the evaluation"),

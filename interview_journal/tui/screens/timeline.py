@@ -67,7 +67,7 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
             "message",
             "Message",
             id="draft_message",
-            tooltip="Draft the message of this follow-up or thank-you note",
+            tooltip="Draft the message of this follow-up",
         ),
         Binding("D", "dismiss_suggestion", "Dismiss", id="dismiss", tooltip="Drop the suggestion"),
         Binding("f", "filter", "Filter", id="filter_kind", tooltip="Show only one kind of entry"),
