@@ -80,15 +80,13 @@ OPTION_OF = {
 
 
 def _parse_or_fail(texts: dict[str, str], now: pendulum.DateTime) -> dict[str, object]:
-    from interview_journal.domain.fields import FIELDS, parse_each
-    from interview_journal.domain.lengths import LENGTH_FIELD
+    from interview_journal.domain.fields import FIELDS, parse_fields
 
-    fields = FIELDS | {LENGTH_FIELD.name: LENGTH_FIELD}
-    values, errors = parse_each(fields, texts, now)
+    values, errors = parse_fields(texts, now)
     if errors:
         name, message = next(iter(errors.items()))
         label = OPTION_OF.get(name, "--" + name.replace("_", "-"))
-        fail(f"{label}: {message}" if fields[name].label not in message else message)
+        fail(f"{label}: {message}" if FIELDS[name].label not in message else message)
     return values
 
 

@@ -16,6 +16,7 @@ import pendulum
 from interview_journal.dates import Lean, parse_moment, parse_optional_day
 from interview_journal.domain import validation
 from interview_journal.domain.applications import Application, application_key
+from interview_journal.domain.lengths import parse_length
 from interview_journal.domain.model import Interview
 from interview_journal.errors import InputError
 
@@ -66,6 +67,12 @@ FIELDS: dict[str, Field] = {
         Field("company", "Company", "Initech", lambda t, _: validation.parse_company(t)),
         Field("role", "Role", "Analyst", lambda t, _: validation.parse_line(t, "Role")),
         Field("starts_at", "When", "tomorrow 14:00 · fri 10am · 2026-12-01 10:30", _when),
+        Field(
+            "length_minutes",
+            "Length",
+            "45 · 1h30 · 1:30 · blank: the usual length",
+            lambda t, _: parse_length(t),
+        ),
         Field("stage", "Stage", "first", lambda t, _: validation.parse_stage(t or "first")),
         Field(
             "round_label",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from interview_journal.domain.fields import Field
 from interview_journal.domain.model import LONGEST_MINUTES, SHORTEST_MINUTES
 from interview_journal.errors import InputError
 
@@ -101,12 +100,3 @@ def length_words(own: int | None, usual: int | None) -> str:
     if own is not None:
         return format_length(own)
     return f"{format_length(usual)} (usual)" if usual is not None else "usual"
-
-
-LENGTH_FIELD = Field(
-    "length_minutes",
-    "Length",
-    "45 · 1h30 · 1:30 · blank: the usual length",
-    lambda text, _now: parse_length(text),
-)
-"""The interview's length as a field of the form and an option of `add`/`edit`."""

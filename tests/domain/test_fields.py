@@ -27,6 +27,7 @@ GOOD = {
     "company": "  Initech ",
     "role": "Senior  Analyst",
     "starts_at": "fri 10am",
+    "length_minutes": "1h30",
     "stage": "case",
     "round_label": " case  presentation ",
     "format": "video",
@@ -55,6 +56,7 @@ def test_parse_fields_reads_a_whole_form(clock: FixedClock) -> None:
         "company": "Initech",
         "role": "Senior Analyst",
         "starts_at": datetime(2026, 11, 27, 10, 0, tzinfo=STOCKHOLM),
+        "length_minutes": 90,
         "stage": Stage.TECHNICAL,
         "round_label": "case presentation",
         "format": Format.VIDEO,
@@ -76,6 +78,7 @@ def test_blank_optional_fields_mean_not_set(clock: FixedClock) -> None:
     assert values == {
         "application_id": None,
         "role": "",
+        "length_minutes": None,
         "stage": Stage.FIRST,
         "round_label": "",
         "format": None,

@@ -25,9 +25,9 @@ from interview_journal.domain.fields import (
     Field,
     apply_fields,
     new_interview,
-    parse_each,
+    parse_fields,
 )
-from interview_journal.domain.lengths import LENGTH_FIELD, format_length
+from interview_journal.domain.lengths import format_length
 from interview_journal.domain.model import Format, Interview, Stage, Status
 from interview_journal.domain.plausible import interview_doubts
 from interview_journal.errors import JournalError, StaleWriteError
@@ -37,7 +37,6 @@ from interview_journal.tui.widgets.application_choice import ApplicationChoice
 from interview_journal.tui.widgets.editor_area import EditorArea, edit_outside, editor_binding
 from interview_journal.tui.widgets.person_input import PersonInput
 
-FORM_FIELDS = FIELDS | {LENGTH_FIELD.name: LENGTH_FIELD}
 """The interview's fields, its length among them."""
 FORM_ORDER = [
     "application_id",
@@ -97,7 +96,7 @@ SELECTS: dict[str, list[tuple[str, str]]] = {
 
 def parse_form(texts: dict[str, str], now: Any) -> tuple[dict[str, Any], dict[str, str]]:
     """Each typed text as the value it saves, and the message of each that cannot be."""
-    return parse_each(FORM_FIELDS, texts, now)
+    return parse_fields(texts, now)
 
 
 def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
@@ -142,7 +141,7 @@ def texts_of(interview: Interview | None, now: Any) -> dict[str, str]:
 class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     """Returns the saved interview, or None when cancelled."""
 
-    FIELDS = FORM_FIELDS
+    FIELDS = FIELDS
     ORDER = FORM_ORDER
     SELECTS = SELECTS
     BLANK_CHOICES = frozenset({"format", "interest", "round_label"})
@@ -157,7 +156,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         editor_binding(
             "Write the field you are in (or the notes) in $VISUAL / $EDITOR", show=False
         ),
-        *jump_bindings(JUMPS, FORM_FIELDS),
+        *jump_bindings(JUMPS, FIELDS),
     ]
 
     def __init__(
@@ -342,7 +341,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
         if name in DATE_FIELDS:
             self._check_field(name, show_required=False)  # echoes the length's end too
             self.show_doubts(self.doubts())
-        elif name in FORM_FIELDS and self.query_one(f"#{name}-error", Static).display:
+        elif name in FIELDS and self.query_one(f"#{name}-error", Static).display:
             self._check_field(name)  # an error is showing: clear it as soon as it is fixed
         elif name == "length_minutes":
             self._echo_length()  # its error waits for the field to be left, as others do
@@ -350,7 +349,7 @@ class InterviewFormScreen(ApplicationPicking, FormScreen[Interview]):
     @on(Input.Blurred)
     def _left_field(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("field-")
-        if name in FORM_FIELDS and event.input.value.strip():
+        if name in FIELDS and event.input.value.strip():
             self._check_field(name)
         self.saver.write_soon()
 
