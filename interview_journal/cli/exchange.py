@@ -203,6 +203,7 @@ def _export(
     else:
         total = 1 if number is not None else journal.count_interviews()
     shown = _visible_stdout() if target is None and fmt in ("markdown", "csv") else None
+    settings = common.settings()
     with (
         progress(f"Exporting {fmt}", total, show=target is not None) as step,
         shown or contextlib.nullcontext(),
@@ -216,7 +217,8 @@ def _export(
             since=since_moment,
             table=table,
             progress=step,
-            ghosted_after_days=common.settings().suggestions.ghosted_after_days,
+            ghosted_after_days=settings.suggestions.ghosted_after_days,
+            interview_minutes=settings.interview_minutes,
         )
 
 

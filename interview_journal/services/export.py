@@ -27,6 +27,7 @@ import pendulum
 from interview_journal.dates import format_exact
 from interview_journal.domain.applications import ApplicationSummary
 from interview_journal.domain.evaluation import RATINGS, Evaluation
+from interview_journal.domain.model import DEFAULT_LENGTH_MINUTES
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
 from interview_journal.present.text import entry_line, evaluation_sections, interview_facts
@@ -270,6 +271,8 @@ class ExportParts:
     since: datetime | None = None
     ghosted_after_days: int | None = None
     """The configured silence before an application counts as ghosted (None: the default)."""
+    interview_minutes: int = DEFAULT_LENGTH_MINUTES
+    """How long an interview without its own length lasts (the calendar's events)."""
 
     def records(self) -> Iterator[Record]:
         return self.journal.records(interview_id=self.interview_id, since=self.since)
@@ -306,12 +309,14 @@ def write_export(
     safe-write routine), or to standard output when `target` is None. Returns the number
     of interviews (of applications for their table; for ics, of calendar items) written."""
     if fmt == "ics":
+        span = parts.interview_minutes
         if target is None:
-            count = write_ics(parts.records(), now, sys.stdout.buffer.write, progress)
+            send = sys.stdout.buffer.write
+            count = write_ics(parts.records(), now, send, progress, interview_minutes=span)
             sys.stdout.buffer.flush()
             return count
         with staged_file(target, binary=True) as handle:
-            return write_ics(parts.records(), now, handle.write, progress)
+            return write_ics(parts.records(), now, handle.write, progress, interview_minutes=span)
     with contextlib.ExitStack() as stack:
         out: IO[str] = sys.stdout if target is None else stack.enter_context(staged_file(target))
         count = _write_text(fmt, parts, now, out.write, table, progress)
@@ -364,9 +369,10 @@ def export_records(
     table: str = "interviews",
     progress: Callable[[int], object] | None = None,
     ghosted_after_days: int | None = None,
+    interview_minutes: int = DEFAULT_LENGTH_MINUTES,
 ) -> int:
     """Export the journal (or one interview, or those from `since` on) with `write_export`."""
-    parts = ExportParts(journal, interview_id, since, ghosted_after_days)
+    parts = ExportParts(journal, interview_id, since, ghosted_after_days, interview_minutes)
     return write_export(fmt, parts, now, target, table, progress)
 
 
