@@ -305,6 +305,7 @@ def check_add(seed: Dump, dump: Dump, zone: str) -> list[str]:
         company=COMPANY,
         role="Data Engineer",
         starts_at=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        length_minutes=90,
         stage="technical",
         format="video",
         location="Storgatan 5, Umeå",
@@ -400,6 +401,7 @@ SCENARIOS = {
                 Step(COMPANY + TAB),
                 Step("Data Engineer" + TAB),
                 Step("2026-12-20 10:00" + TAB),
+                Step("1h30" + TAB),  # length
                 Step(ENTER + "t" + ENTER + TAB),  # stage: type in its menu
                 Step(ENTER + "v" + ENTER + TAB),  # format
                 Step("Storgatan 5, Umeå" + TAB),
