@@ -49,7 +49,16 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
     # One sheet per part of the app, so each has one obvious place (styles/).
     CSS_PATH = [
         f"styles/{part}.tcss"
-        for part in ("app", "lists", "review", "forms", "details", "evaluation", "insights")
+        for part in (
+            "app",
+            "lists",
+            "review",
+            "forms",
+            "details",
+            "evaluation",
+            "insights",
+            "message",
+        )
     ]
     MODES = {
         "interviews": InterviewsScreen,

@@ -84,7 +84,6 @@ class MessageScreen(FormScreen[Entry]):
     """The draft of one message; returns the entry marked sent, or None when left (what
     was typed is then kept as a draft)."""
 
-    CSS_PATH = "../styles/message.tcss"
     FIELDS: ClassVar[dict[str, Field]] = {}
     """(the fields are this screen's own widgets, not the form's rows)"""
     ORDER = ["subject", "body"]
