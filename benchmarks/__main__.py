@@ -316,6 +316,24 @@ def calendar_rows(size: int, path: Path, runs: int) -> list[Row]:
     ]
 
 
+def message_rows(size: int, path: Path, runs: int) -> list[Row]:
+    """The drafted message: m on a follow-up to its draft on screen, ctrl+t (sent) back to
+    the timeline read again; and a key in the form's Length to its echo."""
+    from benchmarks.lengths import key_to_echo
+    from benchmarks.message_screen import message_screen
+
+    found = message_screen(path, runs)
+    opened, sent = Figure(tuple(found["open"])), Figure(tuple(found["sent"]))
+    echo = key_to_echo(path, runs)
+    return [
+        Row("Message: m → the draft on screen", size, opened, "ms", None, "≤ 100 ms",
+            opened.median <= 0.100),
+        Row("Message: ctrl+t (sent) → the timeline read again", size, sent, "ms"),
+        Row("Form: a key in Length → its echo", size, echo, "ms", None, "≤ 50 ms",
+            echo.median <= 0.050),
+    ]  # fmt: skip
+
+
 def report(rows: list[Row], quick: bool, runs: int, elapsed: float) -> str:
     lines = [
         f"Interview Journal benchmark — {'quick' if quick else 'full'} run, "
@@ -368,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             if size >= 1_000:
                 rows += insights_rows(size, path, runs)
                 rows += calendar_rows(size, path, runs)
+                rows += message_rows(size, path, runs)
         elapsed = time.perf_counter() - started
     text = report(rows, args.quick, runs, elapsed)
     print(text)

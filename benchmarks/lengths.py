@@ -124,18 +124,22 @@ def _csv_once(path: Path) -> float:
         journal.close()
 
 
+def key_to_echo(path: Path, runs: int) -> Figure:
+    """A key typed in the form's Length to its echo on screen, on a copy of `path`."""
+    with tempfile.TemporaryDirectory(prefix="ij-bench-lengths-") as scratch:
+        copy = Path(scratch) / "journal.db"
+        shutil.copyfile(path, copy)
+        return Figure(tuple(asyncio.run(_keys_to_echo(copy, runs))))
+
+
 def length_cost(path: Path, runs: int) -> LengthCost:
     """The three figures for the journal at `path` (the form's on a copy of it)."""
     from interview_journal.store import open_journal
 
     with open_journal(path, read_only=True) as journal:
         interviews = journal.count_interviews()
-    with tempfile.TemporaryDirectory(prefix="ij-bench-lengths-") as scratch:
-        copy = Path(scratch) / "journal.db"
-        shutil.copyfile(path, copy)
-        key_to_echo = Figure(tuple(asyncio.run(_keys_to_echo(copy, runs))))
     return LengthCost(
-        key_to_echo=key_to_echo,
+        key_to_echo=key_to_echo(path, runs),
         parse=repeat(runs, _parse_one),
         csv=repeat(runs, lambda: _csv_once(path)),
         interviews=interviews,
