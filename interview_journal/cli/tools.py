@@ -28,12 +28,22 @@ well under a second."""
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--config-sample",
+    is_flag=True,
+    help="Print every setting of the config file with its default, to start one from.",
+)
 @db_option
 @click.pass_context
-def locate(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
+def locate(ctx: click.Context, as_json: bool, config_sample: bool, db_path: Path | None) -> None:
     """Print where the journal and the configuration live."""
     from interview_journal.paths import resolve_paths
 
+    if config_sample:
+        from interview_journal.services.config import SAMPLE
+
+        click.echo(SAMPLE, nl=False)
+        return
     paths = resolve_paths(db_choice(ctx, db_path))
     info = {
         "database": str(paths.database),

@@ -506,3 +506,13 @@ def test_list_does_not_import_textual(db: Path) -> None:
     *table, last = done.stdout.strip().splitlines()
     assert any("Initech" in line for line in table)
     assert json.loads(last) == {"code": 0, "textual": []}
+
+
+def test_locate_prints_a_config_sample_the_journal_reads_without_a_warning(tmp_path: Path) -> None:
+    from interview_journal.services.config import Settings, load_settings
+
+    sample = ok("locate", "--config-sample").stdout
+    assert "[calendar]" in sample and "[notify]" in sample and "[messages]" in sample
+    path = tmp_path / "config.toml"
+    path.write_text(sample, encoding="utf-8")
+    assert load_settings(path) == (Settings(), [])
