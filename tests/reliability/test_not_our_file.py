@@ -116,6 +116,9 @@ COMMANDS: dict[str, list[str]] = {
     "today": ["today"],
     "export": ["export", "--format", "json"],
     "backup": ["backup"],
+    "notify": ["notify", "--print"],
+    "draft": ["draft", "1"],
+    "keep-calendar": ["export", "--format", "ics", "--keep-current", "cal.ics"],
 }
 """What the user might run on it: the TUI entry points and the script commands."""
 
