@@ -214,6 +214,7 @@ VALID_FIELD_TEXT = {
     "company": ["Initech", "Umbrella Corp"],
     "role": ["Analyst"],
     "starts_at": VALID_DATES,
+    "length_minutes": ["45", "1h30", "1.5h", "1:30", "90 min", ""],
     "stage": ["first", "technical/case", "final"],
     "round_label": ["case presentation", ""],
     "format": ["video", "on site", ""],
