@@ -421,11 +421,12 @@ SCREENS: dict[str, Screen] = {
         [(TYPED, TYPED), ("\x1b", "Discard this new interview?")],
         new_interview_draft,
     ),
-    # three tabs to "Stage", a choice (? is not a letter there), then ? for the help
+    # four tabs (Role, When, Length) to "Stage", a choice (? is not a letter there), then ?
+    # for the help
     "help": Screen(
         FORM,
         _new_interview,
-        [(TYPED, TYPED), ("\t\t\t?", "while it is fresh")],
+        [(TYPED, TYPED), ("\t\t\t\t?", "while it is fresh")],
         new_interview_draft,
     ),
     # escape saves the evaluation: here the list is on top when the terminal goes
