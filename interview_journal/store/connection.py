@@ -281,7 +281,8 @@ def open_connection(path: Path, *, create: bool = False, read_only: bool = False
     try:
         connection = database.connect(path, read_only=read_only)
         db = Database(connection, execute_plugins=False)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read
+        first_read = "SELECT count(*) FROM sqlite_master"
+        database.through_wal_races(lambda: connection.execute(first_read).fetchone())
         if not read_only:
             _migrate(db, path, header.user_version)
             database.secure_file(path)

@@ -16,9 +16,11 @@ import sqlite3
 import stat
 import struct
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from interview_journal.errors import StorageError
@@ -26,6 +28,8 @@ from interview_journal.errors import StorageError
 APPLICATION_ID = 0x494A524E
 """'IJRN' in the SQLite header: this file is an Interview Journal."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
+
 BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -294,7 +298,8 @@ def connect(path: Path, *, read_only: bool, no_room: bool = False) -> sqlite3.Co
         connection = sqlite3.connect(
             uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
         )
-    try:
+
+    def settings() -> None:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not read_only:
             mode_row = connection.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -306,10 +311,39 @@ def connect(path: Path, *, read_only: bool, no_room: bool = False) -> sqlite3.Co
         connection.execute("PRAGMA foreign_keys = ON")
         # Deleted text is overwritten with zeros, not left in free pages of the file.
         connection.execute("PRAGMA secure_delete = ON")
+
+    try:
+        through_wal_races(settings)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+SQLITE_PROTOCOL = 15
+PROTOCOL_RETRIES = 25
+"""How often a first read that met a WAL race is tried again (over about 0.6 s in all)."""
+
+
+def through_wal_races(work: Callable[[], T]) -> T:
+    """`work`, tried again while SQLite answers "locking protocol" (SQLITE_PROTOCOL).
+
+    SQLite gives that answer, after its own few retries, when the WAL index changed under a
+    reader while it started: another program (a window closing, a process killed in the
+    middle of its last checkpoint) was folding the WAL back at that moment. It is a race,
+    not damage, and the next try a moment later reads the file. Seen when a journal was
+    opened just as the terminal of another window closed.
+    """
+    for attempt in range(PROTOCOL_RETRIES):
+        try:
+            return work()
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", None) != SQLITE_PROTOCOL:
+                raise
+            if attempt == PROTOCOL_RETRIES - 1:
+                raise
+            time.sleep(0.002 * (attempt + 1))
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def side_files(path: Path) -> set[Path]:
