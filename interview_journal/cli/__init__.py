@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "locate": ("tools", "locate"),
     "demo": ("tools", "demo"),
     "recover": ("tools", "recover"),
+    "serve": ("serve", "serve"),
 }
 """Each sub-command's name: the module under interview_journal.cli and the name in it."""
 

@@ -55,6 +55,11 @@ class Quitting(TypeaheadApp):
             from interview_journal.tui.driver import SturdyDriver
 
             return SturdyDriver
+        if driver_class.__name__ == "WebDriver":
+            # a browser tab (`interview-journal serve`): its end must save too
+            from interview_journal.tui.web_driver import WebJournalDriver
+
+            return WebJournalDriver
         return driver_class
 
     def listen_for_the_end(self) -> None:
