@@ -55,6 +55,9 @@ class Ending:
     def __init__(self) -> None:
         self.number: int | None = None
         """The first ending signal (SIGHUP for a terminal gone), or None while running."""
+        self.patience = DEADLINE
+        """Seconds from the first signal to the end (more where nothing else is waiting
+        to kill the process: a browser tab's server gives its app a few seconds)."""
         self._lock = threading.Lock()
         self._deadline: float | None = None
         self._listener: Listener | None = None
@@ -106,7 +109,7 @@ class Ending:
             first = self.number is None
             if first:
                 self.number = number
-                self._deadline = now + DEADLINE
+                self._deadline = now + self.patience
             else:
                 assert self._deadline is not None
                 self._deadline = min(self._deadline, now + AFTER_ANOTHER)

@@ -26,6 +26,11 @@ from typing import Any
 
 from textual.drivers.web_driver import WebDriver
 
+PATIENCE = 2.5
+"""Seconds an ending may take here (a closed terminal allows 0.75): nobody is waiting to
+kill the app sooner, and the server gives it 3 (`web.server.SAVE_PATIENCE`) before it
+does. A busy machine's save gets the time it needs."""
+
 
 class WebJournalDriver(WebDriver):
     """`WebDriver`, with the tab's end and the server's end reported as a terminal gone."""
@@ -50,6 +55,9 @@ class WebJournalDriver(WebDriver):
         return len(data)
 
     def start_application_mode(self) -> None:
+        ending = getattr(self._app, "ending", None)
+        if ending is not None:
+            ending.patience = PATIENCE
         with _without_loop_signal_handlers(asyncio.get_running_loop()):
             super().start_application_mode()
 

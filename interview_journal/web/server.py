@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
@@ -62,21 +63,33 @@ class TabApp(AppService):
         self._stdin = process.stdin
         return process
 
-    @property
-    def pid(self) -> int | None:
-        return None if self._process is None else self._process.pid
+    async def on_data(self, payload: bytes) -> None:
+        """A frame for the page. Once the page has gone it is dropped, and the app's output
+        is still read to its end: an app whose output nobody reads blocks on a full pipe,
+        perhaps before it has saved (textual-serve stops reading at the first failure)."""
+        with contextlib.suppress(ConnectionError, RuntimeError, aiohttp.ClientError):
+            await super().on_data(payload)
+
+    async def on_meta(self, data: bytes) -> None:
+        with contextlib.suppress(ConnectionError, RuntimeError, aiohttp.ClientError):
+            await super().on_meta(data)
 
     async def end(self) -> None:
         """Tell the app its tab is gone (it saves, then ends); kill it if it has not ended
         after `SAVE_PATIENCE` seconds."""
-        with contextlib.suppress(Exception):  # TimeoutError, or a pipe already closed
-            await asyncio.wait_for(asyncio.shield(self.stop()), SAVE_PATIENCE)
         process = self._process
+        with contextlib.suppress(Exception):  # TimeoutError, or a pipe already closed
+            await asyncio.wait_for(asyncio.shield(self._stop_and_wait()), SAVE_PATIENCE)
         if process is not None and process.returncode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
             with contextlib.suppress(Exception):
                 await process.wait()
+
+    async def _stop_and_wait(self) -> None:
+        await self.stop()  # "quit", then the app's output to its end
+        if self._process is not None:
+            await self._process.wait()
 
 
 class JournalServer(Server):

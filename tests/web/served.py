@@ -53,9 +53,12 @@ class Served:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def cookie_name(self) -> str:
+        return f"interview-journal-{self.port}"
+
     @property
     def cookie(self) -> dict[str, str]:
-        return {f"interview-journal-{self.port}": self.token}
+        return {self.cookie_name(): self.token}
 
     def output(self) -> str:
         return (bytes(self.stdout) + bytes(self.stderr)).decode(errors="replace")
