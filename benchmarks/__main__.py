@@ -334,6 +334,38 @@ def message_rows(size: int, path: Path, runs: int) -> list[Row]:
     ]  # fmt: skip
 
 
+def serve_rows(size: int, path: Path, env: dict[str, str], runs: int, paint: Figure) -> list[Row]:
+    """`interview-journal serve`: its start to the link (vs a process that only imports
+    what serving needs: aiohttp and textual-serve are most of it), a tab opened to the
+    Interviews list drawn (vs the same list's first paint in a terminal), and SIGTERM
+    with that tab open to the process gone (a deadline). Skipped, with the reason,
+    without the [web] extra."""
+    from benchmarks.serve import (
+        ENDING_DEADLINE,
+        start_up,
+        tab_figures,
+        unavailable,
+        web_import_floor,
+    )
+
+    reason = unavailable()
+    if reason:
+        print(f"serve rows skipped: {reason}", file=sys.stderr)
+        return []
+    web = web_import_floor(env, runs)
+    started = start_up(program(), path, env, runs)
+    tab = tab_figures(program(), path, env, runs)
+    return [
+        Row("floor: import sqlite_utils, pendulum, click, aiohttp, textual_serve", None, web),
+        Row("serve: start → the link printed", size, started, "s", web,
+            "≤ 1.3× web import floor", started.median <= 1.3 * web.median),
+        Row("serve: tab opened → Interviews list drawn", size, tab.usable, "s", paint,
+            "≤ 1.5× its terminal first paint", tab.usable.median <= 1.5 * paint.median),
+        Row("serve: SIGTERM, one tab open → exited (saved)", size, tab.ending, "s", None,
+            f"≤ {ENDING_DEADLINE} s", tab.ending.median <= ENDING_DEADLINE),
+    ]  # fmt: skip
+
+
 def report(rows: list[Row], quick: bool, runs: int, elapsed: float) -> str:
     lines = [
         f"Interview Journal benchmark — {'quick' if quick else 'full'} run, "
@@ -387,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += insights_rows(size, path, runs)
                 rows += calendar_rows(size, path, runs)
                 rows += message_rows(size, path, runs)
+            if size == 1_000 and size in paint_at:
+                rows += serve_rows(size, path, env, runs, paint_at[size])
         elapsed = time.perf_counter() - started
     text = report(rows, args.quick, runs, elapsed)
     print(text)

@@ -113,6 +113,10 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         self.undo_stack = UndoStack(journal)
 
     def on_mount(self) -> None:
+        if self.is_web:
+            from interview_journal.tui.web_driver import BROWSER_KEYS
+
+            self.set_keymap(BROWSER_KEYS)
         self.watch_over_journal()
         if self._evaluate_first is not None:
             from interview_journal.tui.screens.evaluation import EvaluationScreen

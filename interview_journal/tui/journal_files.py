@@ -123,7 +123,7 @@ class JournalFiles(App[None]):
                 timeout=10,
             )
             return None
-        self.notify(f"Screenshot saved to {target}", title="Screenshot", timeout=8)
+        self.offer(target, "Screenshot saved to", "Screenshot")
         return target
 
     def action_export(self, fmt: str) -> None:
@@ -144,7 +144,16 @@ class JournalFiles(App[None]):
                 self.notify, f"Not exported: {message}", severity="error", timeout=8
             )
             return
-        self.call_from_thread(self.notify, f"Exported to {target}", title="Export", timeout=8)
+        self.call_from_thread(self.offer, target, "Exported to", "Export")
+
+    def offer(self, target: Path, done: str, title: str) -> None:
+        """Say where a file was written; in a browser tab, also offer it as a download
+        (the file stays beside the journal, as in a terminal)."""
+        if self.is_web:
+            self.deliver_binary(target)
+            self.notify(f"{done} {target}; offered as a download too.", title=title, timeout=8)
+            return
+        self.notify(f"{done} {target}", title=title, timeout=8)
 
     def action_backup(self) -> None:
         self._backup()

@@ -26,6 +26,9 @@ from typing import Any
 
 from textual.drivers.web_driver import WebDriver
 
+BROWSER_KEYS = {"message_sent": "ctrl+b"}
+"""Our keys a browser keeps for itself (ctrl+t opens a new tab), moved in a browser tab
+(`App.set_keymap`: the footer and the help show the key that works)."""
 PATIENCE = 2.5
 """Seconds an ending may take here (a closed terminal allows 0.75): nobody is waiting to
 kill the app sooner, and the server gives it 3 (`web.server.SAVE_PATIENCE`) before it

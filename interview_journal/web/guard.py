@@ -99,6 +99,7 @@ class Gate:
             text=(
                 '<!doctype html><meta charset="utf-8">'
                 '<meta http-equiv="refresh" content="0; url=/">'
+                '<link rel="icon" href="data:,">'
                 "<title>Interview Journal</title>"
                 '<p><a href="/">Open the journal</a></p>'
             ),

@@ -126,6 +126,8 @@ class Tab:
         self.screen = Screen(columns, lines)
         self.columns, self.lines = columns, lines
         self.received = 0
+        self.messages: list[list[object]] = []
+        """The page's other messages from the server (downloads offered, links opened)."""
         self.closed = asyncio.Event()
         self._session: aiohttp.ClientSession | None = None
         self._socket: aiohttp.ClientWebSocketResponse | None = None
@@ -148,6 +150,8 @@ class Tab:
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.received += len(message.data)
                 self.screen.feed(self._decode(message.data))
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(message.data))
         self.closed.set()
 
     def text(self) -> str:

@@ -124,3 +124,27 @@ def test_closing_the_tab_and_stopping_serve_at_once_keeps_what_was_typed(
     found = evaluation(db, INITECH)
     assert found is not None, "the typing was lost: " + served.output()
     assert "rushed the salary" in found["went_well"]
+
+
+def test_copying_reaches_the_browsers_clipboard(page: tuple[BrowserTab, Path, Served]) -> None:
+    """c in an interview's detail copies it as Markdown: in a tab, to the page's clipboard."""
+    tab, _, served = page
+    tab.wait_for("Interviews", "Initech")
+    tab.driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"], "origin": served.base},
+    )
+    tab.type("/", "Initech")
+    tab.wait_for("1 interview", gone=OTHER_COMPANIES)
+    tab.type(Keys.ENTER, Keys.ENTER)  # from the search to the list, then the detail
+    tab.wait_for("esc Back")
+    tab.type("c")
+    tab.wait_for("Copied as Markdown")
+
+    def clipboard() -> str:
+        read = (
+            "const done = arguments[0]; navigator.clipboard.readText().then(done, () => done(''));"
+        )
+        return str(tab.driver.execute_async_script(read))
+
+    assert until(lambda: clipboard().startswith("## Initech — "), READY), clipboard()

@@ -168,7 +168,7 @@ class InterviewDetailScreen(InterviewPage[Interview | DetailClosed | None]):
         if target is None:
             self.leave_deleted(self.interview_id)
             return
-        self.notify(f"Saved {target}", timeout=8)
+        self.journal_app.offer(target, "Saved", "Markdown")
 
     def action_timeline(self) -> None:
         from interview_journal.tui.screens.timeline import TimelineScreen

@@ -255,12 +255,25 @@ class MessageScreen(FormScreen[Entry]):
             self.saver.write_soon()
         body.focus()
 
+    @property
+    def sent_key(self) -> str:
+        """ctrl+t, or where a browser tab has it."""
+        if not self.app.is_web:
+            return "ctrl+t"
+        from interview_journal.tui.web_driver import BROWSER_KEYS
+
+        return BROWSER_KEYS["message_sent"]
+
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.whole_message)
         self.notify("Copied the subject and the body: paste them into your mail.", timeout=4)
 
     def action_mail(self) -> None:
         url = self.draft.mailto(body=self.body, subject=self.subject)
+        if self.app.is_web:  # the browser's own mail program, not this machine's opener
+            self.app.open_url(url, new_tab=False)
+            self._mail_opened(None, bool(self.draft.to_email))
+            return
         self._open_mail(url, bool(self.draft.to_email))
 
     @work(thread=True, group="mail", exit_on_error=False)
@@ -278,7 +291,8 @@ class MessageScreen(FormScreen[Entry]):
             return
         more = "" if addressed else " No e-mail in People for them: fill in To there."
         self.notify(
-            "Opened in your mail program. ctrl+t marks it sent once you have sent it." + more,
+            f"Opened in your mail program. {self.sent_key} marks it sent once you have sent it."
+            + more,
             timeout=6,
         )
 
@@ -294,7 +308,7 @@ class MessageScreen(FormScreen[Entry]):
             self._sent_asking = True
             self.notify(
                 "The message still asks you for a reason: replace that line with what you "
-                "have to say, or ctrl+t again marks it sent as it is.",
+                f"have to say, or {self.sent_key} again marks it sent as it is.",
                 severity="warning",
                 timeout=8,
             )

@@ -25,8 +25,17 @@ def editor_binding(tooltip: str, *, show: bool = True) -> Binding:
     )
 
 
+IN_A_BROWSER = (
+    "Your editor opens in a terminal, not in a browser tab: write here (a paste works too)."
+)
+
+
 def _edited(app: App[object], text: str) -> str | None:
-    """What the editor saved, starting from `text`; None if it was left without saving."""
+    """What the editor saved, starting from `text`; None if it was left without saving
+    (or when there is no terminal to hand over: a browser tab)."""
+    if app.is_web:
+        app.notify(IN_A_BROWSER, severity="warning", timeout=6)
+        return None
     with app.suspend():
         import click  # only when an editor is opened: the TUI starts without it
 
