@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,9 +12,10 @@ from sqlite_utils import Database
 
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.model import Interview
+from interview_journal.domain.people import person_key
 from interview_journal.domain.timeline import Entry
 from interview_journal.store.connection import Connection, utc_now
-from interview_journal.store.grouping import application_for, people_named
+from interview_journal.store.grouping import application_for, person_for
 from interview_journal.store.rows import entry_to_row, evaluation_to_row, interview_to_row
 
 
@@ -60,40 +62,93 @@ def _write(
 ) -> int:
     now = utc_now()
     stamps = [now, now, 1]
-    evaluations: list[list[Any]] = []
-    entries: list[list[Any]] = []
+    interviews: list[list[Any]] = []
+    evaluations: list[tuple[int, list[Any]]] = []
+    entries: list[tuple[int, list[Any]]] = []
+    interview_columns: list[str] = []
     evaluation_columns: list[str] = []
     entry_columns: list[str] = []
     new_ids: list[int] = []
     with connection.writing() as db, _index_afterwards(db, new_ids):
-        conn = db.conn
-        for bundle in chunk:
+        known: set[tuple[str, str]] = set()
+        for number, bundle in enumerate(chunk):
             row = interview_to_row(bundle.interview)
             if row["application_id"] is None:
                 row["application_id"] = application_for(db, row["company"], row["role"])
-            people_named(
-                db, row["company"], row["interviewers"], (e.contact for e in bundle.entries)
+            _people_named(
+                db, known, row["company"], row["interviewers"], (e.contact for e in bundle.entries)
             )
-            new_id = conn.execute(
-                _insert_sql("interviews", row), [*row.values(), *stamps]
-            ).lastrowid
-            assert new_id is not None
-            new_ids.append(new_id)
+            interviews.append([*row.values(), *stamps])
+            interview_columns = list(row)
             if bundle.evaluation is not None:
-                values = evaluation_to_row(bundle.evaluation) | {"interview_id": new_id}
-                evaluations.append([*values.values(), *stamps])
+                values = evaluation_to_row(bundle.evaluation) | {"interview_id": 0}
+                evaluations.append((number, [*values.values(), *stamps]))
                 evaluation_columns = list(values)
             for entry in bundle.entries:
-                values = entry_to_row(entry) | {"interview_id": new_id}
-                entries.append([*values.values(), *stamps])
+                values = entry_to_row(entry) | {"interview_id": 0}
+                entries.append((number, [*values.values(), *stamps]))
                 entry_columns = list(values)
+        new_ids.extend(_insert_interviews(db, interview_columns, interviews))
+        conn = db.conn
         if evaluations:
-            conn.executemany(_insert_sql("evaluations", evaluation_columns), evaluations)
+            at = evaluation_columns.index("interview_id")
+            for number, cells in evaluations:
+                cells[at] = new_ids[number]
+            conn.executemany(
+                _insert_sql("evaluations", evaluation_columns), [v for _, v in evaluations]
+            )
         if entries:
-            conn.executemany(_insert_sql("follow_ups", entry_columns), entries)
+            at = entry_columns.index("interview_id")
+            for number, cells in entries:
+                cells[at] = new_ids[number]
+            conn.executemany(_insert_sql("follow_ups", entry_columns), [v for _, v in entries])
     if progress is not None:
         progress(len(chunk))
     return len(chunk)
+
+
+def _people_named(
+    db: Database,
+    known: set[tuple[str, str]],
+    company: str,
+    interviewers_json: str,
+    contacts: Iterable[str],
+) -> None:
+    """`people_named`, asking the journal only about the names not already made sure of
+    in this transaction (`known`): a batch names the same few people again and again."""
+    place = company.strip()
+    for met in json.loads(interviewers_json or "[]"):
+        name = str(met.get("name", ""))
+        if (person_key(name), place) not in known:
+            person_for(db, name, company, role=str(met.get("role", "")))
+            known.add((person_key(name), place))
+    for contact in contacts:
+        if (person_key(contact), place) not in known:
+            person_for(db, contact, company)
+            known.add((person_key(contact), place))
+
+
+def _insert_interviews(db: Database, columns: list[str], rows: list[list[Any]]) -> list[int]:
+    """Insert the rows in order in one statement; returns their ids in the same order.
+
+    Inside the transaction nobody else writes, so SQLite numbers them one past the
+    largest id, in order; should it not have (the largest id possible is taken), each
+    is looked up by its uuid."""
+    if not rows:
+        return []
+    conn = db.conn
+    before = conn.execute("SELECT coalesce(max(id), 0) FROM interviews").fetchone()[0]
+    conn.executemany(_insert_sql("interviews", columns), rows)
+    last, count = conn.execute(
+        "SELECT max(id), count(*) FROM interviews WHERE id > ?", [before]
+    ).fetchone()
+    if (last, count) == (before + len(rows), len(rows)):
+        return list(range(before + 1, before + len(rows) + 1))
+    at = columns.index("uuid")
+    return [
+        int(conn.execute("SELECT id FROM interviews WHERE uuid = ?", [row[at]]).fetchone()[0])
+        for row in rows
+    ]
 
 
 @contextmanager
