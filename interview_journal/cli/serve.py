@@ -8,6 +8,7 @@ holds it, so the rest of the output can be shown or logged.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import sys
 import threading
@@ -169,11 +170,11 @@ def run_server(
     opened = f"{server.started} tab{'s' if server.started != 1 else ''} opened in all"
     if still_open:
         were = "the one" if still_open == 1 else f"the {still_open}"
-        click.echo(
-            f"Stopped: closed {were} still open, with what they held saved ({opened}).", err=True
-        )
+        said = f"Stopped: closed {were} still open, with what they held saved ({opened})."
     else:
-        click.echo(f"Stopped ({opened}).", err=True)
+        said = f"Stopped ({opened})."
+    with contextlib.suppress(OSError):  # a closed terminal (SIGHUP) takes no last words
+        click.echo(said, err=True)
 
 
 def _is_loopback(host: str) -> bool:
