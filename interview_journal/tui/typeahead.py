@@ -131,6 +131,11 @@ class TypeaheadApp(App[None]):
         self._key_reached_app = False
         self._followed_again = False
         self._flight_screen = self._current_screen()
+        if isinstance(event, events.Key) and not self.app_focus:
+            # Textual takes a key as the window having come back (a terminal or a browser
+            # tab that did not say so) and gives the focus back to the widget that had it
+            # before handing the key on: the key goes there, so read its way after that.
+            self.app_focus = True
         path = self._path_of()
         try:
             await super().on_event(event)

@@ -10,6 +10,7 @@ ctrl+e, `3` then `x` finding nothing to act on.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -112,6 +113,34 @@ async def test_a_search_typed_at_once_after_slash_stays_in_the_search_box(
         await until(pilot, lambda: search.value == "Nordlys dse", "the search holds the text")
         await settle(pilot)
         assert isinstance(app.screen, InterviewsScreen)
+        assert app.focused is search
+        assert search.value == "Nordlys dse"
+    assert showcase_journal.count_interviews() == before
+
+
+async def test_a_search_typed_when_the_window_comes_back_stays_in_the_search_box(
+    showcase_journal: Journal, clock: FixedClock
+) -> None:
+    """The window lost focus (another terminal tab, a browser tab in the background) and
+    the first keys come before anything says it is back: Textual then gives the focus back
+    to the list on the first key and hands the key there. With the list slow to take it (a
+    loaded machine), `/Nordlys dse` must still all be search text."""
+    before = showcase_journal.count_interviews()
+    app = make_app(showcase_journal, clock, view="interviews")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#interviews")
+        await until(pilot, lambda: app.focused is table, "the list has the focus")
+        app.post_message(events.AppBlur())
+        await until(pilot, lambda: app.focused is None, "the window lost the focus")
+
+        async def busy() -> None:  # the list is still drawing when the keys arrive
+            await asyncio.sleep(0.3)
+
+        table.call_later(busy)
+        burst(app, "/", *letters("Nordlys dse"))
+        search = app.screen.query_one("#search", Input)
+        await until(pilot, lambda: search.value == "Nordlys dse", "the search holds the text")
+        await settle(pilot)
         assert app.focused is search
         assert search.value == "Nordlys dse"
     assert showcase_journal.count_interviews() == before
