@@ -36,6 +36,7 @@ from interview_journal.services.calendar import write_ics
 from interview_journal.store.exchange import Record
 
 if TYPE_CHECKING:
+    from interview_journal.store.export_reads import RecordRows
     from interview_journal.store.journal import Journal
 
 Write = Callable[[str], object]
@@ -277,6 +278,13 @@ class ExportParts:
     def records(self) -> Iterator[Record]:
         return self.journal.records(interview_id=self.interview_id, since=self.since)
 
+    def record_rows(self) -> Iterator[RecordRows]:
+        """The records as their stored rows only (what the JSON export writes)."""
+        from interview_journal.store.export_reads import read_export_rows
+
+        connection = self.journal.connection
+        return read_export_rows(connection, interview_id=self.interview_id, since=self.since)
+
     def applications(self) -> list[dict[str, Any]]:
         from interview_journal.store.records import application_rows
 
@@ -353,7 +361,7 @@ def write_json_export(
     dismissed suggestions (`services.exchange.write_json`)."""
     from interview_journal.services.exchange import write_json
 
-    records, dismissed = parts.records(), parts.journal.dismissed_suggestions()
+    records, dismissed = parts.record_rows(), parts.journal.dismissed_suggestions()
     extras = {"applications": parts.applications(), "people": parts.people()}
     return write_json(records, dismissed, now, write, progress, **extras)
 
