@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -34,18 +35,20 @@ def merge_plan(
 
     report = ImportReport()
     try:
-        with connection.writing() as db:
+        with connection.writing() as db, _words_afterwards(db, plan) as added:
+            merger = _Merger(db, report)
             applications = {
-                row["uuid"]: _merge_row(db, "applications", "uuid", row, report, "applications")
+                row["uuid"]: merger.merge("applications", "uuid", row, "applications")
                 for row in plan.applications
             }
             for row in plan.people:
-                _merge_row(db, "people", "uuid", row, report, "people")
+                merger.merge("people", "uuid", row, "people")
             lessons_from: list[tuple[str, int]] = []
             for source in plan.interviews:
-                _merge_interview(db, source, applications, report, lessons_from)
+                _merge_interview(merger, source, applications, lessons_from, added)
                 if progress is not None:
                     progress(1)
+            merger.flush()
             _link_lessons(db, lessons_from)
             _file_unfiled_rounds(db, report, people=plan.people_from_rounds)
             db.conn.executemany(
@@ -63,31 +66,127 @@ def merge_plan(
 
 
 def _merge_interview(
-    db: Database,
+    merger: _Merger,
     source: dict[str, Any],
     applications: dict[str, int],
-    report: ImportReport,
     lessons_from: list[tuple[str, int]],
+    added: list[int],
 ) -> None:
     """One interview with its evaluation and entries, filed under its application when the
     file names one (else `_file_unfiled_rounds` files it)."""
     row = {k: v for k, v in source.items() if k not in _ATTACHED}
     if source["application"] is not None:
         row["application_id"] = applications[source["application"]]
-    interview_id = _merge_row(db, "interviews", "uuid", row, report, "interviews")
+    report = merger.report
+    before = report.added["interviews"]
+    interview_id = merger.merge("interviews", "uuid", row, "interviews")
+    if report.added["interviews"] > before:
+        added.append(interview_id)
     evaluation = source["evaluation"]
     if evaluation is not None:
         evaluation = {k: v for k, v in evaluation.items() if k != "lesson_from_uuid"}
         evaluation["interview_id"] = interview_id
         written = report.added["evaluations"] + report.updated["evaluations"]
-        _merge_row(db, "evaluations", "interview_id", evaluation, report, "evaluations")
+        merger.merge("evaluations", "interview_id", evaluation, "evaluations")
         taken = report.added["evaluations"] + report.updated["evaluations"] > written
         lesson_from = source["evaluation"].get("lesson_from_uuid")
         if lesson_from and taken:  # a copy skipped (same or older) keeps the journal's link
             lessons_from.append((lesson_from, interview_id))
     for entry in source["follow_ups"]:
         entry_row = entry | {"interview_id": interview_id}
-        _merge_row(db, "follow_ups", "uuid", entry_row, report, "follow-ups")
+        merger.merge("follow_ups", "uuid", entry_row, "follow-ups")
+
+
+_WORDS_TRIGGERS = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+    "AND name LIKE '%\\_words\\_%' ESCAPE '\\'"
+)
+
+
+@contextmanager
+def _words_afterwards(db: Database, plan: ImportPlan) -> Iterator[list[int]]:
+    """Inside the import's transaction: the search index's triggers are set aside while
+    the file is merged, and each interview whose words it may change is indexed once at
+    the end, instead of again for every row that touches it. Yields the list the merge
+    fills with the ids of the interviews it adds.
+
+    The index keeps each document's words, so a journal's interview the import may change
+    is taken out of it first, with the words it has now: the ones the file names, those
+    of its applications, those owning its entries, and those at a company whose people
+    it may add or change (as the people's triggers match them)."""
+    triggers = [(row["name"], row["sql"]) for row in db.query(_WORDS_TRIGGERS)]
+    touched = _words_touched(db, plan)
+    columns = ", ".join(
+        row["name"] for row in db.query("SELECT name FROM pragma_table_info('interviews_fts')")
+    )
+    for name, _ in triggers:
+        db.execute(f"DROP TRIGGER [{name}]")
+    for ids in _slices(touched):
+        db.execute(
+            f"INSERT INTO interviews_fts (interviews_fts, rowid, {columns}) "
+            f"SELECT 'delete', id, {columns} FROM interview_words WHERE id IN ({ids}) "
+            "AND id IN (SELECT id FROM interviews_fts_docsize)"
+        )
+    added: list[int] = []
+    yield added
+    for ids in _slices(sorted({*touched, *added})):
+        db.execute(
+            f"INSERT INTO interviews_fts (rowid, {columns}) SELECT id, {columns} "
+            f"FROM interview_words WHERE id IN ({ids}) "
+            "AND id NOT IN (SELECT id FROM interviews_fts_docsize)"
+        )
+    for _, sql in triggers:
+        db.execute(sql)
+
+
+def _slices(ids: list[int]) -> Iterator[str]:
+    for start in range(0, len(ids), 500):
+        yield ",".join(str(int(i)) for i in ids[start : start + 500])
+
+
+def _words_touched(db: Database, plan: ImportPlan) -> list[int]:
+    """The journal's interviews whose words the import may change (a superset)."""
+    conn = db.conn
+    if conn.execute("SELECT NOT EXISTS (SELECT 1 FROM interviews)").fetchone()[0]:
+        return []
+    companies = {row["company"] for row in plan.interviews} | {
+        row["company"] for row in plan.people if row.get("company") is not None
+    }
+    conn.execute("CREATE TEMP TABLE import_words (kind TEXT, value)")
+    try:
+        conn.executemany(
+            "INSERT INTO import_words VALUES (?, ?)",
+            [
+                *(("interview", row["uuid"]) for row in plan.interviews),
+                *(("application", row["uuid"]) for row in plan.applications),
+                *(("person", row["uuid"]) for row in plan.people),
+                *(
+                    ("entry", entry["uuid"])
+                    for row in plan.interviews
+                    for entry in row["follow_ups"]
+                ),
+                *(
+                    ("company", name)
+                    for company in companies
+                    for name in {company, company.strip()}
+                ),
+            ],
+        )
+        found = conn.execute(
+            "SELECT id FROM interviews WHERE application_id IS NULL "
+            "OR uuid IN (SELECT value FROM import_words WHERE kind = 'interview') "
+            "OR application_id IN (SELECT a.id FROM applications a WHERE a.uuid IN "
+            "  (SELECT value FROM import_words WHERE kind = 'application')) "
+            "OR id IN (SELECT f.interview_id FROM follow_ups f WHERE f.uuid IN "
+            "  (SELECT value FROM import_words WHERE kind = 'entry')) "
+            "OR company IN (SELECT value FROM import_words WHERE kind = 'company') "
+            "OR company IN (SELECT p.company FROM people p WHERE p.uuid IN "
+            "  (SELECT value FROM import_words WHERE kind = 'person')) "
+            "ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.execute("DROP TABLE temp.import_words")
+    return [int(row[0]) for row in found]
 
 
 def _link_lessons(db: Database, lessons_from: list[tuple[str, int]]) -> None:
@@ -117,35 +216,56 @@ def _file_unfiled_rounds(db: Database, report: ImportReport, *, people: bool) ->
         report.added[kind] += _count(db, table) - before[table]
 
 
-def _merge_row(
-    db: Database,
-    table: str,
-    key: str,
-    row: Row,
-    report: ImportReport,
-    kind: str,
-) -> int:
-    """Insert `row`, or update the existing one when the file's copy is newer. Returns the
-    row's id (the interview id for evaluations)."""
-    found = db.execute(
-        f"SELECT {'interview_id' if table == 'evaluations' else 'id'}, updated_at "
-        f"FROM {table} WHERE {key} = ?",
-        [row[key]],
-    ).fetchone()
-    if found is None:
-        columns = [*row, "version"]
-        cursor = db.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [*row.values(), 1],
-        )
-        report.added[kind] += 1
-        return int(row["interview_id"]) if table == "evaluations" else int(cursor.lastrowid or 0)
-    existing_id, updated_at = found
-    if row["updated_at"] > updated_at:
-        changes = {column: value for column, value in row.items() if column != key}
-        update_versioned(db, table, (key, row[key]), changes, None)
-        report.updated[kind] += 1
-    else:
-        report.skipped[kind] += 1
-    return int(existing_id)
+class _Merger:
+    """Inserts `row`s or updates the existing ones when the file's copy is newer, asking
+    the journal once per table what it holds (a key appears once in a checked file), and
+    holding back the rows no other row needs the id of (evaluations and entries) to
+    insert them together at `flush`."""
+
+    _LATER = ("evaluations", "follow_ups")
+
+    def __init__(self, db: Database, report: ImportReport) -> None:
+        self.db = db
+        self.report = report
+        self.known: dict[str, dict[Any, tuple[int, str]]] = {}
+        self.pending: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
+
+    def _held(self, table: str, key: str) -> dict[Any, tuple[int, str]]:
+        if table not in self.known:
+            id_column = "interview_id" if table == "evaluations" else "id"
+            self.known[table] = {
+                found: (int(row_id), updated_at)
+                for found, row_id, updated_at in self.db.conn.execute(
+                    f"SELECT {key}, {id_column}, updated_at FROM {table}"
+                )
+            }
+        return self.known[table]
+
+    def merge(self, table: str, key: str, row: Row, kind: str) -> int:
+        """Returns the row's id (the interview id for evaluations)."""
+        found = self._held(table, key).get(row[key])
+        if found is None:
+            self.report.added[kind] += 1
+            columns = (*row, "version")
+            if table in self._LATER:
+                self.pending.setdefault((table, columns), []).append([*row.values(), 1])
+                return int(row["interview_id"]) if table == "evaluations" else 0
+            cursor = self.db.conn.execute(_insert_sql(table, columns), [*row.values(), 1])
+            return int(cursor.lastrowid or 0)
+        existing_id, updated_at = found
+        if row["updated_at"] > updated_at:
+            changes = {column: value for column, value in row.items() if column != key}
+            update_versioned(self.db, table, (key, row[key]), changes, None)
+            self.report.updated[kind] += 1
+        else:
+            self.report.skipped[kind] += 1
+        return existing_id
+
+    def flush(self) -> None:
+        for (table, columns), rows in self.pending.items():
+            self.db.conn.executemany(_insert_sql(table, columns), rows)
+        self.pending.clear()
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
