@@ -227,6 +227,47 @@ def reminder_rows(
     ]
 
 
+def bulk_rows(size: int, path: Path, env: dict[str, str], runs: int) -> list[Row]:
+    """Bulk work against a plain floor timed in the same run: the JSON export against
+    sqlite3 reads and json.dumps of the same tables (with its peak memory), the import of
+    that export and the demo's writing each against an executemany of the same rows."""
+    from benchmarks.bulk_export import JSON_TARGET, MEMORY_LIMIT, export_figures
+    from benchmarks.bulk_writes import TARGETS, bulk_figures
+
+    at_scale = size >= 100_000
+    exported = export_figures(program(), path, env, min(runs, 3))
+    rows = [
+        Row(
+            "export --format json (vs sqlite3 + json.dumps)",
+            size,
+            exported.export,
+            "s",
+            exported.floor,
+            f"≤ {JSON_TARGET:g}× floor" if at_scale else "",
+            exported.export.median <= JSON_TARGET * exported.floor.median if at_scale else None,
+        ),
+        Row(
+            "export --format json: peak RSS",
+            size,
+            exported.peak_rss,
+            "MiB",
+            None,
+            f"≤ {MEMORY_LIMIT // 2**20} MiB" if at_scale else "",
+            exported.peak_rss.median <= MEMORY_LIMIT if at_scale else None,
+        ),
+    ]
+    names = {
+        "import": "import of that export (vs executemany of its rows)",
+        "demo": "demo --interviews N (vs executemany of its rows)",
+    }
+    with tempfile.TemporaryDirectory(prefix="ij-bench-bulk-") as folder:
+        for key, (measured, floor) in bulk_figures(size, min(runs, 3), Path(folder)).items():
+            met = measured.median <= TARGETS[key] * floor.median if at_scale else None
+            target = f"≤ {TARGETS[key]:g}× floor" if at_scale else ""
+            rows.append(Row(names[key], size, measured, "s", floor, target, met))
+    return rows
+
+
 INTERACTIVE = (
     ("search", "search as you type (key → count on screen)", 0.030),
     ("burst", "/ and 200 keys in one write → all in the search box", 0.500),
@@ -419,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows += insights_rows(size, path, runs)
                 rows += calendar_rows(size, path, runs)
                 rows += message_rows(size, path, runs)
+                rows += bulk_rows(size, path, env, runs)
             if size == 1_000 and size in paint_at:
                 rows += serve_rows(size, path, env, runs, paint_at[size])
         elapsed = time.perf_counter() - started

@@ -105,7 +105,7 @@ def bulk_figures(size: int, runs: int, folder: Path) -> dict[str, tuple[Figure, 
     subprocess.run(
         [sys.executable, "-m", "interview_journal", "--db", str(source), "export", "--format",
          "json", "-o", str(export)],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True, capture_output=True,
     )  # fmt: skip
     imported, demoed = folder / "imported.db", folder / "demo.db"
     figures = {
