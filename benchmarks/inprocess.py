@@ -1,10 +1,12 @@
 """Interactive figures, taken on the real program in a pseudo-terminal: from a key to what
 it changes on the screen. Plus what the store does per key, timed on it directly: the
-autosave write, and the search through every word at each letter typed."""
+autosave write (adding words, and taking one away), and the search through every word at
+each letter typed."""
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 import time
 from datetime import datetime
@@ -15,6 +17,7 @@ from interview_journal.dates import SystemClock
 from interview_journal.domain.evaluation import Evaluation
 from interview_journal.domain.listing import InterviewQuery
 from interview_journal.store import open_journal
+from interview_journal.store.connection import FORGET_INDEXED_WORDS
 
 SEARCHES = ("k", "h", "p", "s", "g", "w")
 """Typed one at a time into an empty search box; each changes the count on screen."""
@@ -89,22 +92,47 @@ def _interactive(
     return {name: values[1:] if len(values) > 1 else values for name, values in found.items()}
 
 
-def _autosave(path: Path, runs: int) -> list[float]:
+def _autosave(path: Path, runs: int) -> dict[str, list[float]]:
+    """The store's part of an autosave, two ways: while typing on (each save only adds
+    words), and when a word was taken away, which rewrites the search index so the word
+    leaves the disk (it runs in the autosave's thread, not on the screen's). The second
+    is set beside its floor: the same change, index rewrite and checkpoint in plain sqlite3."""
     journal = open_journal(path)
     try:
         record = next(iter(journal.records()), None)
         if record is None or record.interview.id is None:
-            return []
+            return {"autosave": [], "autosave_removed": [], "optimize_floor": []}
         current = journal.get_evaluation(record.interview.id) or Evaluation(record.interview.id)
-        times = []
+        typed = "Told the migration story"
+        adding, removing = [], []
         for index in range(runs * 4 + 1):
-            changed = current.with_changes(went_well=f"Told the migration story ({index}).")
+            typed += f" and step{index}"
+            changed = current.with_changes(went_well=typed)
             start = time.perf_counter()
             current = journal.save_evaluation(changed)
-            times.append(time.perf_counter() - start)
-        return times[1:]
+            adding.append(time.perf_counter() - start)
+        for index in range(runs + 1):
+            changed = current.with_changes(went_well=f"{typed} (take {index}).")
+            start = time.perf_counter()
+            current = journal.save_evaluation(changed)
+            removing.append(time.perf_counter() - start)
     finally:
         journal.close()
+    floor = []
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for index in range(runs + 1):
+            start = time.perf_counter()
+            connection.execute(
+                "UPDATE evaluations SET went_well = ? WHERE interview_id = ?",
+                (f"{typed} (floor {index}).", record.interview.id),
+            )
+            connection.execute(FORGET_INDEXED_WORDS)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            floor.append(time.perf_counter() - start)
+    finally:
+        connection.close()
+    return {"autosave": adding[1:], "autosave_removed": removing[1:], "optimize_floor": floor[1:]}
 
 
 def search_per_key(path: Path, runs: int) -> dict[str, list[float]]:
@@ -134,5 +162,5 @@ def measure_in_process(
         copy = Path(scratch) / journal.name
         shutil.copy2(journal, copy)
         found = _interactive(argv, env, copy, runs)
-        found["autosave"] = _autosave(copy, runs)
+        found |= _autosave(copy, runs)
         return found
