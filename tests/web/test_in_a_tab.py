@@ -96,7 +96,17 @@ def test_the_editor_key_says_it_needs_a_terminal(served: Served) -> None:
 
 
 @pytest.mark.parametrize("served", ["timeline"], indirect=True)
-def test_sent_is_on_a_key_the_browser_leaves_to_the_page(served: Served) -> None:
+def test_sent_is_on_a_key_the_browser_leaves_to_the_page(
+    served: Served, demo_journal: Path
+) -> None:
+    # An overdue follow-up is the timeline's first line whatever the hour (the demo's own
+    # first line is a note or a follow-up depending on the time of day it is written at).
+    subprocess.run(
+        [*PROGRAM, "--db", str(demo_journal), "follow-up", "add", "1", "--due", "yesterday",
+         "--reason", "Ask where things stand", "-y"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
     async def message() -> None:
         tab = await Tab(served).open()
         await tab.wait_for("Timeline")
