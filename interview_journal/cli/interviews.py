@@ -333,7 +333,7 @@ def _next_planned(entries: list[Entry], now: pendulum.DateTime) -> str:
     planned = [e for e in entries if not e.is_done and e.due is not None]
     if not planned:
         return ""
-    from interview_journal.present.timeline import MARKERS, when_text
+    from interview_journal.present.markers import MARKERS, when_text
 
     soonest = min(planned, key=lambda e: (e.when.key, e.id or 0))
     today = now.date()
@@ -351,11 +351,6 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
 
     Its application (the role at the company it is a round of) comes first.
     """
-    from interview_journal.cli.applications import summaries_of
-    from interview_journal.present.json import interview_to_dict
-    from interview_journal.present.text import interview_text
-    from interview_journal.store.rows import entry_to_dict, evaluation_to_dict
-
     number = parse_id(interview_id)
     now = common.clock().now()
     with journal_for(ctx, db_path, create=False) as journal:
@@ -363,8 +358,11 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
         evaluation = journal.get_evaluation(number)
         entries = journal.entries_for(number)
         owner = [interview.application_id] if interview.application_id is not None else []
-        summary = next(iter(summaries_of(journal, now, owner) if owner else []), None)
-    if as_json:
+        summary = next(iter(common.summaries_of(journal, now, owner) if owner else []), None)
+    if as_json:  # each way imports only its own words: both bring in much
+        from interview_journal.present.json import interview_to_dict
+        from interview_journal.store.rows import entry_to_dict, evaluation_to_dict
+
         common.print_json(
             interview_to_dict(
                 interview,
@@ -375,5 +373,7 @@ def show(ctx: click.Context, interview_id: str, as_json: bool, db_path: Path | N
             )
         )
     else:
+        from interview_journal.present.text import interview_text
+
         usual = common.settings().interview_minutes
         click.echo(interview_text(interview, now, evaluation, entries, summary, usual=usual))
