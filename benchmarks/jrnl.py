@@ -33,30 +33,42 @@ TARGETS = {10_000: 0.5, 100_000: 0.1}
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
-def jrnl_program() -> Path | str:
+def jrnl_program() -> list[str] | str:
     """The jrnl command in its own virtual environment, made once (a marker file says the
-    install finished); else a sentence saying why there is none."""
+    install finished); else a sentence saying why there is none. Run as `python -m jrnl`:
+    the venv's `jrnl` script names the path the venv was made at, which a worktree's
+    link to .benchmarks does not keep."""
     done = VENV / "installed"
-    if not done.exists():
-        python = VENV / "bin" / "python"
-        try:
-            subprocess.run(
-                [sys.executable, "-m", "venv", "--clear", str(VENV)],
-                check=True,
-                capture_output=True,
-            )
-            subprocess.run(
-                [str(python), "-m", "pip", "install", "-q", f"jrnl=={JRNL_VERSION}"],
-                check=True,
-                capture_output=True,
-                timeout=600,
-            )
-        except (OSError, subprocess.SubprocessError) as error:
-            said = (getattr(error, "stderr", None) or b"").decode(errors="replace").strip()
-            last = said.splitlines()[-1] if said else str(error)
-            return f"jrnl {JRNL_VERSION} could not be installed ({last[:120]})"
-        done.write_text(f"jrnl=={JRNL_VERSION}\n", encoding="utf-8")
-    return VENV / "bin" / "jrnl"
+    python = VENV / "bin" / "python"
+    command = [str(python), "-m", "jrnl"]
+    if done.exists() and _answers(command):
+        return command
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--clear", str(VENV)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", f"jrnl=={JRNL_VERSION}"],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        said = (getattr(error, "stderr", None) or b"").decode(errors="replace").strip()
+        last = said.splitlines()[-1] if said else str(error)
+        return f"jrnl {JRNL_VERSION} could not be installed ({last[:120]})"
+    done.write_text(f"jrnl=={JRNL_VERSION}\n", encoding="utf-8")
+    return command if _answers(command) else f"jrnl {JRNL_VERSION} does not start"
+
+
+def _answers(command: list[str]) -> bool:
+    try:
+        subprocess.run([*command, "--version"], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
 
 
 def write_jrnl_journal(demo: Path) -> Path:
@@ -135,7 +147,7 @@ def jrnl_rows(size: int, path: Path, env: dict[str, str], runs: int) -> list[Row
     rows: list[Row] = []
     db = ["--db", str(path)]
     for name, ours_argv, jrnl_argv in pairs:
-        theirs = repeat(runs, partial(run_process, [str(found), *jrnl_argv], env=jrnl_env))
+        theirs = repeat(runs, partial(run_process, [*found, *jrnl_argv], env=jrnl_env))
         ours = repeat(runs, partial(run_process, [*program(), *db, *ours_argv], env=env))
         limit = TARGETS.get(size)
         met = ours.median <= limit * theirs.median if limit else None
