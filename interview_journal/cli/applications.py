@@ -14,14 +14,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from interview_journal.cli import common
-from interview_journal.cli.common import F, JournalGroup, db_option, fail, journal_for, parse_id
+from interview_journal.cli.common import (
+    F,
+    JournalGroup,
+    db_option,
+    fail,
+    journal_for,
+    parse_id,
+    summaries_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import pendulum
 
-    from interview_journal.domain.applications import ApplicationStatus, ApplicationSummary
+    from interview_journal.domain.applications import ApplicationStatus
     from interview_journal.domain.fields import Field
     from interview_journal.store import Journal
 
@@ -176,15 +184,6 @@ def _refuse_twin(
                 f"({summary.status.label}); change it with "
                 f"`interview-journal application edit {number}`."
             )
-
-
-def summaries_of(
-    journal: Journal, now: pendulum.DateTime, ids: list[int] | None = None
-) -> list[ApplicationSummary]:
-    """The applications (or those `ids`) as the Applications view lists them, with the
-    configured silence before one counts as ghosted (`show` of an interview uses it too)."""
-    days = common.settings().suggestions.ghosted_after_days
-    return journal.applications.summaries(now, ids=ids, ghosted_after_days=days)
 
 
 @click.command()

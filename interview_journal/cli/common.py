@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pendulum
 
     from interview_journal.dates import Clock
+    from interview_journal.domain.applications import ApplicationSummary
     from interview_journal.services.calendar_feed import CalendarFeed
     from interview_journal.services.config import Settings
     from interview_journal.store import Journal
@@ -131,6 +132,16 @@ def settings_and_warnings() -> tuple[Settings, list[str]]:
 def settings() -> Settings:
     """The config file's settings; each problem in it is one warning on stderr."""
     return settings_and_warnings()[0]
+
+
+def summaries_of(
+    journal: Journal, now: pendulum.DateTime, ids: list[int] | None = None
+) -> list[ApplicationSummary]:
+    """The applications (or those `ids`) as the Applications view lists them, with the
+    configured silence before one counts as ghosted (here, not in cli.applications, so
+    `show` of an interview starts without the applications' commands)."""
+    days = settings().suggestions.ghosted_after_days
+    return journal.applications.summaries(now, ids=ids, ghosted_after_days=days)
 
 
 class IfMissing(Enum):

@@ -97,16 +97,17 @@ def review(ctx: click.Context, db_path: Path | None) -> None:
 @click.pass_context
 def today(ctx: click.Context, as_json: bool, check: bool, db_path: Path | None) -> None:
     """What needs you today, as plain text (quick enough for a shell start-up file)."""
-    from interview_journal.present.json import review_to_dict
-    from interview_journal.present.text import review_text
-
     now = common.clock().now()
     settings = common.settings()
     with journal_for(ctx, db_path, create=False) as journal:
         found = journal.review(now, settings.suggestions)
-    if as_json:
+    if as_json:  # each way imports only its own words
+        from interview_journal.present.json import review_to_dict
+
         common.print_json(review_to_dict(found))
     else:
+        from interview_journal.present.text import review_text
+
         click.echo(review_text(found, now))
     if check and found.due_count:
         ctx.exit(1)

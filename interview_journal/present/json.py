@@ -7,22 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from interview_journal.dates import local
-from interview_journal.domain.applications import Application, ApplicationSummary
-from interview_journal.domain.model import Interview
-from interview_journal.domain.people import PersonRecord
-from interview_journal.domain.promises import Promise
-from interview_journal.domain.review import Review, Section
 from interview_journal.domain.status import effective_status
-from interview_journal.domain.timeline import Entry
-from interview_journal.domain.timeline_page import TimelineItem, group_of
-from interview_journal.present.review import when_words
-from interview_journal.present.timeline import describe
 from interview_journal.store.rows import application_to_dict, entry_to_dict, person_to_dict
+
+if TYPE_CHECKING:  # the review's and the timeline's modules are imported where used:
+    # `show --json` and `list --json` start without them
+    from interview_journal.domain.applications import Application, ApplicationSummary
+    from interview_journal.domain.model import Interview
+    from interview_journal.domain.people import PersonRecord
+    from interview_journal.domain.promises import Promise
+    from interview_journal.domain.review import Review
+    from interview_journal.domain.timeline import Entry
+    from interview_journal.domain.timeline_page import TimelineItem
 
 
 def _instant(moment: datetime | None, tz: pendulum.Timezone | pendulum.FixedTimezone) -> str | None:
@@ -172,6 +173,9 @@ def application_to_json(
 
 def review_to_dict(review: Review) -> dict[str, Any]:
     """The review as JSON-ready data (`today --json`)."""
+    from interview_journal.domain.review import Section
+    from interview_journal.present.review import when_words
+
     return {
         "date": review.today.isoformat(),
         "needs_you": review.needs_you,
@@ -198,6 +202,9 @@ def review_to_dict(review: Review) -> dict[str, Any]:
 def line_to_dict(item: TimelineItem, now: datetime, week_starts: int = 0) -> dict[str, Any]:
     """A timeline item as JSON-ready data (`timeline --json`); `week_starts` says where
     "this week" ends."""
+    from interview_journal.domain.timeline_page import group_of
+    from interview_journal.present.timeline import describe
+
     line = describe(item, now)
     data: dict[str, Any] = {
         "state": line.state,

@@ -24,6 +24,7 @@ from interview_journal.domain.promises import Promise
 from interview_journal.domain.review import Review, Section
 from interview_journal.domain.status import effective_status
 from interview_journal.domain.timeline import Entry
+from interview_journal.present.markers import MARKERS, when_text
 from interview_journal.present.review import (
     EMPTY_SECTION,
     headline,
@@ -31,7 +32,6 @@ from interview_journal.present.review import (
     review_title,
     when_words,
 )
-from interview_journal.present.timeline import MARKERS, when_text
 from interview_journal.present.visible import visible
 
 

@@ -6,20 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from interview_journal.dates import format_day, relative_day
 from interview_journal.domain.promises import Promise, PromiseState
 from interview_journal.domain.suggestions import Rule, Suggestion
-from interview_journal.domain.timeline import Entry, EntryKind, EntryState, When
+from interview_journal.domain.timeline import Entry, EntryKind, EntryState
 from interview_journal.domain.timeline_page import Source, TimelineItem
+from interview_journal.present.markers import MARKERS, when_text
 
-MARKERS = {
-    "done": "●",
-    "planned": "○",
-    "overdue": "!",
-    "suggested": "◇",
-    "milestone": "◆",
-}
-"""Shapes that tell the states apart without colour."""
+__all__ = ["MARKERS", "Line", "describe", "when_text"]  # MARKERS, when_text: present.markers
 
 
 @dataclass(frozen=True)
@@ -33,12 +26,6 @@ class Line:
     company: str
     what: str
     detail: str
-
-
-def when_text(when: When, today: date) -> str:
-    days = (when.day - today).days
-    day = relative_day(when.day, today) if -1 <= days <= 1 else format_day(when.day, today)
-    return f"{day} {when.at:%H:%M}" if when.at is not None else day
 
 
 def _first_line(text: str) -> str:
