@@ -1,5 +1,5 @@
 """`fold` (how the search lines the typed words up with a field's text) gives, for any
-text, what folding it one character at a time gives: the fast path through `lower()`
+text, what folding it one character at a time gives: the fast path for ASCII
 must not change a single position or character."""
 
 from __future__ import annotations
