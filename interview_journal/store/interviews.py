@@ -242,7 +242,9 @@ class Interviews:
             interviews,
             cursor,
             summaries,
-            hits=search_hits(self.connection, ids, query.search),
+            hits=search_hits(
+                self.connection, ids, query.search, own={row["id"]: row for row in found[:limit]}
+            ),
             next_steps=self.next_steps(ids),
         )
 
@@ -287,7 +289,7 @@ class Interviews:
             )
         probe = dense and _prefix_indexed(query.search) and self._most_match(match)
         where, params = _where(query, probe=probe)
-        columns = f"SELECT {INTERVIEW_COLUMNS} FROM interviews"
+        columns = f"SELECT {INTERVIEW_COLUMNS}, people FROM interviews"  # people: search hits
         if query.sort is InterviewSort.COMPANY:
             keyset = "AND (company, starts_at, id) > (?, ?, ?)" if after else ""
             keys = [after.company, after.starts_at, after.id] if after else []
