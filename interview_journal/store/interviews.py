@@ -288,7 +288,10 @@ class Interviews:
                 " INDEXED BY interviews_by_company",
             )
         probe = dense and _prefix_indexed(query.search) and self._most_match(match)
-        where, params = _where(query, probe=probe)
+        # When every interview matches (a one-letter word at 100,000 often does), the page
+        # is the list's own: 100 rows with no question to the index (7 ms of probes).
+        every = probe and match is not None and self._match_count(match) == self.count()
+        where, params = _where(query, probe=probe, search=not every)
         columns = f"SELECT {INTERVIEW_COLUMNS}, people FROM interviews"  # people: search hits
         if query.sort is InterviewSort.COMPANY:
             keyset = "AND (company, starts_at, id) > (?, ?, ?)" if after else ""
@@ -330,17 +333,20 @@ def _prefix_indexed(search: str) -> bool:
     return all(len(term) <= PREFIX_INDEXED for term in search_terms(search))
 
 
-def _where(query: InterviewQuery | None, *, probe: bool = False) -> tuple[str, list[Any]]:
+def _where(
+    query: InterviewQuery | None, *, probe: bool = False, search: bool = True
+) -> tuple[str, list[Any]]:
     """The condition of a query. With `probe`, each row walked is asked of the index
     (2 ms for a page of "e" in 100,000, where listing its 90,000 matches first takes 30);
-    for longer words a probe merges many lists, and listing the matches once is faster."""
+    for longer words a probe merges many lists, and listing the matches once is faster.
+    Without `search`, the search is left out (every interview matches it)."""
     conditions, params = ["1"], []
     if query is not None:
         if query.status is not None:
             sql, values = _status_condition(query.status, to_storage(query.now))
             conditions.append(sql)
             params.extend(values)
-        match = fts_query(query.search)
+        match = fts_query(query.search) if search else None
         if match is not None:
             conditions.append(
                 "EXISTS (SELECT 1 FROM interviews_fts WHERE interviews_fts MATCH ? "
