@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -63,10 +63,32 @@ from interview_journal.tui.widgets.key_points import KeyPointList
 from interview_journal.tui.widgets.rating import RatingBar
 
 
+def breakpoint_classes(breakpoints: list[tuple[int, str]], width: int | None) -> list[str]:
+    """The class Textual's `HORIZONTAL_BREAKPOINTS` give a screen `width` cells wide: the
+    one of the widest breakpoint it reaches (none for an unknown width)."""
+    if width is None:
+        return []
+    reached = [(edge, name) for edge, name in breakpoints if width >= edge]
+    return [max(reached)[1]] if reached else []
+
+
+_NOT_LOADED = object()
+
+
+def _shown(box: object) -> object:
+    """What a text box or tick box holds."""
+    if isinstance(box, TextArea):
+        return box.text
+    return box.value if isinstance(box, Input | Checkbox) else _NOT_LOADED
+
+
 class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
     """Evaluate one interview."""
 
     WRITES = True
+    AUTO_FOCUS = "#field-went_well"
+    """Focused as the screen is built: focusing it after mounting moved focus twice
+    (restyling, and rebuilding the footer, each time) before the first frame."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding(
@@ -86,6 +108,11 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
+        # Textual adds the width class at the screen's first resize, after its first
+        # frame: every widget was styled and laid out twice, and the first frame drawn
+        # in the other layout. Known now (the screen fills the app), it is added once.
+        width_class = breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self._app_width())
+        self.add_class(*width_class, update=False)
         self.interview_id = interview_id
         self.about_interview = interview_id
         self.interview: Interview | None = None
@@ -97,13 +124,44 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
         self._loading = False
         self._agreed_dirty = False
         """An agreed date changed on screen and is not in the journal yet."""
+        self._as_loaded: dict[str, object] = {}
+        """What loading left in each box, until its first change (see `_done_loading`)."""
+        self._resumed = False
+        self._resized = False
+        """Its first resume and first resize are those of a screen just built."""
         self._deleted_under_me = False
         """The interview was deleted in another window while text typed here was unsaved:
         the screen stays, showing the only copy of that text, until escape."""
 
+    def _app_width(self) -> int | None:
+        """The running app's width (None: no app, as when a test builds the screen alone)."""
+        try:
+            width: int = self.app.size.width
+        except RuntimeError:  # Textual's NoActiveAppError
+            return None
+        return width
+
     def compose(self) -> ComposeResult:
         yield from evaluation_widgets()
         yield FittedFooter()
+
+    # --- building ---------------------------------------------------------------------
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            self._resumed = True
+            # Each widget was styled as it was mounted, a moment ago: restyling them all
+            # again before the first frame changes nothing and costs a sixth of the time.
+            event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        first, self._resized = not self._resized, True
+        width_class = breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, event.size.width)
+        if first and event.size == self.app.size and all(map(self.has_class, width_class)):
+            # The first layout posts this resize at the size it was just laid out at (as
+            # were the screens below): Textual would lay everything out and draw it again.
+            event.stop()
+            event.prevent_default()
 
     # --- loading ----------------------------------------------------------------------
 
@@ -135,7 +193,6 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
         self._fill(existing)
         self._fill_agreed(self.interview)
         self.saver.show_state(SaveState.SAVED if existing.version else SaveState.NEW)
-        self.query_one("#field-went_well", TextArea).focus()
 
     def _show_header(self) -> None:
         interview = self.interview
@@ -153,6 +210,12 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
 
     def _done_loading(self) -> None:
         self._loading = False
+        # A box set while loading says so in a message of its own, which on a loaded
+        # machine can arrive after this: a box's first change counts as typing only if
+        # it leaves the box other than loading did.
+        self._as_loaded = {
+            box.id: _shown(box) for box in self.query("Input, TextArea, Checkbox") if box.id
+        }
 
     def _fill_agreed(self, interview: Interview) -> None:
         self._loading = True
@@ -184,6 +247,9 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
             return
         control = getattr(event, "control", None)
         control_id = getattr(control, "id", "") or ""
+        loaded = self._as_loaded.pop(control_id, _NOT_LOADED)
+        if loaded is not _NOT_LOADED and loaded == _shown(control):
+            return  # the echo of loading, late
         if control_id.startswith("date-"):
             self._echo(control_id.removeprefix("date-"))
             self._agreed_dirty = True
