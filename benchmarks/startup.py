@@ -19,6 +19,7 @@ STARTED = time.perf_counter()
 import argparse  # noqa: E402 - everything imported after STARTED counts as start-up
 import asyncio  # noqa: E402
 import cProfile  # noqa: E402
+import importlib  # noqa: E402
 import pstats  # noqa: E402
 from collections import defaultdict  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -58,20 +59,19 @@ async def first_frame(view: str, size: int) -> float:
     opened = time.perf_counter()
     import interview_journal.tui.app as tui_app
 
+    screens = importlib.import_module(f"interview_journal.tui.screens.{view}")  # as its mode does
     SPENT["import the TUI"] = time.perf_counter() - opened
 
+    import textual.widget
     from textual.css.stylesheet import Stylesheet
-    from textual.widget import Widget
 
     from interview_journal.tui.screens.base import JournalScreen
 
     timed(Stylesheet, "parse", "parse CSS")
     timed(Stylesheet, "apply", "apply CSS")
-    timed(Widget, "_compose", "compose")
-    # each view reads its first page in a worker thread: the read itself, off the loop
-    from interview_journal.tui.screens.paged import PagedScreen
-
-    timed(PagedScreen, "read_page", "first query (worker)")
+    timed(textual.widget, "compose", "compose")  # what Widget._compose calls
+    # the view reads its first page in a worker thread: the read itself, off the loop
+    timed(getattr(screens, f"{view.title()}Screen"), "read_page", "first query (worker)")
 
     journal = open_journal(path, read_only=True)
     app = tui_app.make_app(journal, SystemClock(zone), view=view)
