@@ -8,7 +8,8 @@ and `u` (`undoing`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import importlib
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -24,15 +25,23 @@ from interview_journal.services.undo import UndoStack
 from interview_journal.tui.guard import JournalGuard
 from interview_journal.tui.journal_files import JournalFiles
 from interview_journal.tui.quitting import Quitting
-from interview_journal.tui.screens.applications import ApplicationsScreen
-from interview_journal.tui.screens.insights import InsightsScreen
-from interview_journal.tui.screens.interviews import InterviewsScreen
-from interview_journal.tui.screens.review import ReviewScreen
-from interview_journal.tui.screens.timeline import TimelineScreen
 from interview_journal.tui.undoing import Undoing
 
 if TYPE_CHECKING:
     from interview_journal.store.journal import Journal
+
+
+def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A view's screen, its module imported when the view is first opened: each view
+    pulls in its own domain rules and widgets, and the first paint needs only one."""
+
+    def make() -> Screen[None]:
+        screen: type[Screen[None]] = getattr(
+            importlib.import_module(f"interview_journal.tui.screens.{module}"), name
+        )
+        return screen()
+
+    return make
 
 
 def _view(key: str, mode: str, description: str, tooltip: str) -> Binding:
@@ -46,26 +55,19 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
 
     TITLE = "Interview Journal"
     SUB_TITLE = __version__
-    # One sheet per part of the app, so each has one obvious place (styles/).
+    # One sheet per part of the app, so each has one obvious place (styles/). The
+    # Insights view's sheet (its dialog's too) is that screen's CSS_PATH: Textual reads it
+    # when the view first opens, not before the first paint.
     CSS_PATH = [
         f"styles/{part}.tcss"
-        for part in (
-            "app",
-            "lists",
-            "review",
-            "forms",
-            "details",
-            "evaluation",
-            "insights",
-            "message",
-        )
+        for part in ("app", "lists", "review", "forms", "details", "evaluation", "message")
     ]
     MODES = {
-        "interviews": InterviewsScreen,
-        "timeline": TimelineScreen,
-        "review": ReviewScreen,
-        "applications": ApplicationsScreen,
-        "insights": InsightsScreen,
+        "interviews": _lazy("interviews", "InterviewsScreen"),
+        "timeline": _lazy("timeline", "TimelineScreen"),
+        "review": _lazy("review", "ReviewScreen"),
+        "applications": _lazy("applications", "ApplicationsScreen"),
+        "insights": _lazy("insights", "InsightsScreen"),
     }
     DEFAULT_MODE = "interviews"
     BINDINGS = [

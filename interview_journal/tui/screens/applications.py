@@ -131,7 +131,7 @@ class ApplicationsScreen(SearchAsYouType, PagedScreen[int, int]):
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("applications", self.now())
-        if self.up_to_date:
+        if self.up_to_date and self.changed_since_read():
             # back from another view or screen: what changed meanwhile must show
             self.reload(self.table.highlighted_id())
 

@@ -137,6 +137,7 @@ def _chart_for(name: str, section: object, line: InsightLine, key: str) -> Shown
 class InsightsScreen(JournalScreen):
     """The Insights view (key 5)."""
 
+    CSS_PATH = "../styles/insights.tcss"  # with its dialog's; read when the view first opens
     LOADS_IN_BACKGROUND = True
     AUTO_FOCUS = "#insights"
     LEGEND = (

@@ -40,6 +40,8 @@ class PagedScreen(JournalScreen, Generic[CursorT, KeepT]):
         """The read whose result is on screen (equal to `_generation` when up to date)."""
         self._next_cursor: CursorT | None = None
         self._loading_more = False
+        self._read_at: tuple[object, ...] | None = None
+        """The journal's state and the minute when the last first page was asked for."""
 
     @property
     def up_to_date(self) -> bool:
@@ -50,8 +52,26 @@ class PagedScreen(JournalScreen, Generic[CursorT, KeepT]):
     def reading_content(self) -> bool:
         return not self.up_to_date
 
+    def _moment(self) -> tuple[object, ...]:
+        # the journal's private counter: no public one yet (see the Journal's _journal_state)
+        state = self.journal.interviews._journal_state()
+        return (state, self.now().replace(second=0, microsecond=0))
+
+    def changed_since_read(self) -> bool:
+        """Whether anything could show differently than at the last read: the journal
+        changed (here or in another window) or the minute turned (due, overdue and the
+        "now" line move with the clock). Coming back to a view reads it only then."""
+        try:
+            return self._read_at != self._moment()
+        except Exception:  # cannot tell (busy, damaged): read, and let the read say why
+            return True
+
     def reload(self, keep: KeepT | None = None) -> None:
         """Read the first page again (after a change, a search, a filter)."""
+        try:
+            self._read_at = self._moment()  # before the read: a change meanwhile reads again
+        except Exception:
+            self._read_at = None
         self._generation += 1
         self._loading_more = False
         self._read(self._generation, None, keep)

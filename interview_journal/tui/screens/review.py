@@ -99,7 +99,7 @@ class ReviewScreen(FollowUpActions, PagedScreen[None, LineKey]):
 
     def on_screen_resume(self) -> None:
         self.query_one(TopBar).show("review", self.now())
-        if self.up_to_date:
+        if self.up_to_date and self.changed_since_read():
             self.reload(self.review_list.highlighted_line())
 
     # --- reading ------------------------------------------------------------------------

@@ -115,7 +115,7 @@ class TimelineScreen(FollowUpActions, DeletesWithUndo[TimelineCursor, LineKey]):
 
     def on_screen_resume(self) -> None:
         self._show_top()
-        if self.timeline.option_count and self.up_to_date:
+        if self.timeline.option_count and self.up_to_date and self.changed_since_read():
             # back from another view or dialog: what changed meanwhile must show
             self.reload(self.timeline.highlighted_line())
 

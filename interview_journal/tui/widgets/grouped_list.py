@@ -6,14 +6,75 @@ paging, home and end are corrected so the cursor always rests on an item.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, TypeVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding
+from textual.css.styles import RulesMap
+from textual.visual import RichVisual
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from interview_journal.domain.timeline_page import DatedItem, LineKey
 
 ItemT = TypeVar("ItemT", bound=DatedItem)
+
+Cell = tuple[str, int | None, Style | str | None]
+"""One column of a row: its text, its width (None: the rest of the line) and its style."""
+
+
+def columns_line(cells: Sequence[Cell], width: int) -> Text:
+    """One line of columns as a single `Text`, one cell between columns.
+
+    It looks exactly as a `Table.grid(padding=(0, 1))` row of `no_wrap` ellipsis columns
+    would: each cell cut with "…" and padded to its width in its own style, the column of
+    width None taking what is left of `width` (as a table's `ratio` column does).
+    """
+    rest = width - sum(w for _, w, _ in cells if w is not None) - (len(cells) - 1)
+    line = Text(no_wrap=True, overflow="ellipsis")
+    for index, (words, cell_width, style) in enumerate(cells):
+        if index:
+            line.append(" ")
+        cell = Text(words, style=style or "", end="")
+        cell.truncate(
+            max(rest, 1) if cell_width is None else cell_width, overflow="ellipsis", pad=True
+        )
+        line.append_text(cell)
+    return line
+
+
+class _Columns:
+    """The Rich renderable of a `ColumnsRow`: its line drawn at the width it is given."""
+
+    def __init__(self, cells: Sequence[Cell], below: Sequence[Text]) -> None:
+        self.cells = cells
+        self.below = below
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield columns_line(self.cells, options.max_width)
+        yield from self.below
+
+
+class ColumnsRow(RichVisual):
+    """An option's prompt: a line of columns, and lines under it (each cut to one line).
+
+    It draws what a `Table.grid` row did, segment for segment, but a list measures it
+    without drawing it: an OptionList renders every Table prompt just to learn its
+    height, which was most of a long list's first paint.
+    """
+
+    def __init__(self, widget: Widget, cells: Sequence[Cell], below: Sequence[Text] = ()) -> None:
+        super().__init__(widget, _Columns(cells, below))
+        self._height = 1 + len(below)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._height
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._renderable  # printable as well, as the Table was
 
 
 class GroupedList(OptionList, Generic[ItemT]):

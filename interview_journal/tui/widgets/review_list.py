@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pendulum
 from rich.cells import cell_len
-from rich.console import Group as RenderGroup
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -15,7 +13,7 @@ from interview_journal.dates import format_exact, relative_day
 from interview_journal.domain.review import NEXT_DAYS, Review, ReviewItem, Section
 from interview_journal.domain.timeline_page import LineKey
 from interview_journal.present.review import EMPTY_SECTION, marker, when_words
-from interview_journal.tui.widgets.grouped_list import GroupedList
+from interview_journal.tui.widgets.grouped_list import ColumnsRow, GroupedList
 
 PrepLines = dict[int, list[str]]
 """Per upcoming interview id, the prep lines shown under it (questions, lessons)."""
@@ -139,36 +137,31 @@ class ReviewList(GroupedList[ReviewItem]):
         self.next_days_shown = shown
         self.show_review(self._review, self._prep, self._review.now, NEXT_DAYS_FOLD)
 
-    def _row(
-        self, item: ReviewItem, prep: PrepLines, now: pendulum.DateTime
-    ) -> Table | RenderGroup:
+    def _row(self, item: ReviewItem, prep: PrepLines, now: pendulum.DateTime) -> ColumnsRow:
         mark = marker(item)
         look = LOOKS.get(mark)
         style = (
             self.get_component_rich_style(f"review-list--{look}", partial=True) if look else None
         )
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(width=15, no_wrap=True)
-        grid.add_column(width=self._company_width, no_wrap=True, overflow="ellipsis")
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         company = item.interview.company if item.section is not Section.COMING_UP else ""
         text = item.text
         if item.section is Section.COMING_UP:
             company, text = item.interview.company, text.split(" — ", 1)[-1]
-        grid.add_row(
-            Text(f" {mark}", style=style or "bold"),
-            Text(self._when(item, now), style=style or ""),
-            Text(company, style="bold"),
-            Text(f"· {text}", style="italic" if item.suggestion else ""),
-        )
         extra = prep.get(item.interview.id or 0) if item.section is Section.COMING_UP else None
-        if not extra:
-            return grid
-        lines = [
-            Text(f"     {line}", style="dim", no_wrap=True, overflow="ellipsis") for line in extra
+        below = [
+            Text(f"     {line}", style="dim", no_wrap=True, overflow="ellipsis")
+            for line in extra or ()
         ]
-        return RenderGroup(grid, *lines)
+        return ColumnsRow(
+            self,
+            [
+                (f" {mark}", 2, style or "bold"),
+                (self._when(item, now), 15, style),
+                (company, self._company_width, "bold"),
+                (f"· {text}", None, "italic" if item.suggestion else None),  # the rest
+            ],
+            below,
+        )
 
     @staticmethod
     def _when(item: ReviewItem, now: pendulum.DateTime) -> str:

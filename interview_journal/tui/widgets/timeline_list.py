@@ -13,7 +13,6 @@ from datetime import date, datetime
 import pendulum
 from rich.cells import cell_len
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.content import Content
 from textual.message import Message
@@ -23,7 +22,7 @@ from interview_journal.dates import format_exact, relative_day
 from interview_journal.domain.timeline import When
 from interview_journal.domain.timeline_page import Group, LineKey, Source, TimelineItem, group_of
 from interview_journal.present.timeline import Line, describe
-from interview_journal.tui.widgets.grouped_list import GroupedList
+from interview_journal.tui.widgets.grouped_list import ColumnsRow, GroupedList
 from interview_journal.tui.widgets.interview_table import Want, fit_columns
 
 STATES = ("done", "overdue", "suggested", "milestone")
@@ -190,24 +189,27 @@ class TimelineList(GroupedList[TimelineItem]):
             return None
         return self.get_component_rich_style(f"timeline-list--{state}", partial=True)
 
-    def _row(self, line: Line, *, plain: bool = False) -> Table:
+    def _row(self, line: Line, *, plain: bool = False) -> ColumnsRow:
         """One line in columns; `plain` (under the cursor) leaves out the state's colour,
         so the cursor's colours win and an overdue line stays legible when highlighted."""
         widths = self._widths
-        grid = Table.grid(padding=(0, 1))
-        for key in ("marker", "when", "company", "what", "detail"):
-            grid.add_column(width=widths[key], no_wrap=True, overflow="ellipsis")
         style = self._state_style(line.state)
         if plain:
             style = Style(bold=True) if line.state == "overdue" else None
-        grid.add_row(
-            Text(f" {line.marker}", style=style or "bold"),
-            Text(line.when, style=style or ""),
-            Text(line.company, style="dim" if line.state == "done" and not plain else ""),
-            Text(line.what, style=style or ""),
-            Text(line.detail, style=_detail_style(line.state, plain)),
+        return ColumnsRow(
+            self,
+            [
+                (f" {line.marker}", widths["marker"], style or "bold"),
+                (line.when, widths["when"], style),
+                (
+                    line.company,
+                    widths["company"],
+                    "dim" if line.state == "done" and not plain else None,
+                ),
+                (line.what, widths["what"], style),
+                (line.detail, widths["detail"], _detail_style(line.state, plain)),
+            ],
         )
-        return grid
 
     def _draw(self, index: int | None, *, plain: bool) -> None:
         if index is None or index >= self.option_count:
