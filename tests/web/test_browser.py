@@ -23,8 +23,9 @@ from tests.web.browser import BrowserTab, chromium, chromium_or_skip
 from tests.web.served import PROGRAM, READY, Served, serving, until
 
 REPO = Path(__file__).resolve().parents[2]
-INITECH = 8
-"""The demo's upcoming Initech screening: the only interview a search for it finds."""
+SEARCHED = "Quillfeather"
+"""The one interview the tests add to the demo (which is drawn around the day it is written
+at, so its own companies come and go): the only one a search for this name finds."""
 Keys = pytest.importorskip("selenium.webdriver.common.keys").Keys
 OTHER_COMPANIES = ("Vandelay Industries", "Cyberdyne", "Globex")
 
@@ -36,7 +37,24 @@ def demo_journal(tmp_path: Path) -> Path:
     subprocess.run(
         [*PROGRAM, "demo", "--db", str(db), "--no-open"], check=True, capture_output=True
     )
+    subprocess.run(
+        [*PROGRAM, "--db", str(db), "add", "--company", SEARCHED, "--role", "Platform Engineer",
+         "--when", "in 3 days 10:00", "--stage", "screening"],
+        check=True, capture_output=True,
+    )  # fmt: skip
     return db
+
+
+def searched(db: Path) -> int:
+    """The id of the interview the tests added."""
+    listed = subprocess.run(
+        [*PROGRAM, "--db", str(db), "list", "--search", SEARCHED, "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (found,) = json.loads(listed.stdout)
+    return int(found["id"])
 
 
 @pytest.fixture
@@ -58,9 +76,10 @@ def evaluation(db: Path, interview: int) -> dict[str, Any] | None:
     return found
 
 
-def evaluate_initech(tab: BrowserTab) -> None:
-    """Search for Initech, open its evaluation: the first text box has the focus."""
-    tab.type("/", "Initech")
+def evaluate_searched(tab: BrowserTab) -> None:
+    """Search for the added interview, open its evaluation: the first text box has the
+    focus."""
+    tab.type("/", SEARCHED)
     tab.wait_for("1 interview", gone=OTHER_COMPANIES)
     tab.type("\n", "v")  # enter: from the search to the list; v: evaluate
     tab.wait_for("What went well", "not started")
@@ -70,7 +89,7 @@ def test_the_link_opens_the_list_a_search_filters_it_and_ctrl_s_saves(
     page: tuple[BrowserTab, Path, Served], tmp_path: Path
 ) -> None:
     tab, db, _ = page
-    shown = tab.wait_for("Interviews", "Initech", "40 interviews")
+    shown = tab.wait_for("Interviews", SEARCHED, "41 interviews")
     print(f"the list was readable {time.monotonic() - tab.opened_at:.2f} s after the link opened")
     assert all(company in shown for company in OTHER_COMPANIES)
 
@@ -79,12 +98,12 @@ def test_the_link_opens_the_list_a_search_filters_it_and_ctrl_s_saves(
     (folder / "serve-browser.png").write_bytes(picture)
     assert picture.startswith(b"\x89PNG")
 
-    evaluate_initech(tab)
+    evaluate_searched(tab)
     tab.type("Calm, and my roadmap questions landed")
     tab.wait_for("roadmap questions landed")
     tab.type(Keys.CONTROL + "s")  # finish
     tab.wait_for("Evaluation finished")
-    saved = evaluation(db, INITECH)
+    saved = evaluation(db, searched(db))
     assert saved is not None
     assert saved["went_well"] == "Calm, and my roadmap questions landed"
     assert saved["state"] == "finished"
@@ -96,14 +115,14 @@ def test_the_link_opens_the_list_a_search_filters_it_and_ctrl_s_saves(
 
 def test_closing_the_tab_saves_what_was_typed(page: tuple[BrowserTab, Path, Served]) -> None:
     tab, db, _ = page
-    tab.wait_for("Interviews", "Initech")
-    evaluate_initech(tab)
+    tab.wait_for("Interviews", SEARCHED)
+    evaluate_searched(tab)
     tab.type("Went well, though I rushed the salary question")
     tab.wait_for("rushed the salary question")  # the app has it; no save asked for
     tab.driver.close()
 
     def saved() -> bool:
-        found = evaluation(db, INITECH)
+        found = evaluation(db, searched(db))
         return found is not None and "rushed the salary" in found["went_well"]
 
     assert until(saved, READY), "closing the tab lost the text typed into the evaluation"
@@ -115,13 +134,13 @@ def test_closing_the_tab_and_stopping_serve_at_once_keeps_what_was_typed(
     """The tab closed, then ctrl+c in serve's terminal a moment later: the app was still
     saving when serve began to stop, and must be let finish."""
     tab, db, served = page
-    tab.wait_for("Interviews", "Initech")
-    evaluate_initech(tab)
+    tab.wait_for("Interviews", SEARCHED)
+    evaluate_searched(tab)
     tab.type("Went well, though I rushed the salary question")
     tab.wait_for("rushed the salary question")
     tab.driver.close()
     assert served.stop(signal.SIGINT) == 0, served.output()
-    found = evaluation(db, INITECH)
+    found = evaluation(db, searched(db))
     assert found is not None, "the typing was lost: " + served.output()
     assert "rushed the salary" in found["went_well"]
 
@@ -129,12 +148,12 @@ def test_closing_the_tab_and_stopping_serve_at_once_keeps_what_was_typed(
 def test_copying_reaches_the_browsers_clipboard(page: tuple[BrowserTab, Path, Served]) -> None:
     """c in an interview's detail copies it as Markdown: in a tab, to the page's clipboard."""
     tab, _, served = page
-    tab.wait_for("Interviews", "Initech")
+    tab.wait_for("Interviews", SEARCHED)
     tab.driver.execute_cdp_cmd(
         "Browser.grantPermissions",
         {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"], "origin": served.base},
     )
-    tab.type("/", "Initech")
+    tab.type("/", SEARCHED)
     tab.wait_for("1 interview", gone=OTHER_COMPANIES)
     tab.type(Keys.ENTER, Keys.ENTER)  # from the search to the list, then the detail
     tab.wait_for("esc Back")
@@ -147,4 +166,4 @@ def test_copying_reaches_the_browsers_clipboard(page: tuple[BrowserTab, Path, Se
         )
         return str(tab.driver.execute_async_script(read))
 
-    assert until(lambda: clipboard().startswith("## Initech — "), READY), clipboard()
+    assert until(lambda: clipboard().startswith(f"## {SEARCHED} — "), READY), clipboard()
