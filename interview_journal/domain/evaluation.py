@@ -221,12 +221,29 @@ def _three_way(
 _WORDS = re.compile(r"\s+|\S+")
 
 
-def merge_text(base: str, mine: str, theirs: str) -> str:
+def _typed_after(base: str, mine: str, theirs: str) -> str:
+    """The white space mine typed at its end, when theirs holds mine but not that end.
+
+    A space typed at the end of the text is the start of the next word: if the merge
+    dropped it, the word typed next would run into theirs ("b3" + "a4" as "b3a4")."""
+    ending = mine[len(mine.rstrip()) :]
+    if not ending or base.endswith(ending) or theirs.endswith(ending):
+        return ""
+    return ending
+
+
+def merge_text(base: str, mine: str, theirs: str, *, by_character: bool = False) -> str:
     """One text from two edits of `base`: each side's changed lines where they do not
     touch; where they do, theirs, a marker line and what of mine theirs does not hold.
-    Text one side already holds (an earlier merge) is never added again."""
-    if mine == base or theirs in (base, mine) or mine in theirs:
-        return theirs if mine == base or mine in theirs else mine
+    Text one side already holds (an earlier merge) is never added again.
+
+    `by_character` also tries the two edits letter by letter before giving up: right
+    for replaying what was typed during a save on top of what it saved (a word half
+    typed then finished), wrong between two windows ("cat" to "cap" and to "hat")."""
+    if mine == base or theirs in (base, mine):
+        return theirs if mine == base else mine
+    if mine in theirs:
+        return theirs + _typed_after(base, mine, theirs)
     if not theirs.strip() or theirs in mine:
         return mine
     lines = _three_way(base.split("\n"), mine.split("\n"), theirs.split("\n"))
@@ -237,6 +254,10 @@ def merge_text(base: str, mine: str, theirs: str) -> str:
     )
     if words is not None:
         return "".join(words)
+    if by_character:
+        letters = _three_way(list(base), list(mine), list(theirs), touching=False)
+        if letters is not None:
+            return "".join(letters)
     held = {line for line in theirs.split("\n") if line.strip()}
     extra = "\n".join(
         line for line in mine.split("\n") if line not in held and line != CONFLICT_MARK
@@ -272,7 +293,9 @@ def merge_choices_said(base: Evaluation, mine: Evaluation, theirs: Evaluation) -
     return said
 
 
-def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
+def merge(
+    base: Evaluation, mine: Evaluation, theirs: Evaluation, *, by_character: bool = False
+) -> Evaluation:
     """Combine two saves of the same evaluation made from the same starting point.
 
     A field only one side changed takes that side's value. Where both changed a text
@@ -288,7 +311,7 @@ def merge(base: Evaluation, mine: Evaluation, theirs: Evaluation) -> Evaluation:
         elif t in (b, m):
             merged[name] = m
         elif isinstance(m, str) and isinstance(t, str):
-            merged[name] = merge_text(b, m, t)
+            merged[name] = merge_text(b, m, t, by_character=by_character)
         elif name == "key_points":
             extra = tuple(point for point in m if point not in t)
             merged[name] = (*t, *extra)

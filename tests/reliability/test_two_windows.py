@@ -34,7 +34,14 @@ from interview_journal.tui.autosave import AUTOSAVE_DELAY as DRAFT_DELAY
 from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.widgets.rating import RatingBar
-from tests.ui.helpers import input_value, on_the_evaluation, press_and_settle, settle, toasts
+from tests.ui.helpers import (
+    input_value,
+    on_the_evaluation,
+    press_and_settle,
+    settle,
+    toasts,
+    until,
+)
 
 HOOLI, INITECH = 2, 4
 DRAFT_AFTER = DRAFT_DELAY + 0.6
@@ -81,12 +88,50 @@ class OtherWindow:
             f"beta more\n\n{CONFLICT_MARK}\nalpha one",
             f"beta more\n\n{CONFLICT_MARK}\nalpha one two",
         ),
+        # a space typed at the end, where theirs typed on: kept, so the next word
+        # typed does not run into theirs
+        ("a3", "a3 ", "a3 b3", "a3 b3 "),
+        ("a3", "a3\n", "a3 b3", "a3 b3\n"),
+        # the space was there already: nothing added
+        ("a3 ", "a3 ", "a3 b3", "a3 b3"),
     ],
 )
 def test_a_text_merge_never_adds_what_it_already_holds(
     base: str, mine: str, theirs: str, expected: str
 ) -> None:
     assert merge_text(base, mine, theirs) == expected
+
+
+def test_what_was_typed_during_a_save_is_replayed_letter_by_letter_on_what_it_saved() -> None:
+    # saved "a3 a" merged as "a3 b3 a"; meanwhile the word became "a4"
+    assert merge_text("a3 a", "a3 a4", "a3 b3 a", by_character=True) == "a3 b3 a4"
+    # between two windows one word changed two ways is not mixed letter by letter
+    assert merge_text("the cat", "the cap", "the hat") == f"the hat\n\n{CONFLICT_MARK}\nthe cap"
+
+
+def _went_well(journal: Journal) -> str:
+    stored = journal.get_evaluation(INITECH)
+    return stored.went_well if stored is not None else ""
+
+
+async def test_a_space_saved_into_a_merge_keeps_the_next_word_apart(
+    filled_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    """The autosave can run between two keys: here between a space and the next word,
+    while another window had typed on at the same end."""
+    with open_journal(journal_path) as second:
+        app = make_app(filled_journal, clock, evaluate=INITECH)
+        async with on_the_evaluation(app, SIZE) as pilot:
+            field = app.screen.query_one("#field-went_well", TextArea)
+            await pilot.press(*"alpha")
+            await until(pilot, lambda: _went_well(second) == "alpha", "alpha is saved")
+            OtherWindow(second, INITECH).save("alpha b3")
+            field.move_cursor(field.document.end)
+            await pilot.press("space")
+            await until(pilot, lambda: field.text == "alpha b3 ", "the merge is shown")
+            await pilot.press("a", "4")
+            await until(pilot, lambda: _went_well(second) == "alpha b3 a4", "a4 is saved")
+        assert _went_well(second) == "alpha b3 a4"
 
 
 @pytest.mark.slow
@@ -101,8 +146,9 @@ async def test_five_alternating_saves_in_two_windows_hold_each_text_once(
             b_text = "beta"
             for round_ in range(5):
                 field.move_cursor(field.document.end)
-                await pilot.press(*("alpha one" if round_ == 0 else f" a{round_}"))
-                await pilot.pause(SAVED_AFTER)
+                typed = "alpha one" if round_ == 0 else f" a{round_}"
+                await pilot.press(*typed)
+                await until(pilot, lambda t=typed: t in _went_well(second), f"{typed!r} is saved")
                 await settle(pilot)
                 b_text = window_b.save(b_text + ("" if round_ == 0 else f" b{round_}")).went_well
         stored = second.get_evaluation(INITECH)

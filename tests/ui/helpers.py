@@ -7,10 +7,11 @@ static, the toasts on screen); nothing reaches into the store behind the app's b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
 
+import pytest
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
@@ -41,6 +42,15 @@ async def settle(pilot: AnyPilot) -> None:
         if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
             raise outcome
     await pilot.pause()
+
+
+async def until(pilot: AnyPilot, condition: Callable[[], bool], what: str) -> None:
+    """Wait for something the user would see, for at most ten seconds."""
+    for _ in range(400):
+        await pilot.pause(0.025)
+        if condition():
+            return
+    pytest.fail(f"never happened: {what}")
 
 
 async def press_and_settle(pilot: AnyPilot, *keys: str) -> None:

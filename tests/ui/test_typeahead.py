@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,7 +31,7 @@ from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.review import ReviewScreen
-from tests.ui.helpers import AnyPilot, companies, settle
+from tests.ui.helpers import companies, settle, until
 
 SIZE = (100, 30)
 VANDELAY, GLOBEX = 3, 5
@@ -60,15 +60,6 @@ def burst(app: App[Any], *keys: str) -> None:
 
 def letters(text: str) -> list[str]:
     return list(text)
-
-
-async def until(pilot: AnyPilot, condition: Callable[[], bool], what: str) -> None:
-    """Wait for something the user would see, for at most ten seconds."""
-    for _ in range(400):
-        await pilot.pause(0.025)
-        if condition():
-            return
-    pytest.fail(f"never happened: {what}")
 
 
 def value_on(app: App[Any], kind: type[Screen[Any]], selector: str) -> str | None:

@@ -321,7 +321,7 @@ class EvaluationScreen(SavedAsTyped, JournalAccess, Screen[None]):
         shown = self.saved
         now = self.current().with_changes(state=mine.state)
         if any(getattr(now, name) != getattr(mine, name) for name in CONTENT_FIELDS):
-            shown = merge(mine, now, self.saved)
+            shown = merge(mine, now, self.saved, by_character=True)
         self._show_lesson_of(shown)
         self._fill(shown)
 
