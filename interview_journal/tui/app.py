@@ -25,6 +25,7 @@ from interview_journal.services.undo import UndoStack
 from interview_journal.tui.guard import JournalGuard
 from interview_journal.tui.journal_files import JournalFiles
 from interview_journal.tui.quitting import Quitting
+from interview_journal.tui.stylesheet import SharedStylesheet
 from interview_journal.tui.undoing import Undoing
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         warnings: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.stylesheet = SharedStylesheet(variables=self.get_css_variables())
         self._config_warnings = list(warnings)
         self._evaluate_first = evaluate
         self.journal = journal
