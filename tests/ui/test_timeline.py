@@ -30,6 +30,7 @@ from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.retro import RetroScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
+from interview_journal.tui.widgets.grouped_list import columns_line
 from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import (
@@ -950,3 +951,33 @@ async def test_an_empty_journal_explains_the_timeline_and_keys_say_what_to_do(
         await press_and_settle(pilot, "u")
         assert "Nothing to undo." in toasts(app)
     assert journal.entries_for(1) == []
+
+
+async def test_a_note_of_two_lines_stays_on_its_own_row(
+    journal: Journal, clock: FixedClock
+) -> None:
+    """A row is one line on screen: a text of several lines shows its first, never a
+    second line drawn over the row below."""
+    initech = held(journal, clock, "Initech", 10, status=Status.AWAITING_REPLY)
+    planned(journal, initech, date(2026, 11, 20), reason="Ask about\nthe timeline")
+    done_on(journal, initech, date(2026, 11, 18), note="Called Sam\r\nhe will\twrite")
+    app = make_app(journal, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_timeline(pilot)
+        list_width = timeline(app).content_region.width
+        for option in timeline(app).options:
+            console = Console(width=list_width, no_color=True, color_system=None, record=True)
+            console.print(option.prompt)
+            drawn = console.export_text().rstrip("\n").split("\n")
+            assert len(drawn) == 1, drawn
+        shown = lines(app)
+        assert any(line.endswith("follow-up Ask about") for line in shown), shown
+        assert any(line.endswith("note Called Sam") for line in shown), shown
+
+
+def test_a_line_break_in_any_column_is_a_space_in_the_row() -> None:
+    """Imported or pasted text may break a line anywhere; the row stays one line."""
+    row = columns_line([("Init\nech", 8, None), ("a\u2028b\tc", None, None)], 30)
+    console = Console(width=30, no_color=True, color_system=None, record=True)
+    console.print(row)
+    assert console.export_text() == f"{'Init ech':8} {'a b c':21}\n"

@@ -26,19 +26,25 @@ Cell = tuple[str, int | None, Style | str | None]
 """One column of a row: its text, its width (None: the rest of the line) and its style."""
 
 
+_ONE_LINE = str.maketrans(dict.fromkeys("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029", " "))
+"""Every character that breaks a line (and the tab, which Rich widens), as a space: a
+row is one line, and text that broke it would be drawn over the row below."""
+
+
 def columns_line(cells: Sequence[Cell], width: int) -> Text:
     """One line of columns as a single `Text`, one cell between columns.
 
     It looks exactly as a `Table.grid(padding=(0, 1))` row of `no_wrap` ellipsis columns
     would: each cell cut with "…" and padded to its width in its own style, the column of
-    width None taking what is left of `width` (as a table's `ratio` column does).
+    width None taking what is left of `width` (as a table's `ratio` column does). A
+    line break in a cell's text is shown as a space.
     """
     rest = width - sum(w for _, w, _ in cells if w is not None) - (len(cells) - 1)
     line = Text(no_wrap=True, overflow="ellipsis")
     for index, (words, cell_width, style) in enumerate(cells):
         if index:
             line.append(" ")
-        cell = Text(words, style=style or "", end="")
+        cell = Text(words.translate(_ONE_LINE), style=style or "", end="")
         cell.truncate(
             max(rest, 1) if cell_width is None else cell_width, overflow="ellipsis", pad=True
         )
