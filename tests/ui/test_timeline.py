@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from textual.widgets import OptionList, Select
+from rich.text import Text
+from textual.css.styles import RulesMap
+from textual.widgets import OptionList, Select, Static
 
 from interview_journal.dates import FixedClock
 from interview_journal.domain.model import Interview, Person, Status
@@ -30,7 +32,7 @@ from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.retro import RetroScreen
 from interview_journal.tui.screens.timeline import TimelineScreen
-from interview_journal.tui.widgets.grouped_list import columns_line
+from interview_journal.tui.widgets.grouped_list import ColumnsRow, columns_line
 from interview_journal.tui.widgets.timeline_list import TimelineList
 from tests.conftest import ZONE
 from tests.ui.helpers import (
@@ -981,3 +983,14 @@ def test_a_line_break_in_any_column_is_a_space_in_the_row() -> None:
     console = Console(width=30, no_color=True, color_system=None, record=True)
     console.print(row)
     assert console.export_text() == f"{'Init ech':8} {'a b c':21}\n"
+
+
+def test_a_line_break_under_a_row_keeps_it_the_height_it_says() -> None:
+    """The review's prep lines under an interview quote lessons, typed in a text box."""
+    lesson = Text('Your lessons: "Slow down\nand ask"', style="dim")
+    row = ColumnsRow(Static(), [("Initech", None, None)], [lesson])
+    console = Console(width=40, no_color=True, color_system=None, record=True)
+    console.print(row)
+    drawn = console.export_text().rstrip("\n").split("\n")
+    assert len(drawn) == row.get_height(RulesMap(), 40) == 2, drawn
+    assert drawn[1].rstrip() == 'Your lessons: "Slow down and ask"'

@@ -52,12 +52,19 @@ def columns_line(cells: Sequence[Cell], width: int) -> Text:
     return line
 
 
+def _one_line(text: Text) -> Text:
+    """`text` with each line break as a space (one character for one: its styles stay)."""
+    flat = text.copy()
+    flat.plain = text.plain.translate(_ONE_LINE)
+    return flat
+
+
 class _Columns:
     """The Rich renderable of a `ColumnsRow`: its line drawn at the width it is given."""
 
     def __init__(self, cells: Sequence[Cell], below: Sequence[Text]) -> None:
         self.cells = cells
-        self.below = below
+        self.below = [_one_line(line) for line in below]  # each line one line high
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield columns_line(self.cells, options.max_width)
