@@ -22,9 +22,9 @@ from interview_journal.tui.screens.application_detail import ApplicationScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.prep import PrepScreen
 from interview_journal.tui.widgets.application_parts import ReadingPage
-from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of
+from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of, until
 from tests.ui.test_review import PIED_PIPER
-from tests.ui.test_typeahead import burst, until
+from tests.ui.test_typeahead import burst
 
 SMALL = (60, 14)
 
@@ -54,7 +54,9 @@ async def opened(
         page = app.screen.query_one(ReadingPage)
         if name == "application":
             page.focus()  # the rounds list has the focus at first; j/k scroll from there too
-        assert page.max_scroll_y > 3, "the page must be longer than the screen"
+        # the Markdown mounts its blocks after the read (no worker to settle on): under
+        # load the page is still empty when the workers are done
+        await until(pilot, lambda: page.max_scroll_y > 3, "the page longer than the screen")
         yield pilot, page
 
 
