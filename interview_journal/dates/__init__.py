@@ -48,6 +48,8 @@ package; everything public is imported from here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from interview_journal.dates.clock import (
     Clock,
     FixedClock,
@@ -58,25 +60,27 @@ from interview_journal.dates.clock import (
     local,
     to_storage,
 )
-from interview_journal.dates.parsing import (
-    parse_day,
-    parse_day_and_time,
-    parse_moment,
-    parse_optional_day,
-    warm_up,
-)
-from interview_journal.dates.shapes import (
-    DAY_EXAMPLES,
-    DEFAULT_TIME,
-    EXAMPLES,
-    LAST_CALL_FOR_TONIGHT,
-    MAX_INPUT,
-    MAX_YEAR,
-    MIN_YEAR,
-    PARTS_OF_DAY,
-    YEARS_AHEAD,
-    Lean,
-)
+
+if TYPE_CHECKING:
+    from interview_journal.dates.parsing import (
+        parse_day,
+        parse_day_and_time,
+        parse_moment,
+        parse_optional_day,
+        warm_up,
+    )
+    from interview_journal.dates.shapes import (
+        DAY_EXAMPLES,
+        DEFAULT_TIME,
+        EXAMPLES,
+        LAST_CALL_FOR_TONIGHT,
+        MAX_INPUT,
+        MAX_YEAR,
+        MIN_YEAR,
+        PARTS_OF_DAY,
+        YEARS_AHEAD,
+        Lean,
+    )
 from interview_journal.dates.words import (
     format_day,
     format_exact,
@@ -115,3 +119,34 @@ __all__ = [
     "to_storage",
     "warm_up",
 ]
+
+_READING = {
+    "parse_day": "parsing",
+    "parse_day_and_time": "parsing",
+    "parse_moment": "parsing",
+    "parse_optional_day": "parsing",
+    "warm_up": "parsing",
+    "DAY_EXAMPLES": "shapes",
+    "DEFAULT_TIME": "shapes",
+    "EXAMPLES": "shapes",
+    "LAST_CALL_FOR_TONIGHT": "shapes",
+    "MAX_INPUT": "shapes",
+    "MAX_YEAR": "shapes",
+    "MIN_YEAR": "shapes",
+    "PARTS_OF_DAY": "shapes",
+    "YEARS_AHEAD": "shapes",
+    "Lean": "shapes",
+}
+"""Reading dates (the grammar's patterns, compiled when its module loads) is imported on
+first use: commands that only show dates (`list`, `show`, `today`) never read one."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _READING.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

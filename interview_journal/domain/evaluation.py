@@ -8,7 +8,6 @@ something), and the closing questions worth asking at the end of every interview
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -178,6 +177,8 @@ CONFLICT_MARK = "── also written in another window ──"
 
 def _changes(base: list[str], other: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """The lines of `base` that `other` replaced: (from, to, replacement), in order."""
+    import difflib  # only a merge needs it: commands that show evaluations start faster
+
     matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
     return [
         (i1, i2, tuple(other[j1:j2]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -73,7 +72,9 @@ def folded(text: str) -> str:
 
 
 def new_uuid() -> str:
-    return str(uuid_module.uuid4())
+    import uuid  # (and the `platform` it imports) only when something new is made
+
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)

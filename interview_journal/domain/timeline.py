@@ -8,13 +8,12 @@ one moment for both sides) and is converted to the user's zone for the timeline.
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Self
 
-from interview_journal.domain.model import Interview, Status, _Labelled
+from interview_journal.domain.model import Interview, Status, _Labelled, new_uuid
 
 
 class EntryKind(_Labelled):
@@ -119,10 +118,6 @@ class When:
     def of(cls, moment: datetime) -> When:
         """The wall-clock reading of an aware moment (already in the user's zone)."""
         return cls(moment.date(), moment.time().replace(second=0, microsecond=0, tzinfo=None))
-
-
-def new_uuid() -> str:
-    return str(uuid_module.uuid4())
 
 
 @dataclass(frozen=True, slots=True)
