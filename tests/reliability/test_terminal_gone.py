@@ -569,14 +569,14 @@ def cpu_ticks(pid: int) -> int:
 def settle(pids: list[int], window: float = 0.25) -> None:
     """Until none of the programs uses more than a tick of CPU in `window` seconds (their
     start-up and warm-up work is done), so that one trial is not measured while the
-    other programs of the test keep both cores busy. Gives up quietly after `READY`."""
+    other programs of the test keep both cores busy. All are watched in the same window
+    (twenty idle programs cost one window, not twenty). Gives up quietly after `READY`."""
     deadline = time.monotonic() + READY
-    for pid in pids:
-        while time.monotonic() < deadline:
-            before = cpu_ticks(pid)
-            time.sleep(window)
-            if cpu_ticks(pid) - before <= 1:
-                break
+    busy = list(pids)
+    while busy and time.monotonic() < deadline:
+        before = {pid: cpu_ticks(pid) for pid in busy}
+        time.sleep(window)
+        busy = [pid for pid in busy if cpu_ticks(pid) - before[pid] > 1]
 
 
 def new_journal(folder: Path, clock: FixedClock) -> Path:

@@ -15,6 +15,7 @@ from textual.widgets import TextArea
 from interview_journal.dates import FixedClock
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
+from tests.ui.helpers import type_at_once
 
 INITECH = 4
 
@@ -36,12 +37,13 @@ async def fill_in_part_of_the_evaluation(pilot: Pilot[Any]) -> None:
     await pilot.press(*"Migration story", "enter")
     app.screen.query_one("#choice-role_matched").focus()
     await pilot.press("n")
-    app.screen.query_one("#field-to_improve", TextArea).focus()
-    await pilot.press(*"Slow down when asked about the TPS reports.")
+    to_improve = app.screen.query_one("#field-to_improve", TextArea)
+    await type_at_once(pilot, to_improve, "Slow down when asked about the TPS reports.")
     went_well = app.screen.query_one("#field-went_well", TextArea)
     went_well.cursor_blink = False  # a blinking cursor would be caught on or off at random
-    went_well.focus()
-    await pilot.press(*"Told the migration story with numbers; Lumbergh nodded along.")
+    await type_at_once(
+        pilot, went_well, "Told the migration story with numbers; Lumbergh nodded along."
+    )
     await pilot.pause(1.2)  # the autosave has run: the indicator says "saved 14:05"
     await pilot.pause()
 

@@ -7,15 +7,18 @@ static, the toasts on screen); nothing reaches into the store behind the app's b
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.coordinate import Coordinate
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets._toast import Toast
 from textual.widgets.option_list import Option
 from textual.worker import WorkerCancelled
@@ -51,6 +54,39 @@ async def until(pilot: AnyPilot, condition: Callable[[], bool], what: str) -> No
         if condition():
             return
     pytest.fail(f"never happened: {what}")
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal's driver makes of one key (as Pilot does, without its waits)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def burst(app: App[Any], *keys: str) -> None:
+    """Every key at once: all are queued before the app handles the first."""
+    assert app._driver is not None
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def type_at_once(pilot: AnyPilot, box: Input | TextArea, text: str) -> None:
+    """Type `text` into `box` as one burst (a fast typist, a paste of keys), then wait
+    until the box shows it: one wait for all the keys instead of Pilot's per key."""
+    box.focus()
+    await pilot.pause()
+    burst(pilot.app, *text)
+
+    def shown() -> bool:
+        return (box.text if isinstance(box, TextArea) else box.value).endswith(text)
+
+    await until(pilot, shown, f"{text!r} typed into #{box.id}")
 
 
 async def press_and_settle(pilot: AnyPilot, *keys: str) -> None:

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from textual import events
 from textual.app import App
-from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -31,31 +29,11 @@ from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.screens.review import ReviewScreen
-from tests.ui.helpers import companies, settle, until
+from tests.ui.helpers import burst, companies, settle, until
 
 SIZE = (100, 30)
 VANDELAY, GLOBEX = 3, 5
 """Showcase interviews: Vandelay was held yesterday and is not yet evaluated."""
-
-
-def key_event(key: str) -> events.Key:
-    """The event a terminal's driver makes of one key (as Pilot does, without its waits)."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
-
-
-def burst(app: App[Any], *keys: str) -> None:
-    """Every key at once: all are queued before the app handles the first."""
-    assert app._driver is not None
-    for key in keys:
-        event = key_event(key)
-        event.set_sender(app)
-        app._driver.send_message(event)
 
 
 def letters(text: str) -> list[str]:
