@@ -39,7 +39,9 @@ def _count(n: int, unit: str) -> str:
 
 def relative_day(day: date, today: date) -> str:
     """ "today", "tomorrow", "in 3 days", "2 weeks ago", "in 5 months"."""
-    days = (day - today).days
+    # by day numbers: subtracting pendulum dates builds an Interval (a list of a hundred
+    # rows computes it twice a row, on every key of a search)
+    days = day.toordinal() - today.toordinal()
     if days == 0:
         return "today"
     if days == 1:
@@ -61,7 +63,7 @@ def relative_day(day: date, today: date) -> str:
 def relative(moment: datetime, now: pendulum.DateTime) -> str:
     """ "today 14:00", "tomorrow 13:00", "yesterday 09:00", then "in 3 days", "3 weeks ago"."""
     here = local(moment, now.timezone or pendulum.UTC)
-    days = (here.date() - now.date()).days
-    if -1 <= days <= 1:
-        return f"{relative_day(here.date(), now.date())} {here:%H:%M}"
-    return relative_day(here.date(), now.date())
+    day, today = here.date(), now.date()
+    if abs(day.toordinal() - today.toordinal()) <= 1:
+        return f"{relative_day(day, today)} {here:%H:%M}"
+    return relative_day(day, today)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -116,7 +117,14 @@ class InterviewJournalApp(Quitting, JournalGuard, JournalFiles, Undoing):
         self.settings = settings or Settings()
         self.undo_stack = UndoStack(journal)
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Rich asks the terminal for its size (three system calls) each time a widget
+        # measures text — a list of a hundred rows measures seven hundred cells; the app
+        # knows the size, so it tells it
+        self.console.size = (event.size.width, event.size.height)
+
     def on_mount(self) -> None:
+        self.console.size = (self.size.width, self.size.height)
         if self.is_web:
             from interview_journal.tui.web_driver import BROWSER_KEYS
 

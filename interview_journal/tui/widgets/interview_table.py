@@ -176,7 +176,7 @@ class InterviewTable(DataTable[str | Text]):
             "next": self._next_text(interview.id),
         }
 
-    def _columns(self) -> list[Column]:
+    def _columns(self, rows: list[dict[str, str]]) -> list[Column]:
         """Each column as wide as its widest value on the loaded rows (capped); company
         and role share what is left; at narrow widths the columns of DROP_ORDER go."""
         labels = {
@@ -191,8 +191,8 @@ class InterviewTable(DataTable[str | Text]):
         caps = {"when": 18, "company": 40, "role": 40, "stage": 12, "status": 16, "next": 12}
         widest = {key: len(label) for key, label in labels.items()}
         widest["eval"] = len("✓ 4·5·3")  # a row redrawn after an evaluation must still fit
-        for interview in self.interviews:
-            for key, value in self._values(interview).items():
+        for values in rows:
+            for key, value in values.items():
                 widest[key] = max(widest[key], cell_len(value))
         wants = [
             Want(key, label, min(widest[key], caps.get(key, 12))) for key, label in labels.items()
@@ -203,9 +203,11 @@ class InterviewTable(DataTable[str | Text]):
         shrink = [{"company": 16, "role": 16}]  # both readable before a column is dropped
         return fit_columns(wants, room, shrink=shrink, drop=DROP_ORDER, grow="role")
 
-    def _cells(self, interview: Interview, columns: list[Column]) -> list[str | Text]:
+    def _cells(
+        self, interview: Interview, columns: list[Column], values: dict[str, str] | None = None
+    ) -> list[str | Text]:
         status = effective_status(interview, self.now)
-        values = self._values(interview)
+        values = values or self._values(interview)
         style = ""
         if status is Status.UPCOMING:
             style = "bold"
@@ -278,14 +280,15 @@ class InterviewTable(DataTable[str | Text]):
         current = keep_id if keep_id is not None else self.highlighted_id()
         row_index = self.cursor_row
         self.clear(columns=True)
-        columns = self._built_columns = self._columns()
+        rows = [self._values(interview) for interview in self.interviews]  # once a row
+        columns = self._built_columns = self._columns(rows)
         self._built_width = self.size.width
         self._colours = self.app.get_css_variables()  # the theme's, read once per build
         for column in columns:
             label = Text(clip(column.label, column.width), style="bold")
             self.add_column(label, width=column.width + 1, key=column.key)
-        for interview in self.interviews:
-            self.add_row(*self._cells(interview, columns), key=str(interview.id))
+        for interview, values in zip(self.interviews, rows, strict=True):
+            self.add_row(*self._cells(interview, columns, values), key=str(interview.id))
         if not self.interviews:
             return
         ids = [i.id for i in self.interviews]
