@@ -483,7 +483,12 @@ def test_an_unknown_time_zone_is_one_line_not_a_traceback(db: Path) -> None:
     assert not db.exists()
 
 
-def test_list_does_not_import_textual(db: Path) -> None:
+@pytest.mark.parametrize(
+    "argv", [["list"], ["show", "1"], ["today"], ["timeline"]], ids=lambda argv: argv[0]
+)
+def test_read_commands_load_neither_textual_nor_the_date_reader(db: Path, argv: list[str]) -> None:
+    """They start in about the time their libraries take to import: no TUI, and nothing
+    that reads typed dates (its grammar, dateparser) when nothing typed is read."""
     with open_journal(db, create=True) as journal:
         journal.add_interview(
             Interview(company="Initech", starts_at=FixedClock(NOW, ZONE).now(), time_zone=ZONE)
@@ -492,20 +497,21 @@ def test_list_does_not_import_textual(db: Path) -> None:
         """
         import json, sys
         from interview_journal.cli import main
-        sys.argv = ["interview-journal", "--db", sys.argv[1], "list"]
+        sys.argv = ["interview-journal", "--db", sys.argv[1], *sys.argv[2:]]
         try:
             main()
         except SystemExit as done:
             code = done.code
-        loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
-        print(json.dumps({"code": code, "textual": loaded}))
+        heavy = ("textual", "dateparser", "interview_journal.dates.shapes", "difflib")
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)
+        print(json.dumps({"code": code, "loaded": loaded}))
         """
     )
-    done = run_argv([sys.executable, "-c", script, str(db)], env=program_env(db))
+    done = run_argv([sys.executable, "-c", script, str(db), *argv], env=program_env(db))
     assert done.returncode == 0, done.stderr
-    *table, last = done.stdout.strip().splitlines()
-    assert any("Initech" in line for line in table)
-    assert json.loads(last) == {"code": 0, "textual": []}
+    *shown, last = done.stdout.strip().splitlines()
+    assert any("Initech" in line for line in shown)
+    assert json.loads(last) == {"code": 0, "loaded": []}
 
 
 def test_locate_prints_a_config_sample_the_journal_reads_without_a_warning(tmp_path: Path) -> None:
