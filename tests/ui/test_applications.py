@@ -26,14 +26,16 @@ from interview_journal.tui.widgets.application_table import ApplicationTable
 from tests.ui.helpers import (
     AnyApp,
     AnyPilot,
+    burst,
     choose,
     press_and_settle,
     settle,
     text_of,
     toasts,
     type_text,
+    until,
 )
-from tests.ui.test_typeahead import burst, letters, until
+from tests.ui.test_typeahead import letters
 
 SIZE = (100, 30)
 

@@ -22,9 +22,8 @@ from interview_journal.tui.screens.application_detail import ApplicationScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.prep import PrepScreen
 from interview_journal.tui.widgets.application_parts import ReadingPage
-from tests.ui.helpers import AnyPilot, press_and_settle, settle, text_of, until
+from tests.ui.helpers import AnyPilot, burst, press_and_settle, settle, text_of, until
 from tests.ui.test_review import PIED_PIPER
-from tests.ui.test_typeahead import burst
 
 SMALL = (60, 14)
 

@@ -38,7 +38,7 @@ from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.interview_detail import InterviewDetailScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.widgets.interview_table import InterviewTable
-from tests.ui.test_typeahead import burst, until
+from tests.ui.helpers import burst, until
 
 PIED_PIPER, HOOLI, VANDELAY, INITECH, GLOBEX = 1, 2, 3, 4, 5
 SAVED_AFTER = 1.2

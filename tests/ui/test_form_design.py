@@ -19,6 +19,7 @@ from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from tests.conftest import ZONE, sample_interviews
 from tests.ui.helpers import (
+    burst,
     focused_id,
     input_value,
     press_and_settle,
@@ -27,8 +28,9 @@ from tests.ui.helpers import (
     text_of,
     toasts,
     type_text,
+    until,
 )
-from tests.ui.test_typeahead import burst, letters, until
+from tests.ui.test_typeahead import letters
 
 SIZE = (100, 30)
 

@@ -35,8 +35,7 @@ from interview_journal.tui.dialogs.evaluations_list import EvaluationsListScreen
 from interview_journal.tui.screens.evaluation import EvaluationScreen
 from interview_journal.tui.screens.insights import InsightsScreen
 from interview_journal.tui.widgets.insight_list import InsightList, ShownLine
-from tests.ui.helpers import AnyApp, AnyPilot, settle
-from tests.ui.test_typeahead import burst, until
+from tests.ui.helpers import AnyApp, AnyPilot, burst, settle, until
 
 ZONE = "Europe/Stockholm"
 

@@ -17,8 +17,17 @@ from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from interview_journal.tui.screens.interviews import InterviewsScreen
 from interview_journal.tui.widgets.preview import InterviewPreview
 from tests.conftest import ZONE
-from tests.ui.helpers import focused_id, input_value, press_and_settle, settle, shown, text_of
-from tests.ui.test_typeahead import burst, letters, until
+from tests.ui.helpers import (
+    burst,
+    focused_id,
+    input_value,
+    press_and_settle,
+    settle,
+    shown,
+    text_of,
+    until,
+)
+from tests.ui.test_typeahead import letters
 
 SIZE = (100, 30)
 

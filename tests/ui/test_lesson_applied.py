@@ -19,8 +19,7 @@ from interview_journal.domain.model import Interview
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.screens.evaluation import EvaluationScreen
-from tests.ui.helpers import AnyPilot, focused_id, settle, text_of
-from tests.ui.test_typeahead import burst, until
+from tests.ui.helpers import AnyPilot, burst, focused_id, settle, text_of, until
 
 INITECH, VANDELAY, GLOBEX = 4, 3, 5
 SIZE = (100, 30)

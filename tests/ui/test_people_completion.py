@@ -26,6 +26,7 @@ from interview_journal.tui.screens.interview_form import InterviewFormScreen
 from tests.ui.helpers import (
     AnyApp,
     AnyPilot,
+    burst,
     focus_field,
     focused_id,
     input_value,
@@ -34,8 +35,8 @@ from tests.ui.helpers import (
     shown,
     text_of,
     type_text,
+    until,
 )
-from tests.ui.test_typeahead import burst, until
 
 SIZE = (100, 30)
 

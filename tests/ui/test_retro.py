@@ -23,8 +23,7 @@ from interview_journal.tui.screens.application_detail import ApplicationScreen
 from interview_journal.tui.screens.entry_form import EntryFormScreen
 from interview_journal.tui.screens.retro import RetroScreen
 from tests.store.test_retro import initech_process
-from tests.ui.helpers import AnyPilot, focused_id, settle, shown, text_of, toasts
-from tests.ui.test_typeahead import burst, until
+from tests.ui.helpers import AnyPilot, burst, focused_id, settle, shown, text_of, toasts, until
 
 SIZE = (100, 30)
 

@@ -20,7 +20,7 @@ from interview_journal.domain.timeline import Entry, EntryKind, When
 from interview_journal.store import Journal
 from interview_journal.tui.app import make_app
 from interview_journal.tui.widgets.review_list import NEXT_DAYS_FOLD
-from tests.ui.helpers import AnyApp, AnyPilot, press_and_settle, settle, toasts
+from tests.ui.helpers import AnyApp, AnyPilot, burst, press_and_settle, settle, toasts, until
 from tests.ui.test_review import (
     HOOLI,
     INITECH,
@@ -35,7 +35,6 @@ from tests.ui.test_review import (
     render_plain,
     review,
 )
-from tests.ui.test_typeahead import burst, until
 
 
 def plan(journal: Journal) -> tuple[int, int, int]:
